@@ -1,0 +1,51 @@
+import CLapack
+
+extension Matrix {
+    /// The matrix product `self · other`, computed by BLAS `dgemm`.
+    ///
+    /// - Complexity: O(rows · columns · other.columns).
+    /// - Throws: ``LinearAlgebraError/shapeMismatch(routine:detail:)`` when `columns != other.rows`.
+    public func multiplied(by other: Matrix) throws -> Matrix {
+        guard columns == other.rows else {
+            throw LinearAlgebraError.shapeMismatch(
+                routine: "dgemm", detail: "\(rows)×\(columns) times \(other.rows)×\(other.columns)")
+        }
+        var result = Matrix(rows: rows, columns: other.columns)
+        guard rows > 0, other.columns > 0, columns > 0 else { return result }
+        storage.withUnsafeBufferPointer { a in
+            other.storage.withUnsafeBufferPointer { b in
+                result.storage.withUnsafeMutableBufferPointer { c in
+                    cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans,
+                                lapackInt(rows), lapackInt(other.columns), lapackInt(columns),
+                                1, a.baseAddress, lapackInt(rows),
+                                b.baseAddress, lapackInt(other.rows),
+                                0, c.baseAddress, lapackInt(rows))
+                }
+            }
+        }
+        return result
+    }
+
+    /// The matrix–vector product `self · vector`, computed by BLAS `dgemv`.
+    ///
+    /// - Complexity: O(rows · columns).
+    /// - Throws: ``LinearAlgebraError/shapeMismatch(routine:detail:)`` when `vector.count != columns`.
+    public func multiplied(by vector: [Double]) throws -> [Double] {
+        guard vector.count == columns else {
+            throw LinearAlgebraError.shapeMismatch(
+                routine: "dgemv", detail: "\(rows)×\(columns) times a vector of length \(vector.count)")
+        }
+        var result = [Double](repeating: 0, count: rows)
+        guard rows > 0, columns > 0 else { return result }
+        storage.withUnsafeBufferPointer { a in
+            vector.withUnsafeBufferPointer { x in
+                result.withUnsafeMutableBufferPointer { y in
+                    cblas_dgemv(CblasColMajor, CblasNoTrans, lapackInt(rows), lapackInt(columns),
+                                1, a.baseAddress, lapackInt(rows), x.baseAddress, 1,
+                                0, y.baseAddress, 1)
+                }
+            }
+        }
+        return result
+    }
+}
