@@ -1,0 +1,155 @@
+import LinearAlgebra
+
+/// A GEP account: the physical table Q (accounting units × valued lines), the price vector p at report-year
+/// prices, the value table V = Q·diag(p), and GEP per unit, Q·p over the lines counted in the total.
+///
+/// This is the matrix form of the GEP guideline's aggregation GEP = Σ_services value, with each service's value the
+/// sum of its lines' quantity × price. Keeping Q and p apart lets scenario and uncertainty runs replace p by a
+/// matrix of price draws and compute every draw with one matrix product.
+public struct Account: Sendable {
+    /// The year whose prices all values are in.
+    public let reportYear: Int
+    /// The accounting unit ids: the rows of Q.
+    public let units: [String]
+    /// The valued lines: the columns of Q.
+    public let lines: [AccountLine]
+    /// Q: `physical[u, l]` is the quantity of line l in unit u, in `lines[l].unit`.
+    public let physical: Matrix
+    /// p: `prices[l]` is 元 per `lines[l].unit` at `reportYear` prices.
+    public let prices: [Double]
+    /// V = Q·diag(p): `values[u, l]` in 元 at `reportYear` prices.
+    public let values: Matrix
+    /// GEP of each unit in 元: Q·p restricted to the lines counted in the total.
+    public let gepByUnit: [Double]
+
+    /// An account from a physical table and prices.
+    ///
+    /// - Complexity: O(units × lines); GEP is one BLAS `dgemv`.
+    /// - Throws: ``AccountError/shapeMismatch(_:)`` when the sizes disagree.
+    public init(reportYear: Int, units: [String], lines: [AccountLine], physical: Matrix, prices: [Double]) throws {
+        guard physical.rows == units.count, physical.columns == lines.count, prices.count == lines.count else {
+            throw AccountError.shapeMismatch(
+                "Q is \(physical.rows)×\(physical.columns) for \(units.count) units and \(lines.count) lines, with \(prices.count) prices")
+        }
+        self.reportYear = reportYear
+        self.units = units
+        self.lines = lines
+        self.physical = physical
+        self.prices = prices
+        var values = physical
+        for l in 0..<lines.count {
+            for u in 0..<units.count { values[u, l] *= prices[l] }
+        }
+        self.values = values
+        let counted = zip(prices, lines).map { price, line in line.includedInTotal ? price : 0 }
+        self.gepByUnit = try physical.multiplied(by: counted)
+    }
+
+    /// An account from service results, with every price restated to `reportYear`.
+    ///
+    /// - Parameters:
+    ///   - results: one result per (unit, service); units and lines appear in the order first met.
+    ///   - excludedFromTotal: services reported but not summed into GEP.
+    /// - Throws: ``AccountError/duplicateResult(service:unit:)``, ``AccountError/inconsistentLine(service:line:detail:)``
+    ///   when one line has different units or prices in different accounting units, and the restating errors of
+    ///   ``ValuedLine/price(atPricesOf:deflator:)``.
+    public init(results: [ServiceResult], reportYear: Int, deflator: Deflator? = nil,
+                excludedFromTotal: Set<ServiceID> = []) throws {
+        var units: [String] = []
+        var unitRow: [String: Int] = [:]
+        var lines: [AccountLine] = []
+        var lineColumn: [String: Int] = [:]
+        var prices: [Double] = []
+        var seen = Set<[String]>()
+        for result in results {
+            guard seen.insert([result.unit, result.service.rawValue]).inserted else {
+                throw AccountError.duplicateResult(service: result.service.rawValue, unit: result.unit)
+            }
+            if unitRow[result.unit] == nil {
+                unitRow[result.unit] = units.count
+                units.append(result.unit)
+            }
+            for line in result.lines {
+                let key = result.service.rawValue + "/" + line.id
+                let price = try line.price(atPricesOf: reportYear, deflator: deflator)
+                if let column = lineColumn[key] {
+                    try Account.checkConsistent(lines[column], prices[column], line, price)
+                } else {
+                    lineColumn[key] = lines.count
+                    lines.append(AccountLine(service: result.service, category: result.category, line: line.id,
+                                             label: line.label, unit: line.quantity.unit, priceKey: line.priceKey,
+                                             includedInTotal: !excludedFromTotal.contains(result.service)))
+                    prices.append(price)
+                }
+            }
+        }
+        var physical = Matrix(rows: units.count, columns: lines.count)
+        for result in results {
+            for line in result.lines {
+                physical[unitRow[result.unit]!, lineColumn[result.service.rawValue + "/" + line.id]!] = line.quantity.amount
+            }
+        }
+        try self.init(reportYear: reportYear, units: units, lines: lines, physical: physical, prices: prices)
+    }
+
+    /// Total GEP over all units, at `reportYear` prices.
+    public var gep: Money { Money(gepByUnit.reduce(0, +), priceYear: reportYear) }
+
+    /// The services in the account, in column order.
+    public var services: [ServiceID] {
+        var seen = Set<ServiceID>()
+        return lines.map(\.service).filter { seen.insert($0).inserted }
+    }
+
+    /// The value of one service in one unit (the sum of its lines), whether or not it counts towards GEP.
+    public func value(of service: ServiceID, unit: String) -> Money {
+        guard let row = units.firstIndex(of: unit) else { return .zero(priceYear: reportYear) }
+        let yuan = lines.indices.filter { lines[$0].service == service }.reduce(0) { $0 + values[row, $1] }
+        return Money(yuan, priceYear: reportYear)
+    }
+
+    /// The value of one service summed over all units.
+    public func value(of service: ServiceID) -> Money {
+        Money(units.reduce(0) { $0 + value(of: service, unit: $1).yuan }, priceYear: reportYear)
+    }
+
+    /// The GEP contribution of one category over all units (lines excluded from the total are left out).
+    public func total(of category: ServiceCategory) -> Money {
+        let yuan = lines.indices.filter { lines[$0].category == category && lines[$0].includedInTotal }
+            .reduce(0) { sum, l in sum + values.column(l).reduce(0, +) }
+        return Money(yuan, priceYear: reportYear)
+    }
+
+    private static func checkConsistent(_ existing: AccountLine, _ existingPrice: Double, _ line: ValuedLine, _ price: Double) throws {
+        let name = (service: existing.service.rawValue, line: existing.line)
+        if existing.unit != line.quantity.unit {
+            throw AccountError.inconsistentLine(service: name.service, line: name.line,
+                                                detail: "unit \"\(existing.unit)\" in one accounting unit, \"\(line.quantity.unit)\" in another")
+        }
+        if abs(existingPrice - price) > 1e-12 * max(abs(existingPrice), abs(price)) || existing.priceKey != line.priceKey {
+            throw AccountError.inconsistentLine(service: name.service, line: name.line,
+                                                detail: "priced at \(existingPrice) 元/\(existing.unit) (\(existing.priceKey)) in one accounting unit and \(price) (\(line.priceKey)) in another; an account uses one price per line")
+        }
+    }
+}
+
+/// An account that cannot be built.
+public enum AccountError: Error, Sendable, Equatable, CustomStringConvertible {
+    case shapeMismatch(String)
+    case duplicateResult(service: String, unit: String)
+    case inconsistentLine(service: String, line: String, detail: String)
+    case deflatorNeeded(line: String, priceYear: Int, reportYear: Int)
+
+    public var description: String {
+        switch self {
+        case let .shapeMismatch(detail):
+            return "account shapes do not fit: \(detail)"
+        case let .duplicateResult(service, unit):
+            return "service \(service) was assessed twice for unit \(unit)"
+        case let .inconsistentLine(service, line, detail):
+            return "service \(service), line \(line): \(detail)"
+        case let .deflatorNeeded(line, priceYear, reportYear):
+            return "line \(line) is priced at \(priceYear) prices but the account is at \(reportYear) prices; give a deflator covering both years"
+        }
+    }
+}

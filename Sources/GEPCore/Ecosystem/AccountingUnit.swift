@@ -1,0 +1,40 @@
+/// A place GEP is accounted for: a town, a forest farm, a county; the rows of an ``Account``.
+public struct AccountingUnit: Sendable, Hashable, Identifiable {
+    /// A stable identifier used in files and output, e.g. "alongshan".
+    public let id: String
+    /// The display name, e.g. "Alongshan town".
+    public let name: String
+    /// The name in Chinese, e.g. "阿龙山镇".
+    public let localName: String?
+    /// The area of each ecosystem type within the unit.
+    public let ecosystemAreas: [EcosystemType: Quantity<Area>]
+    /// Resident population, when known (for GEP per capita).
+    public let population: Double?
+
+    /// - Throws: ``InputError/negativeArea(unit:ecosystemType:squareMetres:)`` for a negative or non-finite area, and
+    ///   ``InputError/outOfRange(input:service:unit:value:expected:)`` for a negative population.
+    public init(id: String, name: String, localName: String? = nil,
+                ecosystemAreas: [EcosystemType: Quantity<Area>], population: Double? = nil) throws {
+        for (type, area) in ecosystemAreas.sorted(by: { $0.key < $1.key }) where !(area.baseValue >= 0 && area.baseValue.isFinite) {
+            throw InputError.negativeArea(unit: id, ecosystemType: type.rawValue, squareMetres: area.baseValue)
+        }
+        if let population, !(population >= 0 && population.isFinite) {
+            throw InputError.outOfRange(input: "population", service: nil, unit: id,
+                                        value: population, expected: "a non-negative number of people")
+        }
+        self.id = id
+        self.name = name
+        self.localName = localName
+        self.ecosystemAreas = ecosystemAreas
+        self.population = population
+    }
+
+    /// The sum of all ecosystem-type areas.
+    public var totalArea: Quantity<Area> { ecosystemAreas.values.sum { $0 } }
+
+    /// The area of one ecosystem type, zero when the unit has none.
+    public func area(of type: EcosystemType) -> Quantity<Area> { ecosystemAreas[type] ?? .zero }
+
+    /// The ecosystem types present, in declaration order.
+    public var ecosystemTypes: [EcosystemType] { ecosystemAreas.keys.sorted() }
+}

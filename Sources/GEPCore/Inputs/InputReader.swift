@@ -1,0 +1,88 @@
+/// Typed access to the inputs of one service for one accounting unit; every error names the input, the service
+/// and the unit.
+public struct InputReader: Sendable {
+    /// The inputs read.
+    public let inputs: Inputs
+    /// The service reading them, for messages.
+    public let service: String
+    /// The accounting unit they describe.
+    public let unit: AccountingUnit
+
+    /// Whether the input is present.
+    public func has(_ key: String) -> Bool { inputs[key] != nil }
+
+    /// A single-valued input as a quantity of `dimension`.
+    ///
+    /// - Throws: ``InputError/missing(inputs:service:unit:)``, ``InputError/wrongShape(input:service:unit:expected:)``
+    ///   or ``InputError/wrongUnit(input:service:unit:problem:)``.
+    public func quantity<D: PhysicalDimension>(_ key: String, _ dimension: D.Type) throws -> Quantity<D> {
+        guard case let .single(measure) = try input(key).value else {
+            throw InputError.wrongShape(input: key, service: service, unit: unit.id, expected: "a single value")
+        }
+        return try convert(measure, key, dimension)
+    }
+
+    /// The value of an input for one ecosystem type; a single value applies to every type.
+    ///
+    /// - Throws: ``InputError/missingForEcosystemType(input:ecosystemType:service:unit:)`` when the input is given by
+    ///   type but not for `type`, and the errors of ``quantity(_:_:)``.
+    public func quantity<D: PhysicalDimension>(_ key: String, _ dimension: D.Type, for type: EcosystemType) throws -> Quantity<D> {
+        switch try input(key).value {
+        case let .single(measure):
+            return try convert(measure, key, dimension)
+        case let .byEcosystemType(values):
+            guard let measure = values[type] else {
+                throw InputError.missingForEcosystemType(input: key, ecosystemType: type.rawValue, service: service, unit: unit.id)
+            }
+            return try convert(measure, key, dimension)
+        }
+    }
+
+    /// A single dimensionless input as a plain number (a fraction, not a percentage).
+    public func ratio(_ key: String) throws -> Double { try quantity(key, Ratio.self).fraction }
+
+    /// A dimensionless input for one ecosystem type as a plain number.
+    public func ratio(_ key: String, for type: EcosystemType) throws -> Double {
+        try quantity(key, Ratio.self, for: type).fraction
+    }
+
+    /// Checks shape, dimension and domain of a present input against its requirement.
+    func check(_ requirement: InputRequirement) throws {
+        let input = try input(requirement.key)
+        let measures: [(EcosystemType?, Measure)]
+        switch (input.value, requirement.scope) {
+        case let (.single(measure), _):
+            measures = [(nil, measure)]
+        case let (.byEcosystemType(values), .perEcosystemType):
+            measures = values.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        case (.byEcosystemType, .single):
+            throw InputError.wrongShape(input: requirement.key, service: service, unit: unit.id, expected: "a single value")
+        }
+        for (type, measure) in measures {
+            let base = try baseValue(measure, requirement)
+            guard requirement.domain.contains(base) else {
+                let name = type.map { "\(requirement.key)[\($0.rawValue)]" } ?? requirement.key
+                throw InputError.outOfRange(input: name, service: service, unit: unit.id, value: measure.value,
+                                            expected: requirement.domain.expectation(requirement.dimension))
+            }
+        }
+    }
+
+    private func baseValue(_ measure: Measure, _ requirement: InputRequirement) throws -> Double {
+        func base<D: PhysicalDimension>(_ dimension: D.Type) throws -> Double {
+            try convert(measure, requirement.key, dimension).baseValue
+        }
+        return try base(requirement.dimension)
+    }
+
+    private func input(_ key: String) throws -> Input {
+        guard let input = inputs[key] else { throw InputError.missing(inputs: [key], service: service, unit: unit.id) }
+        return input
+    }
+
+    private func convert<D: PhysicalDimension>(_ measure: Measure, _ key: String, _ dimension: D.Type) throws -> Quantity<D> {
+        do { return try measure.quantity(dimension) } catch let error as UnitError {
+            throw InputError.wrongUnit(input: key, service: service, unit: unit.id, problem: error)
+        }
+    }
+}

@@ -1,0 +1,48 @@
+/// A unit price in a price book: an amount of money per unit of something, at a stated price year.
+///
+/// Examples from the Garzê worked example (2010 prices): reservoir construction cost 7.06 元/m³, afforestation
+/// cost of carbon 380 元/t CO₂, industrial oxygen 727 元/t.
+public struct Price: Sendable, Hashable {
+    /// The name services ask for, e.g. "reservoir-construction-cost".
+    public let key: String
+    /// The amount of money per `perUnit`.
+    public let amount: Double
+    /// The money unit of `amount`.
+    public let moneyUnit: MoneyUnit
+    /// The unit priced, as written: "m³", "t", "kWh".
+    public let perUnit: String
+    /// The year whose prices these are.
+    public let priceYear: Int
+    /// Where the price comes from.
+    public let provenance: Provenance
+
+    public init(_ key: String, _ amount: Double, _ moneyUnit: MoneyUnit = .yuan, per perUnit: String,
+                priceYear: Int, provenance: Provenance) {
+        self.key = key
+        self.amount = amount
+        self.moneyUnit = moneyUnit
+        self.perUnit = perUnit
+        self.priceYear = priceYear
+        self.provenance = provenance
+    }
+
+    /// The price as a typed unit price.
+    ///
+    /// - Throws: ``UnitError`` when `perUnit` does not measure `dimension`.
+    public func unitPrice<D: PhysicalDimension>(_ dimension: D.Type) throws -> UnitPrice<D> {
+        UnitPrice(amount, moneyUnit, per: try D.unit(parsing: perUnit), priceYear: priceYear)
+    }
+}
+
+/// What a service needs of one price: its key, what it prices and the dimension of the unit priced.
+public struct PriceRequirement: Sendable {
+    public let key: String
+    public let summary: String
+    public let dimension: any PhysicalDimension.Type
+
+    public init(_ key: String, _ summary: String, per dimension: any PhysicalDimension.Type) {
+        self.key = key
+        self.summary = summary
+        self.dimension = dimension
+    }
+}

@@ -1,0 +1,24 @@
+/// One way a service computes its physical amount and value, with what it needs.
+///
+/// Services that allow alternatives (carbon from NEP, from NPP − Rh, or from forest stock growth; tourism by travel
+/// cost or by revenue) offer several methods; the model file picks one per region and reports say which.
+public struct ServiceMethod: Sendable {
+    /// The name used in model files, e.g. "nep".
+    public let id: String
+    /// The formula in plain text, with variables and units.
+    public let formula: String
+    /// The document and section the formula comes from.
+    public let source: String
+    /// The inputs the method reads, checked before computation.
+    public let inputs: [InputRequirement]
+    /// The prices the method reads, checked before computation.
+    public let prices: [PriceRequirement]
+
+    public init(id: String, formula: String, source: String, inputs: [InputRequirement], prices: [PriceRequirement]) {
+        self.id = id
+        self.formula = formula
+        self.source = source
+        self.inputs = inputs
+        self.prices = prices
+    }
+}

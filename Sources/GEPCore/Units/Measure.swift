@@ -1,0 +1,43 @@
+import Foundation
+
+/// A number with a unit string, as read from a model file, before its dimension is checked.
+///
+/// Model files and user input carry units as text ("12.5 万亩", "mm/a"). A `Measure` keeps the text until the
+/// code that knows what the value means asks for a typed ``Quantity``; a unit of the wrong dimension is then
+/// rejected with a ``UnitError`` naming both dimensions, never converted silently.
+public struct Measure: Sendable, Hashable, CustomStringConvertible {
+    /// The number as written.
+    public let value: Double
+    /// The unit as written.
+    public let unit: String
+
+    public init(_ value: Double, _ unit: String) {
+        self.value = value
+        self.unit = unit
+    }
+
+    /// Reads "number unit" text such as "12.5 万亩", "3e4 km²" or "91.75%".
+    ///
+    /// - Throws: ``UnitError/malformedMeasure(_:)`` when the text does not start with a number.
+    public init(parsing text: String) throws {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let numberEnd = trimmed.firstIndex { !("0123456789+-.eE".contains($0)) } ?? trimmed.endIndex
+        // "e" may begin a unit only after a complete number, so back off a trailing exponent marker.
+        var end = numberEnd
+        while end > trimmed.startIndex, Double(trimmed[..<end]) == nil { end = trimmed.index(before: end) }
+        guard end > trimmed.startIndex, let number = Double(trimmed[..<end]), number.isFinite else {
+            throw UnitError.malformedMeasure(text)
+        }
+        self.init(number, trimmed[end...].trimmingCharacters(in: .whitespaces))
+    }
+
+    /// The value as a quantity of `dimension`.
+    ///
+    /// - Throws: ``UnitError/wrongDimension(unit:found:expected:)`` when the unit measures another dimension;
+    ///   ``UnitError/unknownUnit(_:expected:)`` when no dimension knows it.
+    public func quantity<D: PhysicalDimension>(_ dimension: D.Type) throws -> Quantity<D> {
+        Quantity(value, try D.unit(parsing: unit))
+    }
+
+    public var description: String { unit.isEmpty ? "\(value)" : "\(value) \(unit)" }
+}
