@@ -1,0 +1,47 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "GEPKit",
+    products: [
+        .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+        .library(name: "GEPCore", targets: ["GEPCore"]),
+        .library(name: "GEPServices", targets: ["GEPServices"]),
+        .library(name: "GEPReport", targets: ["GEPReport"]),
+        .executable(name: "gep", targets: ["gep"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLapack",
+            providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]
+        ),
+        .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
+        .target(name: "GEPCore", dependencies: ["LinearAlgebra"]),
+        .target(name: "GEPServices", dependencies: ["GEPCore"]),
+        .target(name: "GEPReport", dependencies: ["GEPCore"]),
+        .executableTarget(
+            name: "gep",
+            dependencies: [
+                "GEPCore",
+                "GEPServices",
+                "GEPReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .testTarget(
+            name: "GEPCoreTests",
+            dependencies: [
+                "GEPCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(name: "GEPReportTests", dependencies: ["GEPReport"]),
+        .testTarget(name: "GEPCLITests", dependencies: ["gep"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

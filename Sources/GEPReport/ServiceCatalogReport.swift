@@ -1,0 +1,49 @@
+import GEPCore
+
+/// Renders the registered services for `gep services list` and one service's documentation for
+/// `gep services show`.
+public enum ServiceCatalogReport {
+    /// One row per service: id, names, category, physical unit and methods.
+    public static func list(_ registry: ServiceRegistry) -> String {
+        guard !registry.services.isEmpty else { return "No services are registered.\n" }
+        var table = TextTable(headers: ["id", "name", "名称", "category", "unit", "methods"])
+        for service in registry.services {
+            table.append([service.id.rawValue, service.name, service.localName, service.category.rawValue,
+                          service.physicalUnit, service.methods.map(\.id).joined(separator: ", ")])
+        }
+        return table.render()
+    }
+
+    /// The service's names and category, and for each method its formula, source, inputs and prices.
+    public static func show(_ service: any EcosystemService) -> String {
+        var text = "\(service.id)  \(service.name) (\(service.localName))\n"
+        text += "category: \(service.category.rawValue) (\(service.category.localName)); physical unit: \(service.physicalUnit)\n"
+        for (index, method) in service.methods.enumerated() {
+            text += "\nmethod \(method.id)\(index == 0 ? " (default)" : "")\n"
+            text += "  formula: \(method.formula.replacingOccurrences(of: "\n", with: "\n           "))\n"
+            text += "  source:  \(method.source)\n"
+            if !method.inputs.isEmpty {
+                var inputs = TextTable(headers: ["input", "dimension", "scope", "allowed", "meaning"])
+                for input in method.inputs {
+                    inputs.append([input.key + (input.isOptional ? " (optional)" : ""), input.dimension.name,
+                                   input.scope == .single ? "single" : "by ecosystem type",
+                                   input.domain.expectation(input.dimension), input.summary])
+                }
+                text += indent(inputs.render())
+            }
+            if !method.prices.isEmpty {
+                var prices = TextTable(headers: ["price", "per", "meaning"])
+                for price in method.prices {
+                    prices.append([price.key, price.dimension.baseSymbol, price.summary])
+                }
+                text += indent(prices.render())
+            }
+        }
+        return text
+    }
+
+    private static func indent(_ block: String) -> String {
+        block.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }
+            .joined(separator: "\n")
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import GEPCore
+import GEPReport
+import GEPServices
+
+/// `gep services`: what service modules are available and how each computes its value.
+struct ServicesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "services",
+        abstract: "List the ecosystem service modules, or show one's formula, inputs and source.",
+        subcommands: [List.self, Show.self],
+        defaultSubcommand: List.self
+    )
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the registered service modules.")
+
+        func run() {
+            print(ServiceCatalogReport.list(BuiltInServices.registry()), terminator: "")
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a service's methods, formulas, inputs, prices and sources.")
+
+        @Argument(help: "The service id, e.g. water-conservation.")
+        var id: String
+
+        func run() throws {
+            let service = try CLIError.wrap { try BuiltInServices.registry().service(ServiceID(id)) }
+            print(ServiceCatalogReport.show(service), terminator: "")
+        }
+    }
+}
