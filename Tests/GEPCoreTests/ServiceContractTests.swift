@@ -84,7 +84,7 @@ struct ServiceContractTests {
         bad.set(Input("evapotranspiration", 400, "m³", provenance: testProvenance))
         let error = #expect(throws: InputError.self) { try FixtureWaterService().evaluate(unit, inputs: bad, prices: prices) }
         #expect(String(describing: error!)
-            == "service fixture-water, unit alongshan: input \"evapotranspiration\": unit \"m³\" measures volume, but depth was expected (for example m, mm)")
+            == "service fixture-water, unit alongshan: input \"evapotranspiration\": unit \"m³\" measures volume, but length was expected (for example m, mm, cm, km)")
     }
 
     @Test func missingEcosystemTypeValueIsNamed() {

@@ -11,6 +11,8 @@ public enum InputError: Error, Sendable, Equatable {
     case wrongUnit(input: String, service: String?, unit: String?, problem: UnitError)
     /// A single value where values by ecosystem type were needed, or the reverse.
     case wrongShape(input: String, service: String?, unit: String?, expected: String)
+    /// A money input without the year that fixes its price year.
+    case missingYear(input: String, service: String?, unit: String?)
     /// A negative or non-finite ecosystem area.
     case negativeArea(unit: String, ecosystemType: String, squareMetres: Double)
     /// Two accounting units with one id.
@@ -31,6 +33,8 @@ extension InputError: CustomStringConvertible {
             return "\(InputError.context(service, unit))input \"\(input)\": \(problem)"
         case let .wrongShape(input, service, unit, expected):
             return "\(InputError.context(service, unit))input \"\(input)\": expected \(expected)"
+        case let .missingYear(input, service, unit):
+            return "\(InputError.context(service, unit))input \"\(input)\" is an amount of money and needs a year (its price year)"
         case let .negativeArea(unit, type, squareMetres):
             return "accounting unit \"\(unit)\": area of \"\(type)\" is \(squareMetres) m²; expected a non-negative area"
         case let .duplicateUnit(id, region):

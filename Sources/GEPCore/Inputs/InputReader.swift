@@ -46,6 +46,32 @@ public struct InputReader: Sendable {
         try quantity(key, Ratio.self, for: type).fraction
     }
 
+    /// A single money input (tourism revenue, say) at the prices of the year its provenance gives.
+    ///
+    /// - Throws: ``InputError/missingYear(input:service:unit:)`` when the provenance has no year, and the errors of
+    ///   ``quantity(_:_:)``.
+    public func money(_ key: String) throws -> Money {
+        let amount = try quantity(key, Currency.self)
+        guard let year = try input(key).provenance.year else {
+            throw InputError.missingYear(input: key, service: service, unit: unit.id)
+        }
+        return Money(amount.baseValue, .yuan, priceYear: year)
+    }
+
+    /// The inputs whose names start with `prefix`, sorted by name (for open-ended lists such as products).
+    public func inputs(withPrefix prefix: String) -> [Input] {
+        inputs.all.filter { $0.key.hasPrefix(prefix) }
+    }
+
+    /// Checks that `value` (in the input's own unit, for the message) satisfies `condition`.
+    ///
+    /// - Throws: ``InputError/outOfRange(input:service:unit:value:expected:)`` naming the input when it does not.
+    public func require(_ condition: Bool, _ key: String, value: Double, expected: String) throws {
+        if !condition {
+            throw InputError.outOfRange(input: key, service: service, unit: unit.id, value: value, expected: expected)
+        }
+    }
+
     /// Checks shape, dimension and domain of a present input against its requirement.
     func check(_ requirement: InputRequirement) throws {
         let input = try input(requirement.key)

@@ -13,14 +13,11 @@ public enum MoneyUnit: String, Sendable, CaseIterable, CustomStringConvertible {
         }
     }
 
-    /// Reads "元", "万元", "亿元" or their pinyin/English spellings ("yuan", "wan yuan", "CNY", "10^8 yuan").
+    /// Reads "元", "万元", "亿元" or another spelling of ``Currency``'s units ("yuan", "CNY", "10^8 yuan").
     public init?(parsing text: String) {
-        switch UnitCatalog.normalise(text) {
-        case "元", "yuan", "cny", "rmb": self = .yuan
-        case "万元", "wan yuan", "10^4 yuan", "10^4 元": self = .tenThousandYuan
-        case "亿元", "yi yuan", "10^8 yuan", "10^8 元": self = .hundredMillionYuan
-        default: return nil
-        }
+        guard let unit = Currency.unit(named: text),
+              let match = MoneyUnit.allCases.first(where: { $0.yuanPerUnit == unit.baseUnitsPerUnit }) else { return nil }
+        self = match
     }
 
     public var description: String { rawValue }

@@ -67,6 +67,15 @@ extension EcosystemService {
     }
 }
 
+extension EcosystemService {
+    /// A result of this service for `unit`, filling in the service id, category and method.
+    public func result(for unit: AccountingUnit, method: ServiceMethod, physical: PhysicalAmount,
+                       lines: [ValuedLine], warnings: [String] = []) -> ServiceResult {
+        ServiceResult(service: id, category: category, unit: unit.id, method: method.id,
+                      physical: physical, lines: lines, warnings: warnings)
+    }
+}
+
 /// A service that cannot run as asked.
 public enum ServiceError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownMethod(service: String, method: String, available: [String])

@@ -53,21 +53,29 @@ extension MeasurementUnit where Dimension == Mass {
     public static var kilogram: Self { Mass.units[2] }
 }
 
-/// A depth of water over a surface (precipitation, runoff, evapotranspiration). Base unit: m.
+/// A length: a depth of water over a surface (precipitation, runoff, evapotranspiration), a sand-cover depth, a
+/// downwind distance. Base unit: m.
 ///
-/// Annual flows (precipitation per year) are written "mm/a"; GEP accounts are annual, so the per-year rate and
-/// the year's depth are the same number and share this dimension.
-public enum Depth: PhysicalDimension {
-    public static let name = "depth"
-    public static let units: [MeasurementUnit<Depth>] = [
+/// Annual flows (precipitation per year) are written "mm/a"; GEP accounts are annual, so the per-year rate and the
+/// year's depth are the same number and share this dimension.
+public enum Length: PhysicalDimension {
+    public static let name = "length"
+    public static let units: [MeasurementUnit<Length>] = [
         MeasurementUnit(symbol: "m", baseUnitsPerUnit: 1, aliases: ["m/a", "米"]),
         MeasurementUnit(symbol: "mm", baseUnitsPerUnit: 1e-3, aliases: ["mm/a", "mm/yr", "mm/year", "毫米"]),
+        MeasurementUnit(symbol: "cm", baseUnitsPerUnit: 1e-2, aliases: ["厘米"]),
+        MeasurementUnit(symbol: "km", baseUnitsPerUnit: 1e3, aliases: ["公里", "千米"]),
     ]
 }
 
-extension MeasurementUnit where Dimension == Depth {
-    public static var metre: Self { Depth.units[0] }
-    public static var millimetre: Self { Depth.units[1] }
+/// Depths of water are lengths; the name reads better in water-balance code.
+public typealias Depth = Length
+
+extension MeasurementUnit where Dimension == Length {
+    public static var metre: Self { Length.units[0] }
+    public static var millimetre: Self { Length.units[1] }
+    public static var centimetre: Self { Length.units[2] }
+    public static var kilometre: Self { Length.units[3] }
 }
 
 /// Energy (evapotranspiration's cooling, electricity equivalents). Base unit: kWh.

@@ -3,17 +3,31 @@
 public enum UnitCatalog {
     /// Every dimension whose units may appear in a model file.
     public static let dimensions: [any PhysicalDimension.Type] = [
-        Area.self, Volume.self, Mass.self, Depth.self, Energy.self, Count.self, Ratio.self,
+        Area.self, Volume.self, Mass.self, Length.self, Energy.self, Count.self, Ratio.self, Currency.self,
+        ArealMass.self, VolumePerArea.self, Density.self, MassPerLength.self, RainfallErosivity.self,
+        SoilErodibility.self, ArealEnergyRate.self, Time.self, EnergyPerVolume.self,
     ]
 
     /// The spelling used to compare unit strings: trimmed, lower-cased, superscripts folded to digits and
-    /// "·"-free, so that "km²", "KM2" and " km2 " match.
+    /// "·" read as a space, so that "km²", "KM2" and " km2 " match, and so do "t·hm⁻²" and "t hm-2".
     public static func normalise(_ text: String) -> String {
         var result = text.trimmingCharacters(in: .whitespaces).lowercased()
-        for (from, to) in [("²", "2"), ("³", "3"), ("⁴", "4"), ("⁸", "8"), ("·", ""), ("×", "*")] {
+        for (from, to) in [("²", "2"), ("³", "3"), ("⁴", "4"), ("⁸", "8"), ("¹", "1"), ("⁻", "-"), ("·", " "), ("×", "*")] {
             result = result.replacingOccurrences(of: from, with: to)
         }
         return result
+    }
+
+    /// The factor that converts an amount in unit `from` into unit `to`, when both measure one dimension:
+    /// `conversionFactor(from: "万m³", to: "m³")` is 10⁴.
+    ///
+    /// - Throws: ``UnitError/unknownUnit(_:expected:)`` when `from` is unknown, and
+    ///   ``UnitError/wrongDimension(unit:found:expected:)`` when `to` measures another dimension.
+    public static func conversionFactor(from: String, to: String) throws -> Double {
+        guard let dimension = dimensions.first(where: { $0.hasSpelling(normalise(from)) }) else {
+            throw UnitError.unknownUnit(from, expected: "any dimension")
+        }
+        return try dimension.factor(from: from, to: to)
     }
 
     /// The name of the dimension a unit string belongs to ("area"), or nil when no dimension has it.
@@ -24,6 +38,10 @@ public enum UnitCatalog {
 }
 
 extension PhysicalDimension {
+    static func factor(from: String, to: String) throws -> Double {
+        try unit(parsing: from).baseUnitsPerUnit / unit(parsing: to).baseUnitsPerUnit
+    }
+
     static func hasSpelling(_ normalisedText: String) -> Bool {
         units.contains { $0.spellings.contains(normalisedText) }
     }

@@ -1,0 +1,39 @@
+import GEPCore
+
+/// A quantity summed over ecosystem types, keeping each type's share for the result's breakdown.
+struct PerEcosystemType<D: PhysicalDimension> {
+    /// Each type's amount.
+    private(set) var byType: [EcosystemType: Quantity<D>] = [:]
+
+    /// The amounts for `types`, one call of `amount` per type.
+    init(_ types: [EcosystemType], _ amount: (EcosystemType) throws -> Quantity<D>) rethrows {
+        for type in types { byType[type] = try amount(type) }
+    }
+
+    /// The sum over types.
+    var total: Quantity<D> { byType.values.sum { $0 } }
+
+    /// Each type's amount transformed, e.g. t C into t CO₂.
+    func map<E>(_ transform: (Quantity<D>) -> Quantity<E>) -> [EcosystemType: Quantity<E>] {
+        byType.mapValues(transform)
+    }
+}
+
+extension AccountingUnit {
+    /// The ecosystem types present with a positive area whose group is one of `groups`, in declaration order.
+    func types(in groups: Set<EcosystemGroup>) -> [EcosystemType] {
+        ecosystemTypes.filter { groups.contains($0.group) && area(of: $0).baseValue > 0 }
+    }
+
+    /// The ecosystem types present with a positive area, except those whose group is in `excluded`.
+    func types(excluding excluded: Set<EcosystemGroup>) -> [EcosystemType] {
+        ecosystemTypes.filter { !excluded.contains($0.group) && area(of: $0).baseValue > 0 }
+    }
+}
+
+extension Set where Element == EcosystemGroup {
+    /// Forest, shrubland, grassland, wetland and cropland: the groups with living vegetation.
+    static let vegetated: Set<EcosystemGroup> = Set(EcosystemGroup.allCases.filter(\.isVegetated))
+    /// Open water and marsh: where water-surface evaporation and wetland purification happen.
+    static let wetAndWater: Set<EcosystemGroup> = [.wetland, .water]
+}
