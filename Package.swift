@@ -40,6 +40,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
+        .testTarget(name: "GEPServicesTests", dependencies: ["GEPServices"]),
         .testTarget(name: "GEPReportTests", dependencies: ["GEPReport"]),
         .testTarget(name: "GEPCLITests", dependencies: ["gep"]),
     ],

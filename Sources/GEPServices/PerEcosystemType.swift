@@ -1,3 +1,4 @@
+import Foundation
 import GEPCore
 
 /// A quantity summed over ecosystem types, keeping each type's share for the result's breakdown.
@@ -37,3 +38,6 @@ extension Set where Element == EcosystemGroup {
     /// Open water and marsh: where water-surface evaporation and wetland purification happen.
     static let wetAndWater: Set<EcosystemGroup> = [.wetland, .water]
 }
+
+/// A number for messages: six significant figures, no float noise ("-1000", "0.0038432").
+func readable(_ value: Double) -> String { String(format: "%.6g", value) }

@@ -22,3 +22,40 @@ struct ServicesCommandTests {
         #expect(!run.standardError.isEmpty)
     }
 }
+
+@Suite("gep services list / show")
+struct ServiceCatalogCommandTests {
+    static let builtIns = ["provisioning-products", "water-conservation", "soil-retention", "wind-sand-fixation",
+                           "flood-regulation", "carbon-sink", "oxygen-release", "climate-regulation",
+                           "air-purification", "water-purification", "cultural-tourism"]
+
+    /// Every built-in module appears once, in registry order, with its category and unit.
+    @Test func listShowsEveryModuleWithCategoryAndUnit() throws {
+        let run = try runGEP(["services", "list"])
+        #expect(run.status == 0)
+        let rows = run.standardOutput.split(separator: "\n").dropFirst(2).map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        #expect(rows.map { String($0[0]) } == Self.builtIns)
+        let carbon = try #require(rows.first { $0[0] == "carbon-sink" })
+        #expect(carbon.contains("regulating") && carbon.contains("CO₂"))
+        let tourism = try #require(rows.first { $0[0] == "cultural-tourism" })
+        #expect(tourism.contains("cultural") && tourism.contains("visit"))
+    }
+
+    @Test(arguments: builtIns)
+    func showPrintsFormulaInputsAndSource(id: String) throws {
+        let run = try runGEP(["services", "show", id])
+        #expect(run.status == 0)
+        #expect(run.standardOutput.hasPrefix(id + "  "))
+        #expect(run.standardOutput.contains("formula: "))
+        #expect(run.standardOutput.contains("source:  GEP technical guideline (2020)"))
+        #expect(run.standardOutput.contains("(default)"))
+    }
+
+    @Test func showListsInputsWithDimensionsAndPrices() throws {
+        let run = try runGEP(["services", "show", "water-conservation"])
+        #expect(run.standardOutput.contains("formula: Q = Σᵢ Aᵢ·(Pᵢ − Rᵢ − ETᵢ)"))
+        let precipitation = try #require(run.standardOutput.split(separator: "\n").first { $0.contains("precipitation ") })
+        #expect(precipitation.contains("length") && precipitation.contains("by ecosystem type"))
+        #expect(run.standardOutput.contains("reservoir-construction-cost  m³"))
+    }
+}
