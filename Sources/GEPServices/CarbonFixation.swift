@@ -75,4 +75,17 @@ enum CarbonFixation {
         }
         return (carbon, warnings)
     }
+
+    /// The result of a service that values the carbon fixed as a gas in stoichiometric proportion to it: CO₂ (44/12)
+    /// for the carbon sink, O₂ (32/12) for oxygen release.
+    static func gasResult(_ service: some EcosystemService, unit: AccountingUnit, method: ServiceMethod, inputs: InputReader,
+                          prices: PriceBook, gasPerCarbon: Double, line: (id: String, label: String), priceKey: String) throws -> ServiceResult {
+        let (carbon, warnings) = try netCarbon(unit, method: method, inputs: inputs)
+        let gas = carbon.map { $0 * gasPerCarbon }
+        let total = carbon.total * gasPerCarbon
+        let valued = ValuedLine(id: line.id, label: line.label, quantity: total, byEcosystemType: gas,
+                                price: try prices.unitPrice(priceKey, Mass.self), priceKey: priceKey)
+        return service.result(for: unit, method: method, physical: PhysicalAmount(total, in: .tonne, byEcosystemType: gas),
+                              lines: [valued], warnings: warnings)
+    }
 }

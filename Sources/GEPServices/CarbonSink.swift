@@ -29,12 +29,7 @@ public struct CarbonSink: EcosystemService {
     public init() {}
 
     public func assess(_ unit: AccountingUnit, method: ServiceMethod, inputs: InputReader, prices: PriceBook) throws -> ServiceResult {
-        let (carbon, warnings) = try CarbonFixation.netCarbon(unit, method: method, inputs: inputs)
-        let co2 = carbon.map { $0 * CarbonSink.co2PerCarbon }
-        let total = carbon.total * CarbonSink.co2PerCarbon
-        let line = ValuedLine(id: "co2-fixed", label: "CO₂ fixed", quantity: total, byEcosystemType: co2,
-                              price: try prices.unitPrice("carbon-price", Mass.self), priceKey: "carbon-price")
-        return result(for: unit, method: method, physical: PhysicalAmount(total, in: .tonne, byEcosystemType: co2),
-                      lines: [line], warnings: warnings)
+        try CarbonFixation.gasResult(self, unit: unit, method: method, inputs: inputs, prices: prices,
+                                     gasPerCarbon: CarbonSink.co2PerCarbon, line: ("co2-fixed", "CO₂ fixed"), priceKey: "carbon-price")
     }
 }

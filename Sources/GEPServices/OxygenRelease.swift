@@ -29,12 +29,7 @@ public struct OxygenRelease: EcosystemService {
     public init() {}
 
     public func assess(_ unit: AccountingUnit, method: ServiceMethod, inputs: InputReader, prices: PriceBook) throws -> ServiceResult {
-        let (carbon, warnings) = try CarbonFixation.netCarbon(unit, method: method, inputs: inputs)
-        let oxygen = carbon.map { $0 * OxygenRelease.oxygenPerCarbon }
-        let total = carbon.total * OxygenRelease.oxygenPerCarbon
-        let line = ValuedLine(id: "o2-released", label: "O₂ released", quantity: total, byEcosystemType: oxygen,
-                              price: try prices.unitPrice("oxygen-price", Mass.self), priceKey: "oxygen-price")
-        return result(for: unit, method: method, physical: PhysicalAmount(total, in: .tonne, byEcosystemType: oxygen),
-                      lines: [line], warnings: warnings)
+        try CarbonFixation.gasResult(self, unit: unit, method: method, inputs: inputs, prices: prices,
+                                     gasPerCarbon: OxygenRelease.oxygenPerCarbon, line: ("o2-released", "O₂ released"), priceKey: "oxygen-price")
     }
 }

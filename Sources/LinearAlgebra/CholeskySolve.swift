@@ -10,13 +10,7 @@ extension Matrix {
     ///   ``LinearAlgebraError/shapeMismatch(routine:detail:)`` when the shapes disagree.
     public func choleskySolve(_ rightHandSides: Matrix) throws -> Matrix {
         let routine = "dposv"
-        guard isSquare else {
-            throw LinearAlgebraError.shapeMismatch(routine: routine, detail: "A is \(rows)×\(columns), not square")
-        }
-        guard rightHandSides.rows == rows else {
-            throw LinearAlgebraError.shapeMismatch(
-                routine: routine, detail: "A is \(rows)×\(columns) but B has \(rightHandSides.rows) rows")
-        }
+        try requireSolvable(routine, rightHandSides)
         try requireFinite(routine, self, rightHandSides)
         guard isSymmetric() else { throw LinearAlgebraError.notSymmetric(routine: routine) }
         if rows == 0 { return rightHandSides }

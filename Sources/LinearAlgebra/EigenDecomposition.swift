@@ -31,9 +31,7 @@ extension Matrix {
     ///   ``LinearAlgebraError/nonFiniteInput(routine:)`` for NaN or infinite entries.
     public func eigenDecomposition() throws -> EigenDecomposition {
         let routine = "dgeev"
-        guard isSquare else {
-            throw LinearAlgebraError.shapeMismatch(routine: routine, detail: "A is \(rows)×\(columns), not square")
-        }
+        try requireSquare(routine)
         try requireFinite(routine, self)
         let n = rows
         if n == 0 { return EigenDecomposition(values: [], vectors: []) }

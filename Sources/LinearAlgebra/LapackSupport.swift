@@ -38,3 +38,21 @@ func isNumericallyRankDeficient(diagonal: [Double], dimensions: Int) -> Bool {
     let threshold = Double(max(dimensions, 1)) * Double.ulpOfOne * largest
     return largest == 0 || diagonal.contains { abs($0) <= threshold }
 }
+
+extension Matrix {
+    /// Throws unless the matrix is square.
+    func requireSquare(_ routine: String) throws {
+        guard isSquare else {
+            throw LinearAlgebraError.shapeMismatch(routine: routine, detail: "A is \(rows)×\(columns), not square")
+        }
+    }
+
+    /// Throws unless the matrix is square and `rightHandSides` has as many rows.
+    func requireSolvable(_ routine: String, _ rightHandSides: Matrix) throws {
+        try requireSquare(routine)
+        guard rightHandSides.rows == rows else {
+            throw LinearAlgebraError.shapeMismatch(
+                routine: routine, detail: "A is \(rows)×\(columns) but B has \(rightHandSides.rows) rows")
+        }
+    }
+}

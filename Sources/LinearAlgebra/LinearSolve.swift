@@ -10,13 +10,7 @@ extension Matrix {
     ///   ``LinearAlgebraError/nonFiniteInput(routine:)`` for NaN or infinite entries.
     public func solve(_ rightHandSides: Matrix) throws -> Matrix {
         let routine = "dgesv"
-        guard isSquare else {
-            throw LinearAlgebraError.shapeMismatch(routine: routine, detail: "A is \(rows)×\(columns), not square")
-        }
-        guard rightHandSides.rows == rows else {
-            throw LinearAlgebraError.shapeMismatch(
-                routine: routine, detail: "A is \(rows)×\(columns) but B has \(rightHandSides.rows) rows")
-        }
+        try requireSolvable(routine, rightHandSides)
         try requireFinite(routine, self, rightHandSides)
         if rows == 0 { return rightHandSides }
         var a = storage

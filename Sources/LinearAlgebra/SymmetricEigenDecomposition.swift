@@ -27,9 +27,7 @@ extension Matrix {
     ///   when the QR iteration fails.
     public func symmetricEigenDecomposition() throws -> SymmetricEigenDecomposition {
         let routine = "dsyev"
-        guard isSquare else {
-            throw LinearAlgebraError.shapeMismatch(routine: routine, detail: "A is \(rows)×\(columns), not square")
-        }
+        try requireSquare(routine)
         try requireFinite(routine, self)
         guard isSymmetric() else { throw LinearAlgebraError.notSymmetric(routine: routine) }
         if rows == 0 { return SymmetricEigenDecomposition(values: [], vectors: self) }
