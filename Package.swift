@@ -7,12 +7,14 @@ let package = Package(
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "GEPCore", targets: ["GEPCore"]),
         .library(name: "GEPServices", targets: ["GEPServices"]),
+        .library(name: "GEPModelFiles", targets: ["GEPModelFiles"]),
         .library(name: "GEPReport", targets: ["GEPReport"]),
         .executable(name: "gep", targets: ["gep"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(
@@ -22,12 +24,14 @@ let package = Package(
         .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
         .target(name: "GEPCore", dependencies: ["LinearAlgebra"]),
         .target(name: "GEPServices", dependencies: ["GEPCore"]),
+        .target(name: "GEPModelFiles", dependencies: ["GEPCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "GEPReport", dependencies: ["GEPCore"]),
         .executableTarget(
             name: "gep",
             dependencies: [
                 "GEPCore",
                 "GEPServices",
+                "GEPModelFiles",
                 "GEPReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -41,6 +45,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "GEPServicesTests", dependencies: ["GEPServices"]),
+        .testTarget(name: "GEPModelFilesTests", dependencies: ["GEPModelFiles", "GEPServices"]),
         .testTarget(name: "GEPReportTests", dependencies: ["GEPReport"]),
         .testTarget(name: "GEPCLITests", dependencies: ["gep"]),
     ],

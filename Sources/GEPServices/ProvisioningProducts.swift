@@ -20,7 +20,7 @@ public struct ProvisioningProducts: EcosystemService {
         id: "market-value",
         formula: "V = Σ_k Q_k·p_k, one input and one price named product:<name> per product",
         source: "GEP technical guideline (2020), provisioning services; Garzê (生态学报 2017, 37(19)) §2.3",
-        inputs: [], prices: [])]
+        inputs: [], prices: [], inputPrefixes: [ProvisioningProducts.prefix])]
 
     /// The prefix that marks a product input and its price.
     public static let prefix = "product:"

@@ -13,12 +13,17 @@ public struct ServiceMethod: Sendable {
     public let inputs: [InputRequirement]
     /// The prices the method reads, checked before computation.
     public let prices: [PriceRequirement]
+    /// Prefixes of open-ended inputs the method reads besides `inputs` (provisioning reads one `product:<name>`
+    /// input per product), so that model-file checks know these names are expected.
+    public let inputPrefixes: [String]
 
-    public init(id: String, formula: String, source: String, inputs: [InputRequirement], prices: [PriceRequirement]) {
+    public init(id: String, formula: String, source: String, inputs: [InputRequirement], prices: [PriceRequirement],
+                inputPrefixes: [String] = []) {
         self.id = id
         self.formula = formula
         self.source = source
         self.inputs = inputs
         self.prices = prices
+        self.inputPrefixes = inputPrefixes
     }
 }

@@ -1,0 +1,120 @@
+/// Everything needed to compute a region's GEP account: the region and its units, which services to run and how,
+/// the inputs (region-wide, and per unit where a unit differs), the prices and the deflator.
+///
+/// Model files under `models/` are read into this type by `GEPModelFiles`; Swift code can build one directly.
+public struct RegionModel: Sendable {
+    /// One service to run, with its method and whether it counts towards GEP.
+    public struct ServiceChoice: Sendable, Hashable {
+        public let id: ServiceID
+        /// The method id; nil for the service's default.
+        public let method: String?
+        /// False for services reported but not summed (oxygen release under the final-product rule, say).
+        public let includedInTotal: Bool
+
+        public init(_ id: ServiceID, method: String? = nil, includedInTotal: Bool = true) {
+            self.id = id
+            self.method = method
+            self.includedInTotal = includedInTotal
+        }
+    }
+
+    /// The region and its accounting units.
+    public let region: Region
+    /// The year the physical inputs describe.
+    public let year: Int
+    /// The price year of the report; prices are restated to it with `deflator`.
+    public let reportYear: Int
+    /// The services to run, in report order.
+    public let services: [ServiceChoice]
+    /// Inputs that apply to every unit.
+    public let regionInputs: Inputs
+    /// Inputs of single units, overriding region-wide ones.
+    public let unitInputs: [String: Inputs]
+    /// Where each unit's ecosystem areas come from.
+    public let areaProvenance: [String: Provenance]
+    /// Region facts for ratios: "population" (count) and "gdp" (money), when known.
+    public let facts: Inputs
+    /// The unit prices.
+    public let prices: PriceBook
+    /// The index that restates prices to `reportYear`; nil when all prices are already at that year.
+    public let deflator: Deflator?
+
+    public init(region: Region, year: Int, reportYear: Int, services: [ServiceChoice], regionInputs: Inputs,
+                unitInputs: [String: Inputs] = [:], areaProvenance: [String: Provenance] = [:], facts: Inputs = Inputs(),
+                prices: PriceBook, deflator: Deflator?) {
+        self.region = region
+        self.year = year
+        self.reportYear = reportYear
+        self.services = services
+        self.regionInputs = regionInputs
+        self.unitInputs = unitInputs
+        self.areaProvenance = areaProvenance
+        self.facts = facts
+        self.prices = prices
+        self.deflator = deflator
+    }
+
+    /// The inputs one unit's services see: region-wide inputs overlaid with the unit's own.
+    public func inputs(for unit: AccountingUnit) -> Inputs {
+        regionInputs.merging(unitInputs[unit.id] ?? Inputs())
+    }
+
+    /// Runs every chosen service on every unit and builds the account at `reportYear` prices.
+    ///
+    /// - Throws: ``RegistryError`` for an unknown service, and the first ``InputError``, ``PriceError``,
+    ///   ``ServiceError``, ``AccountError`` or ``DeflatorError`` met, before any result is returned.
+    public func run(with registry: ServiceRegistry) throws -> AccountRun {
+        let modules = try services.map { try registry.service($0.id) }
+        var results: [ServiceResult] = []
+        for unit in region.units {
+            let unitInputs = inputs(for: unit)
+            for (choice, module) in zip(services, modules) {
+                results.append(try module.evaluate(unit, method: choice.method, inputs: unitInputs, prices: prices))
+            }
+        }
+        let excluded = Set(services.filter { !$0.includedInTotal }.map(\.id))
+        let account = try Account(results: results, reportYear: reportYear, deflator: deflator, excludedFromTotal: excluded)
+        return AccountRun(model: self, results: results, account: account)
+    }
+}
+
+/// The outcome of ``RegionModel/run(with:)``: the model, every service result, and the account built from them.
+public struct AccountRun: Sendable {
+    public let model: RegionModel
+    /// One result per (unit, service), units in region order and services in model order.
+    public let results: [ServiceResult]
+    public let account: Account
+
+    /// GEP per km² of the region, in 元 at report-year prices.
+    public var gepPerSquareKilometre: Double {
+        account.gep.yuan / model.region.totalArea.value(in: .squareKilometre)
+    }
+
+    /// GEP per resident, when the model gives a population.
+    public func gepPerCapita() throws -> Double? {
+        guard model.facts["population"] != nil else { return nil }
+        return account.gep.yuan / (try facts.quantity("population", Count.self).baseValue)
+    }
+
+    /// GEP ÷ GDP, with GDP restated to the report year, when the model gives a GDP.
+    public func gepToGDP() throws -> Double? {
+        guard model.facts["gdp"] != nil else { return nil }
+        var gdp = try facts.money("gdp")
+        if gdp.priceYear != account.reportYear {
+            guard let deflator = model.deflator else {
+                throw AccountError.deflatorNeeded(line: "gdp", priceYear: gdp.priceYear, reportYear: account.reportYear)
+            }
+            gdp = try deflator.restate(gdp, to: account.reportYear)
+        }
+        return account.gep.yuan / gdp.yuan
+    }
+
+    /// The results of one service, in unit order.
+    public func results(of service: ServiceID) -> [ServiceResult] { results.filter { $0.service == service } }
+
+    /// A reader over the region facts; errors name the region as the unit.
+    private var facts: InputReader {
+        let region = try! AccountingUnit(id: model.region.id, name: model.region.name, ecosystemAreas: [:])  // no areas: cannot throw
+        return InputReader(inputs: model.facts, service: "region facts", unit: region)
+    }
+}

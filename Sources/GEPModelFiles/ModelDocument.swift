@@ -1,0 +1,20 @@
+import GEPCore
+
+/// Any model file: a region model, a price book or a deflator, recognised by its top-level fields.
+public enum ModelDocument: Sendable {
+    case region(RegionModel)
+    case priceBook(PriceBook)
+    case deflator(Deflator)
+
+    /// Reads `path` as whichever kind of model file it is.
+    ///
+    /// - Throws: ``ModelFileError`` for a file of no known kind or with any problem.
+    public static func read(_ path: String, registry: ServiceRegistry) throws -> ModelDocument {
+        let root = try YAMLField.load(path)
+        let keys = Set(try root.mapping().map(\.key))
+        if keys.contains("region") { return .region(try RegionModelFile.read(path, registry: registry)) }
+        if keys.contains("prices") { return .priceBook(try PriceBookFile.read(path)) }
+        if keys.contains("index") || keys.contains("change-on-previous-year") { return .deflator(try DeflatorFile.read(path)) }
+        throw root.error("not a model file: expected a region (`region:`), a price book (`prices:`) or a deflator (`index:` or `change-on-previous-year:`)")
+    }
+}

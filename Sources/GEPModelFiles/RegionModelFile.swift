@@ -1,0 +1,198 @@
+import Foundation
+import GEPCore
+
+/// Reads a region model file (see `models/README.md` for the whole format) into a ``RegionModel``.
+///
+/// Paths to the price book and the deflator are relative to the region file. Every service id is checked against
+/// `registry` and every input unit against the dimension the service declares, so that a bad file fails here, with
+/// its line, and not half-way through an account.
+public enum RegionModelFile {
+    static let topKeys: Set<String> = ["sources", "region", "year", "report-year", "prices", "deflator", "population", "gdp",
+                                       "ecosystem-shares", "services", "inputs", "units"]
+    static let unitKeys: Set<String> = ["id", "name", "local-name", "area", "areas", "population", "inputs"]
+
+    /// - Throws: ``ModelFileError`` naming the file (or the price book or deflator file), line and field of the first
+    ///   problem.
+    public static func read(_ path: String, registry: ServiceRegistry) throws -> RegionModel {
+        let root = try YAMLField.load(path)
+        try root.allowOnly(topKeys)
+        let values = ValueReader(sources: try SourceCatalog(root))
+        let directory = (path as NSString).deletingLastPathComponent
+
+        let regionField = try root.required("region")
+        try regionField.allowOnly(["id", "name", "local-name"])
+        let year = try root.required("year").int()
+        let reportYear = try root.optional("report-year")?.int() ?? year
+
+        let services = try readServices(try root.required("services"), registry: registry)
+        let requirements = ExpectedInputs(services.map(\.method))
+        let regionInputs = try readInputs(try root.optional("inputs"), values: values, requirements: requirements)
+        let shares = try root.optional("ecosystem-shares").map { try readShares($0, values: values) }
+
+        var units: [AccountingUnit] = []
+        var unitInputs: [String: Inputs] = [:]
+        var areaProvenance: [String: Provenance] = [:]
+        let unitList = try root.required("units").sequence()
+        guard !unitList.isEmpty else { throw try root.required("units").error("expected at least one accounting unit") }
+        for field in unitList {
+            try field.allowOnly(unitKeys)
+            let id = try field.required("id").string()
+            let (areas, provenance) = try readAreas(field, shares: shares, values: values)
+            let population = try field.optional("population").map { try values.input("population", $0) }
+            do {
+                units.append(try AccountingUnit(
+                    id: id, name: try field.required("name").string(), localName: try field.optional("local-name")?.string(),
+                    ecosystemAreas: areas,
+                    population: try population.map { try Measure.quantity($0, Count.self, field: field).baseValue }))
+            } catch let error as InputError {
+                throw field.error(String(describing: error))
+            }
+            areaProvenance[id] = provenance
+            if let inputs = try field.optional("inputs") {
+                unitInputs[id] = try readInputs(inputs, values: values, requirements: requirements)
+            }
+        }
+        let region: Region
+        do {
+            region = try Region(id: try regionField.required("id").string(), name: try regionField.required("name").string(),
+                                localName: try regionField.optional("local-name")?.string(), units: units)
+        } catch let error as InputError {
+            throw try root.required("units").error(String(describing: error))
+        }
+
+        var facts = Inputs()
+        if let field = try root.optional("population") {
+            let input = try values.input("population", field)
+            try values.requireDimension(input, field, Count.self)
+            facts.set(input)
+        }
+        if let field = try root.optional("gdp") {
+            let input = try values.input("gdp", field)
+            try values.requireDimension(input, field, Currency.self)
+            guard input.provenance.year != nil else { throw field.error("GDP needs a `year:` (its price year)") }
+            facts.set(input)
+        }
+
+        let prices = try PriceBookFile.read(try resolve(try root.required("prices"), in: directory))
+        let deflator = try root.optional("deflator").map { try DeflatorFile.read(try resolve($0, in: directory)) }
+        return RegionModel(region: region, year: year, reportYear: reportYear, services: services.map(\.choice),
+                           regionInputs: regionInputs, unitInputs: unitInputs, areaProvenance: areaProvenance,
+                           facts: facts, prices: prices, deflator: deflator)
+    }
+
+    // MARK: Services
+
+    private struct ServiceEntry {
+        let choice: RegionModel.ServiceChoice
+        let method: ServiceMethod
+    }
+
+    private static func readServices(_ field: YAMLField, registry: ServiceRegistry) throws -> [ServiceEntry] {
+        try field.sequence().map { entry in
+            try entry.allowOnly(["id", "method", "in-total"])
+            let idField = try entry.required("id")
+            let id = ServiceID(try idField.string())
+            let module: any EcosystemService
+            do { module = try registry.service(id) } catch let error as RegistryError {
+                throw idField.error(String(describing: error))
+            }
+            let methodField = try entry.optional("method")
+            let method: ServiceMethod
+            do { method = try module.method(try methodField?.string()) } catch let error as ServiceError {
+                throw (methodField ?? entry).error(String(describing: error))
+            }
+            let inTotal = try entry.optional("in-total")?.bool() ?? true
+            return ServiceEntry(choice: .init(id, method: method.id, includedInTotal: inTotal), method: method)
+        }
+    }
+
+    /// The inputs the chosen methods read: named ones with their dimension, and open-ended prefixes.
+    struct ExpectedInputs {
+        var byKey: [String: InputRequirement] = [:]
+        var prefixes: [String] = []
+
+        init(_ methods: [ServiceMethod]) {
+            for method in methods {
+                for requirement in method.inputs { byKey[requirement.key] = requirement }
+                prefixes += method.inputPrefixes
+            }
+        }
+    }
+
+    // MARK: Inputs
+
+    private static func readInputs(_ field: YAMLField?, values: ValueReader,
+                                   requirements: ExpectedInputs) throws -> Inputs {
+        guard let field else { return Inputs() }
+        var inputs = Inputs()
+        for (key, entry) in try field.mapping() {
+            let input = try values.input(key, entry)
+            if let requirement = requirements.byKey[key] {
+                try values.requireDimension(input, entry, requirement.dimension)
+            } else if !requirements.prefixes.contains(where: key.hasPrefix) {
+                throw entry.error("no chosen service reads an input named \"\(key)\"; check the spelling or the services list")
+            }
+            inputs.set(input)
+        }
+        return inputs
+    }
+
+    // MARK: Areas
+
+    /// A unit's areas: explicit `areas` by type, or a total `area` split by the region's `ecosystem-shares`.
+    private static func readAreas(_ unit: YAMLField, shares: (shares: [EcosystemType: Double], provenance: Provenance)?,
+                                  values: ValueReader) throws -> ([EcosystemType: Quantity<Area>], Provenance) {
+        if let field = try unit.optional("areas") {
+            let input = try values.input("areas", field)
+            guard case let .byEcosystemType(measures) = input.value else {
+                throw field.error("expected `by-ecosystem-type:` areas")
+            }
+            var areas: [EcosystemType: Quantity<Area>] = [:]
+            for (type, measure) in measures {
+                areas[type] = try Measure.quantity(Input("areas", .single(measure), provenance: input.provenance), Area.self, field: field)
+            }
+            return (areas, input.provenance)
+        }
+        guard let field = try unit.optional("area") else {
+            throw unit.error("missing `areas:` (by ecosystem type) or `area:` (a total split by `ecosystem-shares`)")
+        }
+        guard let shares else { throw field.error("a total `area:` needs `ecosystem-shares:` at the top of the file") }
+        let input = try values.input("area", field)
+        let total = try Measure.quantity(input, Area.self, field: field)
+        let note = [input.provenance.note, "split by ecosystem-shares (\(shares.provenance.source))"].compactMap { $0 }.joined(separator: "; ")
+        let provenance = try Provenance(source: input.provenance.source, year: input.provenance.year,
+                                        status: input.provenance.status == .assumed || shares.provenance.status == .assumed ? .assumed : input.provenance.status,
+                                        note: note)
+        return (shares.shares.mapValues { total * $0 }, provenance)
+    }
+
+    /// `ecosystem-shares`: fractions by type that sum to 1 (or 100 %).
+    private static func readShares(_ field: YAMLField, values: ValueReader) throws -> (shares: [EcosystemType: Double], provenance: Provenance) {
+        let input = try values.input("ecosystem-shares", field)
+        guard case let .byEcosystemType(measures) = input.value else { throw field.error("expected `by-ecosystem-type:` shares") }
+        var shares: [EcosystemType: Double] = [:]
+        for (type, measure) in measures {
+            let share = try Measure.quantity(Input("share", .single(measure), provenance: input.provenance), Ratio.self, field: field)
+            guard (0...1).contains(share.fraction) else { throw field.error("share of \(type.rawValue) is outside 0–100 %") }
+            shares[type] = share.fraction
+        }
+        let sum = shares.values.reduce(0, +)
+        guard abs(sum - 1) <= 1e-6 else { throw field.error("shares sum to \(sum * 100) %; expected 100 %") }
+        return (shares, input.provenance)
+    }
+
+    private static func resolve(_ field: YAMLField, in directory: String) throws -> String {
+        let relative = try field.string()
+        return relative.hasPrefix("/") ? relative : (directory as NSString).appendingPathComponent(relative)
+    }
+}
+
+extension Measure {
+    /// The single value of `input` as a quantity of `dimension`, with a unit error reported at `field`.
+    static func quantity<D: PhysicalDimension>(_ input: Input, _ dimension: D.Type, field: YAMLField) throws -> Quantity<D> {
+        guard case let .single(measure) = input.value else { throw field.error("expected a single value") }
+        do { return try measure.quantity(dimension) } catch let error as UnitError {
+            throw ((try? field.optional("unit")) ?? nil ?? field).error(String(describing: error))
+        }
+    }
+}

@@ -1,0 +1,75 @@
+extension AccountReport {
+    /// One self-contained HTML page: the headline, a chart per section (value by service, value by accounting unit,
+    /// physical amounts), the provenance table and warnings. No scripts, no external files.
+    func renderHTML() -> String {
+        let byService = SVGBarChart(title: "Value by service (亿元)", groups: [SVGBarChart.Group(heading: nil, bars: services.map {
+            SVGBarChart.Bar(label: "\($0.localName) \($0.id)", value: $0.valueYuan,
+                            annotation: "\(hundredMillionYuan($0.valueYuan)) 亿元\($0.includedInTotal ? "" : " (not summed)")")
+        })])
+        let byUnit = SVGBarChart(title: "GEP by accounting unit (亿元)", groups: [SVGBarChart.Group(heading: nil, bars: units.map {
+            SVGBarChart.Bar(label: $0.localName ?? $0.name, value: $0.gepYuan, annotation: "\(hundredMillionYuan($0.gepYuan)) 亿元")
+        })])
+        let physical = SVGBarChart(title: "Physical amounts by service and unit", groups: services.map { service in
+            SVGBarChart.Group(heading: "\(service.localName) \(service.id) (\(service.physicalUnit))", bars: units.map {
+                let amount = $0.physicalAmounts[service.id] ?? 0
+                return SVGBarChart.Bar(label: $0.localName ?? $0.name, value: amount, annotation: formatAmount(amount, unit: service.physicalUnit))
+            })
+        })
+        var html = """
+            <!DOCTYPE html>
+            <html lang="zh-CN">
+            <head>
+            <meta charset="utf-8">
+            <title>\(escapeHTML(title))</title>
+            <style>
+            body { font-family: "Noto Sans CJK SC", "Noto Sans", sans-serif; margin: 2em auto; max-width: 60em; color: #222; }
+            table { border-collapse: collapse; margin: 0.5em 0 1.5em; font-size: 0.9em; }
+            th, td { border-bottom: 1px solid #ddd; padding: 0.25em 0.6em; text-align: left; vertical-align: top; }
+            td.number { text-align: right; font-variant-numeric: tabular-nums; }
+            svg text { font-size: 12px; fill: #222; }
+            svg text.group { font-weight: bold; }
+            svg rect.bar { fill: #2e7d32; }
+            svg rect.negative { fill: #c62828; }
+            .total { font-size: 1.4em; }
+            </style>
+            </head>
+            <body>
+            <h1>\(escapeHTML(title))</h1>
+            <p>Prices: \(escapeHTML(priceBook))\(deflator.map { "; restated with " + escapeHTML($0) } ?? "").</p>
+            <p class="total" id="gep-total">GEP: <strong>\(hundredMillionYuan(gepYuan)) 亿元</strong></p>
+
+            """
+        html += table(["", "value"], headline.map { [$0.label.trimmingCharacters(in: .whitespaces), $0.value] }, numericColumns: [1])
+        html += section("by-service", "Value by service", byService.render() + table(
+            ["service", "名称", "method", "physical amount", "value (亿元)", "share"],
+            services.map { [$0.id, $0.localName, $0.method, formatAmount($0.physicalAmount, unit: $0.physicalUnit), hundredMillionYuan($0.valueYuan), share($0)] },
+            numericColumns: [3, 4, 5]))
+        html += section("by-unit", "GEP by accounting unit", byUnit.render() + table(
+            ["unit", "名称", "area (km²)", "GEP (亿元)"],
+            units.map { [$0.id, $0.localName ?? "", formatNumber($0.areaSquareKilometres), hundredMillionYuan($0.gepYuan)] },
+            numericColumns: [2, 3]))
+        html += section("physical", "Physical accounts", physical.render())
+        if !warnings.isEmpty {
+            html += "<h2>Warnings</h2>\n<ul>\n" + warnings.map { "<li>\(escapeHTML("\($0.service) / \($0.unit): \($0.message)"))</li>\n" }.joined() + "</ul>\n"
+        }
+        html += "<h2 id=\"provenance\">Provenance</h2>\n"
+        html += table(["scope", "item", "value", "status", "year", "source", "note"], provenance.map {
+            [$0.scope, $0.item, $0.value, $0.status, $0.year.map(String.init) ?? "", $0.source, $0.note ?? ""]
+        })
+        return html + "</body>\n</html>\n"
+    }
+
+    private func section(_ id: String, _ heading: String, _ content: String) -> String {
+        "<section class=\"chart\" id=\"\(id)\">\n<h2>\(escapeHTML(heading))</h2>\n\(content)</section>\n"
+    }
+
+    private func table(_ headers: [String], _ rows: [[String]], numericColumns: Set<Int> = []) -> String {
+        var html = "<table>\n<tr>" + headers.map { "<th>\(escapeHTML($0))</th>" }.joined() + "</tr>\n"
+        for row in rows {
+            html += "<tr>" + row.enumerated().map { column, cell in
+                numericColumns.contains(column) ? "<td class=\"number\">\(escapeHTML(cell))</td>" : "<td>\(escapeHTML(cell))</td>"
+            }.joined() + "</tr>\n"
+        }
+        return html + "</table>\n"
+    }
+}

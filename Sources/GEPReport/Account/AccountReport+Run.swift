@@ -1,0 +1,92 @@
+import GEPCore
+
+extension AccountReport {
+    /// The report of `run`, with service names from `registry`.
+    ///
+    /// - Throws: the errors of ``AccountRun/gepPerCapita()`` and ``AccountRun/gepToGDP()`` (a population or GDP in
+    ///   the wrong unit, a GDP year the deflator does not cover).
+    public init(_ run: AccountRun, registry: ServiceRegistry) throws {
+        let account = run.account
+        let model = run.model
+        var services: [ServiceRow] = []
+        for choice in model.services {
+            let module = try registry.service(choice.id)
+            let results = run.results(of: choice.id)
+            let lines = account.lines.indices.filter { account.lines[$0].service == choice.id }.map { l in
+                let line = account.lines[l]
+                let quantity = account.physical.column(l).reduce(0, +)
+                return LineRow(id: line.line, label: line.label, quantity: quantity, unit: line.unit, priceKey: line.priceKey,
+                               priceYuan: account.prices[l], valueYuan: account.values.column(l).reduce(0, +))
+            }
+            services.append(ServiceRow(
+                id: choice.id.rawValue, name: module.name, localName: module.localName, category: module.category.rawValue,
+                method: results.first?.method ?? choice.method ?? module.methods[0].id, includedInTotal: choice.includedInTotal,
+                physicalAmount: results.reduce(0) { $0 + $1.physical.amount }, physicalUnit: results.first?.physical.unit ?? module.physicalUnit,
+                valueYuan: account.value(of: choice.id).yuan, lines: lines))
+        }
+        let units = model.region.units.enumerated().map { row, unit in
+            UnitRow(id: unit.id, name: unit.name, localName: unit.localName,
+                    areaSquareKilometres: unit.totalArea.value(in: .squareKilometre), gepYuan: account.gepByUnit[row],
+                    serviceValuesYuan: Dictionary(uniqueKeysWithValues: model.services.map {
+                        ($0.id.rawValue, account.value(of: $0.id, unit: unit.id).yuan)
+                    }),
+                    physicalAmounts: Dictionary(uniqueKeysWithValues: run.results.filter { $0.unit == unit.id }.map {
+                        ($0.service.rawValue, $0.physical.amount)
+                    }))
+        }
+        self.init(
+            schema: AccountReport.schema,
+            region: RegionInfo(id: model.region.id, name: model.region.name, localName: model.region.localName,
+                               areaSquareKilometres: model.region.totalArea.value(in: .squareKilometre)),
+            year: model.year, reportYear: model.reportYear, priceBook: model.prices.name, deflator: model.deflator?.name,
+            gepYuan: account.gep.yuan,
+            byCategoryYuan: Dictionary(uniqueKeysWithValues: ServiceCategory.allCases.map { ($0.rawValue, account.total(of: $0).yuan) }),
+            gepPerSquareKilometreYuan: run.gepPerSquareKilometre, gepPerCapitaYuan: try run.gepPerCapita(),
+            gepToGDP: try run.gepToGDP(), services: services, units: units,
+            provenance: AccountReport.provenanceRows(model),
+            warnings: run.results.flatMap { result in
+                result.warnings.map { Warning(service: result.service.rawValue, unit: result.unit, message: $0) }
+            })
+    }
+
+    /// Every sourced number of the model: areas, region facts, inputs, prices and the deflator.
+    static func provenanceRows(_ model: RegionModel) -> [ProvenanceRow] {
+        func row(_ scope: String, _ item: String, _ value: String, _ provenance: Provenance) -> ProvenanceRow {
+            ProvenanceRow(scope: scope, item: item, value: value, source: provenance.source, year: provenance.year,
+                          status: provenance.status.rawValue, note: provenance.note)
+        }
+        var rows: [ProvenanceRow] = []
+        for unit in model.region.units {
+            if let provenance = model.areaProvenance[unit.id] {
+                rows.append(row(unit.id, "areas", "\(formatNumber(unit.totalArea.value(in: .squareKilometre))) km²", provenance))
+            }
+        }
+        for input in model.facts.all { rows.append(row("region", input.key, describe(input.value), input.provenance)) }
+        for input in model.regionInputs.all { rows.append(row("region", input.key, describe(input.value), input.provenance)) }
+        for unit in model.region.units {
+            for input in (model.unitInputs[unit.id] ?? Inputs()).all {
+                rows.append(row(unit.id, input.key, describe(input.value), input.provenance))
+            }
+        }
+        for price in model.prices.all {
+            rows.append(row("prices", price.key, "\(formatNumber(price.amount)) \(price.moneyUnit)/\(price.perUnit) (\(price.priceYear))",
+                            price.provenance))
+        }
+        if let deflator = model.deflator {
+            let years = deflator.years
+            rows.append(row("deflator", deflator.name, "\(years.first!)–\(years.last!)", deflator.provenance))
+        }
+        return rows
+    }
+
+    private static func describe(_ value: Input.Value) -> String {
+        switch value {
+        case let .single(measure):
+            return "\(formatNumber(measure.value)) \(measure.unit)".trimmingCharacters(in: .whitespaces)
+        case let .byEcosystemType(values):
+            let unit = values.values.first?.unit ?? ""
+            let parts = values.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \(formatNumber($0.value.value))" }
+            return parts.joined(separator: ", ") + (unit.isEmpty ? "" : " \(unit)")
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// A number for people: up to `significant` significant figures, no exponent for everyday magnitudes, no trailing
+/// zeros ("1234.5", "0.0038", "7.06").
+public func formatNumber(_ value: Double, significant: Int = 6) -> String {
+    guard value.isFinite else { return String(value) }
+    guard value != 0 else { return "0" }
+    let magnitude = abs(value)
+    if magnitude >= 1e15 || magnitude < 1e-6 { return String(format: "%.\(significant - 1)e", value) }
+    let decimals = max(0, significant - 1 - Int(floor(log10(magnitude))))
+    var text = String(format: "%.\(decimals)f", value)
+    if text.contains(".") {
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+    }
+    return text
+}
+
+/// An amount with a Chinese magnitude prefix, as GEP reports print them: "36.80 亿m³", "1.25 万t", "812 m³".
+/// Uses 亿 (10⁸) from 10⁸ up, 万 (10⁴) from 10⁴ up, and two decimals with a prefix.
+public func formatAmount(_ value: Double, unit: String) -> String {
+    let magnitude = abs(value)
+    if magnitude >= 1e8 { return String(format: "%.2f 亿%@", value / 1e8, unit) }
+    if magnitude >= 1e4 { return String(format: "%.2f 万%@", value / 1e4, unit) }
+    return "\(formatNumber(value, significant: 4)) \(unit)"
+}
+
+/// Yuan in 亿元 with two decimals, the unit of GEP tables: "333.58".
+public func hundredMillionYuan(_ yuan: Double) -> String { String(format: "%.2f", yuan / 1e8) }

@@ -1,0 +1,51 @@
+/// The output formats of `gep account`.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    /// Aligned columns for a terminal.
+    case table
+    /// One row per unit and service, for spreadsheets.
+    case csv
+    /// The ``AccountReport`` structure, schema `gepkit.account/1`.
+    case json
+    /// GitHub-flavoured Markdown tables.
+    case md
+    /// One self-contained HTML page with inline SVG charts.
+    case html
+}
+
+extension AccountReport {
+    /// The report in `format`. The table lists provenance only when `provenance` is true; the other formats always
+    /// carry it.
+    public func render(_ format: ReportFormat, provenance: Bool = false) throws -> String {
+        switch format {
+        case .table: return renderTable(provenance: provenance)
+        case .csv: return renderCSV()
+        case .json: return try renderJSON()
+        case .md: return renderMarkdown()
+        case .html: return renderHTML()
+        }
+    }
+
+    /// The headline lines every format shows: total, categories, per km², per capita, GEP/GDP.
+    var headline: [(label: String, value: String)] {
+        var rows: [(String, String)] = [("GEP", "\(hundredMillionYuan(gepYuan)) 亿元")]
+        for category in ["provisioning", "regulating", "cultural"] {
+            rows.append(("  \(category)", "\(hundredMillionYuan(byCategoryYuan[category] ?? 0)) 亿元"))
+        }
+        rows.append(("GEP per km²", "\(formatAmount(gepPerSquareKilometreYuan, unit: "元"))/km²"))
+        rows.append(("GEP per capita", gepPerCapitaYuan.map { "\(formatAmount($0, unit: "元")) per person" } ?? "n/a (no population)"))
+        rows.append(("GEP / GDP", gepToGDP.map { formatNumber($0, significant: 3) } ?? "n/a (no GDP)"))
+        return rows
+    }
+
+    /// "Genhe (根河市), 2022, at 2022 prices".
+    var title: String {
+        let name = region.localName.map { "\(region.name) (\($0))" } ?? region.name
+        return "\(name) GEP account, \(year), at \(reportYear) prices"
+    }
+
+    /// Share of GEP, or "not summed" for services left out of the total.
+    func share(_ service: ServiceRow) -> String {
+        guard service.includedInTotal else { return "not summed" }
+        return gepYuan == 0 ? "–" : String(format: "%.1f %%", service.valueYuan / gepYuan * 100)
+    }
+}

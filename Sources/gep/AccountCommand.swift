@@ -1,0 +1,44 @@
+import ArgumentParser
+import GEPCore
+import GEPModelFiles
+import GEPReport
+import GEPServices
+
+/// `gep account MODEL`: a region's GEP, service by service and unit by unit.
+struct AccountCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "account",
+        abstract: "Compute a region's gross ecosystem product from its model file.",
+        discussion: "Prints the total, totals by category, each service with its physical amount and price, and each accounting unit. With --provenance the table also lists where every input comes from."
+    )
+
+    @Argument(help: "The region model file, e.g. models/regions/genhe.yaml.")
+    var model: String
+
+    @Option(help: "The accounting year; must be the year the model file holds.")
+    var year: Int?
+
+    @Option(help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: ReportFormat = .table
+
+    @Option(help: "Write the report to this file instead of standard output (written only if the whole report succeeds).")
+    var out: String?
+
+    @Flag(help: "List the source, year and status of every input, price and area (table format; other formats always include it).")
+    var provenance = false
+
+    func run() throws {
+        let registry = BuiltInServices.registry()
+        let text = try CLIError.wrap(context: model) { () -> String in
+            let regionModel = try RegionModelFile.read(model, registry: registry)
+            if let year, year != regionModel.year {
+                throw CLIError(description: "\(model): year \(year) requested, but the file holds \(regionModel.year)")
+            }
+            let report = try AccountReport(try regionModel.run(with: registry), registry: registry)
+            return try report.render(format, provenance: provenance)
+        }
+        try OutputFile.write(text, to: out)
+    }
+}
+
+extension ReportFormat: ExpressibleByArgument {}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import GEPCore
+import GEPModelFiles
+import GEPServices
+
+/// `gep validate FILE...`: check model files without computing a report.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check region, price-book and deflator files: fields, units, sources, service ids and inputs.",
+        discussion: "A region file is also run through every service, so that missing or out-of-range inputs are found too."
+    )
+
+    @Argument(help: "Model files to check.")
+    var files: [String]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one model file") }
+    }
+
+    func run() throws {
+        let registry = BuiltInServices.registry()
+        for file in files {
+            let summary = try CLIError.wrap(context: file) { () -> String in
+                switch try ModelDocument.read(file, registry: registry) {
+                case let .region(model):
+                    _ = try model.run(with: registry)
+                    return "region \(model.region.id), \(model.region.units.count) units, \(model.services.count) services"
+                case let .priceBook(book):
+                    return "price book, \(book.all.count) prices"
+                case let .deflator(deflator):
+                    return "deflator, \(deflator.years.first!)–\(deflator.years.last!)"
+                }
+            }
+            print("\(file): valid (\(summary))")
+        }
+    }
+}
