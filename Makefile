@@ -4,16 +4,24 @@ export OPENBLAS_NUM_THREADS := 1
 
 # Debian packages the build needs: LAPACKE and OpenBLAS (CBLAS) for the LinearAlgebra target.
 APT_PACKAGES := liblapacke-dev libopenblas-dev
+# And the tests: headless Chromium opens the HTML report.
+TEST_APT_PACKAGES := chromium
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && echo sudo)
 
-.PHONY: all deps build run test clean
+.PHONY: all deps test-deps apt-install build run test clean
 
 all: build
 
 ## deps: install the Debian packages above if any is missing (quiet when all are present)
 deps:
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(APT_PACKAGES)"
+
+test-deps: deps
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(TEST_APT_PACKAGES)"
+
+apt-install:
 	@missing=""; \
-	for package in $(APT_PACKAGES); do \
+	for package in $(PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' "$$package" 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -26,14 +34,13 @@ deps:
 build: deps
 	swift build --product gep
 
-## run: the main job: what gep knows and can compute
+## run: the main job: Genhe's annual GEP account from the bundled model
 run: build
-	"$$(swift build --show-bin-path)/gep" --version
-	"$$(swift build --show-bin-path)/gep" services list
+	"$$(swift build --show-bin-path)/gep" account models/regions/genhe.yaml
 
-## test: every test target, single-threaded BLAS for repeatable numbers
-test: deps
-	swift test
+## test: every test target, single-threaded BLAS for repeatable numbers, Chromium required for the HTML check
+test: test-deps
+	GEPKIT_REQUIRE_CHROMIUM=1 swift test
 
 clean:
 	rm -rf .build

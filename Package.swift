@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "GEPServicesTests", dependencies: ["GEPServices"]),
         .testTarget(name: "GEPModelFilesTests", dependencies: ["GEPModelFiles", "GEPServices"]),
         .testTarget(name: "GEPReportTests", dependencies: ["GEPReport"]),
-        .testTarget(name: "GEPCLITests", dependencies: ["gep"]),
+        .testTarget(name: "GEPCLITests", dependencies: ["gep", "GEPReport"]),
     ],
     swiftLanguageModes: [.v6]
 )

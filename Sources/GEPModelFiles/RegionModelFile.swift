@@ -143,6 +143,7 @@ public enum RegionModelFile {
     private static func readAreas(_ unit: YAMLField, shares: (shares: [EcosystemType: Double], provenance: Provenance)?,
                                   values: ValueReader) throws -> ([EcosystemType: Quantity<Area>], Provenance) {
         if let field = try unit.optional("areas") {
+            try requireNonNegative(try field.optional("by-ecosystem-type"))
             let input = try values.input("areas", field)
             guard case let .byEcosystemType(measures) = input.value else {
                 throw field.error("expected `by-ecosystem-type:` areas")
@@ -157,6 +158,7 @@ public enum RegionModelFile {
             throw unit.error("missing `areas:` (by ecosystem type) or `area:` (a total split by `ecosystem-shares`)")
         }
         guard let shares else { throw field.error("a total `area:` needs `ecosystem-shares:` at the top of the file") }
+        try requireNonNegative(try field.optional("value"))
         let input = try values.input("area", field)
         let total = try Measure.quantity(input, Area.self, field: field)
         let note = [input.provenance.note, "split by ecosystem-shares (\(shares.provenance.source))"].compactMap { $0 }.joined(separator: "; ")
@@ -164,6 +166,15 @@ public enum RegionModelFile {
                                         status: input.provenance.status == .assumed || shares.provenance.status == .assumed ? .assumed : input.provenance.status,
                                         note: note)
         return (shares.shares.mapValues { total * $0 }, provenance)
+    }
+
+    /// Rejects a negative area where it is written: a single number, or each number of a by-type mapping.
+    private static func requireNonNegative(_ field: YAMLField?) throws {
+        guard let field else { return }
+        let numbers = (try? field.mapping().map(\.value)) ?? [field]
+        for number in numbers where try number.double() < 0 {
+            throw number.error("area is \(try number.double()); expected a non-negative area")
+        }
     }
 
     /// `ecosystem-shares`: fractions by type that sum to 1 (or 100 %).
@@ -176,8 +187,10 @@ public enum RegionModelFile {
             guard (0...1).contains(share.fraction) else { throw field.error("share of \(type.rawValue) is outside 0–100 %") }
             shares[type] = share.fraction
         }
-        let sum = shares.values.reduce(0, +)
-        guard abs(sum - 1) <= 1e-6 else { throw field.error("shares sum to \(sum * 100) %; expected 100 %") }
+        let sum = shares.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }
+        guard abs(sum - 1) <= 1e-6 else {
+            throw field.error("shares sum to \(String(format: "%.4g", sum * 100)) %; expected 100 %")
+        }
         return (shares, input.provenance)
     }
 

@@ -11,8 +11,9 @@ struct PerEcosystemType<D: PhysicalDimension> {
         for type in types { byType[type] = try amount(type) }
     }
 
-    /// The sum over types.
-    var total: Quantity<D> { byType.values.sum { $0 } }
+    /// The sum over types, added in declaration order so that the last digit does not depend on the dictionary's
+    /// per-process hash seed.
+    var total: Quantity<D> { byType.sorted { $0.key < $1.key }.sum { $0.value } }
 
     /// Each type's amount transformed, e.g. t C into t CO₂.
     func map<E>(_ transform: (Quantity<D>) -> Quantity<E>) -> [EcosystemType: Quantity<E>] {

@@ -29,8 +29,8 @@ public struct AccountingUnit: Sendable, Hashable, Identifiable {
         self.population = population
     }
 
-    /// The sum of all ecosystem-type areas.
-    public var totalArea: Quantity<Area> { ecosystemAreas.values.sum { $0 } }
+    /// The sum of all ecosystem-type areas, added in declaration order (reproducible to the last digit).
+    public var totalArea: Quantity<Area> { ecosystemTypes.sum { ecosystemAreas[$0]! } }
 
     /// The area of one ecosystem type, zero when the unit has none.
     public func area(of type: EcosystemType) -> Quantity<Area> { ecosystemAreas[type] ?? .zero }

@@ -38,7 +38,7 @@ struct SVGBarChart {
             let largest = group.bars.map { abs($0.value) }.max() ?? 0
             for bar in group.bars {
                 let length = largest > 0 ? Int((abs(bar.value) / largest * Double(SVGBarChart.barWidth - 10)).rounded()) : 0
-                body += "<text x=\"\(SVGBarChart.labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\">\(escapeHTML(bar.label))</text>\n"
+                body += "<text x=\"\(SVGBarChart.labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\">\(escapeHTML(fitted(bar.label)))</text>\n"
                 body += "<rect x=\"\(SVGBarChart.labelWidth)\" y=\"\(y + 3)\" width=\"\(max(length, 1))\" height=\"\(SVGBarChart.rowHeight - 6)\" class=\"\(bar.value < 0 ? "negative" : "bar")\"/>\n"
                 body += "<text x=\"\(SVGBarChart.labelWidth + length + 6)\" y=\"\(y + 15)\">\(escapeHTML(bar.annotation))</text>\n"
                 y += SVGBarChart.rowHeight
@@ -51,6 +51,17 @@ struct SVGBarChart {
             \(body)</svg>
             """
     }
+}
+
+/// A label cut to the chart's label column (about 36 half-width characters at 12 px), with "…" when cut.
+func fitted(_ label: String, width: Int = 36) -> String {
+    guard displayWidth(label) > width else { return label }
+    var result = ""
+    for character in label {
+        if displayWidth(result + String(character)) > width - 1 { break }
+        result.append(character)
+    }
+    return result + "…"
 }
 
 /// Text safe inside HTML and SVG elements and attributes.

@@ -1,0 +1,51 @@
+import Foundation
+import GEPReport
+import Testing
+
+/// Opens the HTML report in headless Chromium (Debian's `chromium`, installed by `make test`) and checks the DOM
+/// Chromium built from it: the total is there, and each chart section holds exactly one SVG chart.
+@Suite("HTML report in headless Chromium")
+struct HTMLReportTests {
+    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    /// `make test` sets GEPKIT_REQUIRE_CHROMIUM=1: there a missing browser is a failure, not a skip.
+    static let required = ProcessInfo.processInfo.environment["GEPKIT_REQUIRE_CHROMIUM"] == "1"
+
+    @Test(.enabled(if: chromium != nil || required, "chromium is not installed; `make test` installs it"))
+    func rendersTotalAndOneChartPerSection() throws {
+        let browser = try #require(Self.chromium, "chromium is required by make test but not found")
+        let genhe = packageRoot.appendingPathComponent("models/regions/genhe.yaml").path
+        let page = FileManager.default.temporaryDirectory.appendingPathComponent("gepkit-\(UUID().uuidString).html")
+        defer { try? FileManager.default.removeItem(at: page) }
+        #expect(try runGEP(["account", genhe, "--format", "html", "--out", page.path]).status == 0)
+        let report = try JSONDecoder().decode(AccountReport.self, from: Data(try runGEP(["account", genhe, "--format", "json"]).standardOutput.utf8))
+
+        let dom = try dumpDOM(browser, page)
+        let total = try #require(dom.range(of: "id=\"gep-total\"").map { String(dom[$0.upperBound...].prefix(200)) })
+        #expect(total.contains(String(format: "%.2f 亿元", report.gepYuan / 1e8)), "\(total)")
+
+        let sections = dom.components(separatedBy: "<section class=\"chart\"").dropFirst().map { $0.components(separatedBy: "</section>")[0] }
+        #expect(sections.count == 3)
+        for section in sections {
+            #expect(section.components(separatedBy: "<svg").count - 1 == 1)
+            #expect(section.contains("<rect"))
+        }
+        #expect(dom.contains("id=\"provenance\""))
+    }
+
+    private func dumpDOM(_ browser: String, _ page: URL) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: browser)
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("gepkit-chromium-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: profile) }
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)",
+                             "--dump-dom", page.absoluteString]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        return String(decoding: data, as: UTF8.self)
+    }
+}

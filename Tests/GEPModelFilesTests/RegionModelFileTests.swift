@@ -1,0 +1,167 @@
+import Foundation
+import GEPCore
+import GEPModelFiles
+import Testing
+
+@Suite("Region model files: loading and located errors")
+struct RegionModelFileTests {
+    /// 10 km² keeping 500 − 25 − 300 = 175 mm: 1e7 m² × 0.175 m = 1 750 000 m³ at 7.06 元/m³ (2010) restated to 2022
+    /// with the CPI chain: × 131.8025 / 100 = 9.30526 元/m³, so 16 284 202 元.
+    @Test func loadsAndRunsASmallRegion() throws {
+        let folder = try ModelFolder()
+        defer { folder.remove() }
+        let model = try RegionModelFile.read(try folder.region(validRegion), registry: registry)
+        #expect(model.region.units.map(\.id) == ["a"])
+        #expect(model.reportYear == 2022)
+        let run = try model.run(with: registry)
+        #expect(abs(run.account.physical[0, 0] - 1_750_000) < 1e-6)
+        #expect(abs(run.account.gep.yuan - 1_750_000 * 7.06 * 1.318025033995125) < 1e-3)
+    }
+
+    @Test func malformedYAMLNamesLineAndColumn() throws {
+        let message = try loadError(validRegion.replacingOccurrences(of: "year: 2022", with: "year: [2022"))
+        #expect(message.contains("test.yaml:3:"), "\(message)")
+        #expect(message.contains("malformed YAML"))
+    }
+
+    @Test func missingFieldIsNamed() throws {
+        let message = try loadError(validRegion.replacingOccurrences(of: "year: 2022\n", with: ""))
+        #expect(message.hasSuffix("test.yaml:1:1: year: missing required field"), "\(message)")
+    }
+
+    @Test func unknownUnitIsNamedAtItsLine() throws {
+        let message = try loadError(validRegion.replacingOccurrences(of: "{value: 300, unit: mm,", with: "{value: 300, unit: furlongs,"))
+        #expect(message.contains("test.yaml:10:"), "\(message)")
+        #expect(message.contains("inputs.evapotranspiration.unit: unknown unit \"furlongs\"; expected a unit of length"))
+    }
+
+    @Test func wrongDimensionIsNamed() throws {
+        let message = try loadError(validRegion.replacingOccurrences(of: "{value: 300, unit: mm,", with: "{value: 300, unit: m³,"))
+        #expect(message.contains("unit \"m³\" measures volume, but length was expected"), "\(message)")
+    }
+
+    @Test func negativeAreaIsNamed() throws {
+        let message = try loadError(validRegion.replacingOccurrences(of: "deciduous-needleleaf-forest: 10", with: "deciduous-needleleaf-forest: -10"))
+        #expect(message.hasSuffix("test.yaml:15:56: units[0].areas.by-ecosystem-type.deciduous-needleleaf-forest: area is -10.0; expected a non-negative area"), "\(message)")
+    }
+
+    @Test func unknownServiceIsNamedWithTheKnownOnes() throws {
+        let message = try loadError(validRegion.replacingOccurrences(of: "- id: water-conservation", with: "- id: water-conservaton"))
+        #expect(message.contains("test.yaml:6:9: services[0].id: unknown service \"water-conservaton\"; known: provisioning-products, water-conservation"), "\(message)")
+    }
+
+    @Test func misspeltFieldIsRefused() throws {
+        let message = try loadError(validRegion.replacingOccurrences(of: "year: 2022", with: "year: 2022\nreport-yaer: 2022"))
+        #expect(message.contains("report-yaer: unknown field; expected one of"), "\(message)")
+    }
+
+    @Test func inputNoServiceReadsIsRefused() throws {
+        let message = try loadError(validRegion.replacingOccurrences(of: "inputs:\n", with: "inputs:\n  nep: {value: 1, unit: t/ha, source: x, status: published}\n"))
+        #expect(message.contains("inputs.nep: no chosen service reads an input named \"nep\""), "\(message)")
+    }
+
+    @Test func assumedWithoutNoteIsRefused() throws {
+        let message = try loadError(validRegion.replacingOccurrences(of: "status: assumed, note: for the test", with: "status: assumed"))
+        #expect(message.contains("is marked assumed without a reason"), "\(message)")
+    }
+
+    @Test func missingFileIsNamed() throws {
+        #expect(throws: ModelFileError(file: "/no/such/file.yaml", line: nil, column: nil, field: "",
+                                       message: "cannot read the file (missing or unreadable)")) {
+            try RegionModelFile.read("/no/such/file.yaml", registry: registry)
+        }
+    }
+
+    /// 3 万亩 split 60 % / 40 %: 20 km² × 0.6 = 12 km² of larch and 8 km² of meadow.
+    @Test func totalAreaIsSplitByShares() throws {
+        let folder = try ModelFolder()
+        defer { folder.remove() }
+        let text = validRegion
+            .replacingOccurrences(of: "units:\n", with: """
+                ecosystem-shares:
+                  by-ecosystem-type: {deciduous-needleleaf-forest: 60, meadow: 40}
+                  unit: "%"
+                  source: test
+                  status: published
+                units:
+
+                """)
+            .replacingOccurrences(of: """
+                    areas:
+                      by-ecosystem-type: {deciduous-needleleaf-forest: 10}
+                      unit: km²
+                      source: test
+                      status: published
+                """, with: "    area: {value: 3, unit: 万亩, source: test, status: published}")
+        let model = try RegionModelFile.read(try folder.region(text), registry: registry)
+        let unit = model.region.units[0]
+        #expect(abs(unit.area(of: .deciduousNeedleleafForest).value(in: .squareKilometre) - 12) < 1e-9)
+        #expect(abs(unit.area(of: .meadow).value(in: .squareKilometre) - 8) < 1e-9)
+    }
+
+    @Test func sharesNotSummingToOneHundredAreRefused() throws {
+        let text = validRegion.replacingOccurrences(of: "units:\n", with: """
+            ecosystem-shares:
+              by-ecosystem-type: {deciduous-needleleaf-forest: 60, meadow: 30}
+              unit: "%"
+              source: test
+              status: published
+            units:
+
+            """)
+        #expect(try loadError(text).contains("ecosystem-shares: shares sum to 90 %; expected 100 %"))
+    }
+
+    private func loadError(_ text: String) throws -> String {
+        let folder = try ModelFolder()
+        defer { folder.remove() }
+        let path = try folder.region(text)
+        let error = #expect(throws: ModelFileError.self) { try RegionModelFile.read(path, registry: registry) }
+        return error.map { String(describing: $0) } ?? ""
+    }
+}
+
+@Suite("Price books and deflators")
+struct PriceAndDeflatorFileTests {
+    /// Chained CPI: 2011 = 100 × 1.054 = 105.4; 2012 = 105.4 × 1.026 = 108.1404; 2022 = 131.8025 (product of the
+    /// twelve changes 2011–2022).
+    @Test func chainsTheCPI() throws {
+        let cpi = try DeflatorFile.read(ModelFolder.packageRoot.appendingPathComponent("models/prices/china-cpi.yaml").path)
+        #expect(cpi.indexByYear[2010] == 100)
+        #expect(abs(cpi.indexByYear[2012]! - 108.1404) < 1e-9)
+        #expect(abs(cpi.indexByYear[2022]! - 131.8025033995125) < 1e-9)
+        #expect(cpi.provenance.status == .published)
+    }
+
+    @Test func readsThePriceBook() throws {
+        let book = try PriceBookFile.read(ModelFolder.packageRoot.appendingPathComponent("models/prices/gep-guideline-2010.yaml").path)
+        let reservoir = try book.price("reservoir-construction-cost")
+        #expect(reservoir.amount == 7.06 && reservoir.perUnit == "m³" && reservoir.priceYear == 2010)
+        let carbon = try book.unitPrice("carbon-price", Mass.self)
+        #expect(carbon.yuanPerQuotedUnit == 55.30 && carbon.priceYear == 2022)
+        #expect(book.all.allSatisfy { $0.provenance.status != .assumed || $0.provenance.note != nil })
+    }
+
+    @Test func priceWithoutYearIsRefused() throws {
+        let folder = try ModelFolder()
+        defer { folder.remove() }
+        let path = try folder.region("name: x\nprices:\n  p: {value: 1, unit: 元/t, source: s, status: published}\n", name: "book.yaml")
+        let error = #expect(throws: ModelFileError.self) { try PriceBookFile.read(path) }
+        #expect(String(describing: error!).hasSuffix("book.yaml:3:6: prices.p: missing price year: add `year:`"))
+    }
+
+    @Test func gapInTheChainIsRefused() throws {
+        let folder = try ModelFolder()
+        defer { folder.remove() }
+        let path = try folder.region("""
+            name: x
+            source: s
+            status: published
+            base-year: 2010
+            change-on-previous-year: {2011: 101, 2013: 102}
+
+            """, name: "cpi.yaml")
+        let error = #expect(throws: ModelFileError.self) { try DeflatorFile.read(path) }
+        #expect(String(describing: error!).contains("years must run on from base-year 2010 without gaps; expected 2012, found 2013"))
+    }
+}
