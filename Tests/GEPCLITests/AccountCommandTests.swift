@@ -65,6 +65,24 @@ struct AccountCommandTests {
         #expect(html.components(separatedBy: "<svg").count - 1 == 3)
     }
 
+    /// Manzhouli and Xilinhot: grassland regions where wind-sand fixation runs; each prints its total and services,
+    /// and Manzhouli, which has a published GDP, its GEP/GDP ratio.
+    @Test(arguments: [("manzhouli", ["water-conservation", "wind-sand-fixation", "carbon-sink"]),
+                      ("xilinhot", ["water-conservation", "wind-sand-fixation", "flood-regulation", "carbon-sink"])])
+    func grasslandRegions(region: String, services: [String]) throws {
+        let path = packageRoot.appendingPathComponent("models/regions/\(region).yaml").path
+        let run = try runGEP(["account", path, "--format", "json"])
+        #expect(run.status == 0, "\(run.standardError)")
+        let report = try JSONDecoder().decode(AccountReport.self, from: Data(run.standardOutput.utf8))
+        #expect(report.services.map(\.id) == services)
+        #expect(report.gepYuan > 0)
+        let sand = try #require(report.services.first { $0.id == "wind-sand-fixation" })
+        #expect(sand.valueYuan > 0 && sand.physicalUnit == "t")
+        #expect((report.gepToGDP != nil) == (region == "manzhouli"))
+        let table = try runGEP(["account", path]).standardOutput
+        #expect(table.contains("GEP ") && table.contains("元/m²"))
+    }
+
     @Test func wrongYearIsRefused() throws {
         let run = try runGEP(["account", Self.genhe, "--year", "2021"])
         #expect(run.status != 0)

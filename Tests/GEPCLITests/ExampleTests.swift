@@ -1,0 +1,13 @@
+import Foundation
+import Testing
+
+/// Each example's command, run from the package root, prints exactly the expected output stored beside it.
+@Suite("examples/: commands and their expected output")
+struct ExampleTests {
+    @Test func genheAnnualGEP() throws {
+        let expected = try String(contentsOf: packageRoot.appendingPathComponent("examples/genhe-annual-gep/expected-output.txt"), encoding: .utf8)
+        let run = try runGEP(["account", "models/regions/genhe.yaml", "--year", "2022"], in: packageRoot)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput == expected)
+    }
+}
