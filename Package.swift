@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "GEPCore", targets: ["GEPCore"]),
         .library(name: "GEPServices", targets: ["GEPServices"]),
         .library(name: "GEPModelFiles", targets: ["GEPModelFiles"]),
+        .library(name: "Compensation", targets: ["Compensation"]),
         .library(name: "GEPReport", targets: ["GEPReport"]),
         .executable(name: "gep", targets: ["gep"]),
     ],
@@ -25,6 +26,7 @@ let package = Package(
         .target(name: "GEPCore", dependencies: ["LinearAlgebra"]),
         .target(name: "GEPServices", dependencies: ["GEPCore"]),
         .target(name: "GEPModelFiles", dependencies: ["GEPCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Compensation", dependencies: ["GEPCore", "LinearAlgebra"]),
         .target(name: "GEPReport", dependencies: ["GEPCore"]),
         .executableTarget(
             name: "gep",
@@ -46,6 +48,10 @@ let package = Package(
         ),
         .testTarget(name: "GEPServicesTests", dependencies: ["GEPServices"]),
         .testTarget(name: "GEPModelFilesTests", dependencies: ["GEPModelFiles", "GEPServices"]),
+        .testTarget(
+            name: "CompensationTests",
+            dependencies: ["Compensation", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "GEPReportTests", dependencies: ["GEPReport"]),
         .testTarget(name: "GEPCLITests", dependencies: ["gep", "GEPReport"]),
     ],

@@ -1,0 +1,54 @@
+/// Inequality and rank statistics for comparing allocations.
+public enum AllocationMetrics {
+    /// Gini coefficient G = Σᵢ Σⱼ |xᵢ − xⱼ| / (2 n² μ): 0 when every unit gets the same, (n − 1)/n when one gets all.
+    /// Zero for an all-zero allocation.
+    public static func gini(_ values: [Double]) -> Double {
+        let n = Double(values.count)
+        let mean = values.reduce(0, +) / n
+        guard mean != 0 else { return 0 }
+        var sum = 0.0
+        for a in values { for b in values { sum += abs(a - b) } }
+        return sum / (2 * n * n * mean)
+    }
+
+    /// Coefficient of variation σ/μ with the population standard deviation. Zero for an all-zero allocation.
+    public static func coefficientOfVariation(_ values: [Double]) -> Double {
+        let n = Double(values.count)
+        let mean = values.reduce(0, +) / n
+        guard mean != 0 else { return 0 }
+        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n
+        return variance.squareRoot() / mean
+    }
+
+    /// Ranks from 1 (smallest), ties sharing the average of their positions.
+    public static func ranks(_ values: [Double]) -> [Double] {
+        let order = values.indices.sorted { values[$0] < values[$1] }
+        var ranks = [Double](repeating: 0, count: values.count)
+        var start = 0
+        while start < order.count {
+            var end = start
+            while end + 1 < order.count && values[order[end + 1]] == values[order[start]] { end += 1 }
+            let average = Double(start + end) / 2 + 1
+            for position in start...end { ranks[order[position]] = average }
+            start = end + 1
+        }
+        return ranks
+    }
+
+    /// Spearman's rank correlation: the Pearson correlation of the ranks (ties averaged). Nil when either allocation
+    /// gives every unit the same rank, where the correlation is undefined.
+    public static func spearman(_ a: [Double], _ b: [Double]) -> Double? {
+        precondition(a.count == b.count, "spearman: allocations of different lengths")
+        let (ra, rb) = (ranks(a), ranks(b))
+        let n = Double(a.count)
+        let (ma, mb) = (ra.reduce(0, +) / n, rb.reduce(0, +) / n)
+        var (sab, saa, sbb) = (0.0, 0.0, 0.0)
+        for (x, y) in zip(ra, rb) {
+            sab += (x - ma) * (y - mb)
+            saa += (x - ma) * (x - ma)
+            sbb += (y - mb) * (y - mb)
+        }
+        guard saa > 0, sbb > 0 else { return nil }
+        return sab / (saa * sbb).squareRoot()
+    }
+}

@@ -1,0 +1,114 @@
+import LinearAlgebra
+
+/// The allocation closest to a target that respects the budget, floors and caps:
+///
+///     minimise Σᵢ wᵢ (xᵢ − tᵢ)²  subject to  Σᵢ xᵢ = B,  Lᵢ ≤ xᵢ ≤ Uᵢ
+///
+/// Solved by an active-set loop around LAPACK `dgglse` (equality-constrained least squares): the free units solve
+/// min ‖√w ∘ (x − t)‖ with Σ x_free = B − Σ x_fixed; a unit that breaks a bound is fixed at it; a fixed unit whose
+/// KKT multiplier has the wrong sign (it would move back inside) is freed. For free units the KKT conditions read
+/// 2wᵢ(xᵢ − tᵢ) = λ; a unit at its floor needs 2wᵢ(Lᵢ − tᵢ) ≥ λ, at its cap 2wᵢ(Uᵢ − tᵢ) ≤ λ.
+public enum OptimisedAllocation {
+    /// - Throws: ``CompensationError/infeasible(_:)`` when floors sum above the budget, caps below it, or a floor
+    ///   exceeds its cap; ``CompensationError/shapeMismatch(_:)`` for vectors of different lengths.
+    public static func solve(target: [Double], weights: [Double], budget: Double, floors: [Double], caps: [Double]) throws -> [Double] {
+        let n = target.count
+        guard weights.count == n, floors.count == n, caps.count == n, n > 0 else {
+            throw CompensationError.shapeMismatch("optimised allocation: target, weights, floors and caps must have one entry per unit")
+        }
+        guard weights.allSatisfy({ $0 > 0 && $0.isFinite }) else { throw CompensationError.infeasible("weights must be positive") }
+        if let i = (0..<n).first(where: { floors[$0] > caps[$0] }) {
+            throw CompensationError.infeasible("unit \(i + 1) has floor \(format(floors[i])) above its cap \(format(caps[i]))")
+        }
+        let floorSum = floors.reduce(0, +), capSum = caps.reduce(0, +)
+        guard floorSum <= budget * (1 + 1e-12) else {
+            throw CompensationError.infeasible("floors sum to \(format(floorSum)) 元, above the budget of \(format(budget)) 元")
+        }
+        guard capSum >= budget * (1 - 1e-12) else {
+            throw CompensationError.infeasible("caps sum to \(format(capSum)) 元, below the budget of \(format(budget)) 元")
+        }
+
+        enum State { case free, atFloor, atCap }
+        var state = [State](repeating: .free, count: n)
+        var x = target
+        for _ in 0..<(4 * n + 4) {
+            let free = (0..<n).filter { state[$0] == .free }
+            for i in 0..<n where state[i] != .free { x[i] = state[i] == .atFloor ? floors[i] : caps[i] }
+            let remaining = budget - (0..<n).filter { state[$0] != .free }.reduce(0) { $0 + x[$1] }
+            var lambda = 0.0
+            if !free.isEmpty {
+                var a = Matrix(rows: free.count, columns: free.count)
+                for (row, i) in free.enumerated() { a[row, row] = weights[i].squareRoot() }
+                let c = free.map { weights[$0].squareRoot() * target[$0] }
+                let solution = try a.constrainedLeastSquares(target: c, constraints: Matrix(rows: 1, columns: free.count, repeating: 1),
+                                                             constraintValues: [remaining])
+                for (row, i) in free.enumerated() { x[i] = solution[row] }
+                lambda = 2 * weights[free[0]] * (x[free[0]] - target[free[0]])
+            }
+            // Fix the free units that break a bound (the worst first keeps the loop short).
+            let violations = free.map { i in (i, max(floors[i] - x[i], x[i] - caps[i])) }.filter { $0.1 > 1e-12 * max(1, abs(budget)) }
+            if let (worst, _) = violations.max(by: { $0.1 < $1.1 }) {
+                state[worst] = x[worst] < floors[worst] ? .atFloor : .atCap
+                continue
+            }
+            // With every unit at a bound the budget may still be unmet: free the unit that most wants to move towards
+            // it (a floor unit to rise, or a cap unit to fall).
+            if free.isEmpty {
+                let gap = budget - x.reduce(0, +)
+                guard abs(gap) > 1e-12 * max(1, abs(budget)) else { return x }
+                let movable = (0..<n).filter { gap > 0 ? state[$0] == .atFloor : state[$0] == .atCap }
+                let gradient = { (i: Int) in 2 * weights[i] * (x[i] - target[i]) }
+                guard let unit = gap > 0 ? movable.min(by: { gradient($0) < gradient($1) }) : movable.max(by: { gradient($0) < gradient($1) }) else {
+                    throw CompensationError.infeasible("every unit is at a bound and the budget is unmet by \(format(gap)) 元")
+                }
+                state[unit] = .free
+                continue
+            }
+            // Free a fixed unit whose multiplier says it wants to move inside its bounds.
+            let released = (0..<n).first { i in
+                switch state[i] {
+                case .free: return false
+                case .atFloor: return 2 * weights[i] * (floors[i] - target[i]) < lambda - 1e-12 * max(1, abs(lambda))
+                case .atCap: return 2 * weights[i] * (caps[i] - target[i]) > lambda + 1e-12 * max(1, abs(lambda))
+                }
+            }
+            guard let unit = released else { return x }
+            state[unit] = .free
+        }
+        throw CompensationError.infeasible("the active-set search did not settle")
+    }
+}
+
+/// Budget split as close as possible (weighted least squares) to another scheme's allocation, within per-unit floors
+/// and caps: for example GEP share, but no unit below a guaranteed minimum.
+public struct OptimisedScheme: CompensationScheme {
+    public let id = "optimised"
+    public let summary: String
+    public let target: any CompensationScheme
+    /// Per-unit floors and caps in 元, by unit id; absent units have floor 0 and no cap.
+    public let floors: [String: Double]
+    public let caps: [String: Double]
+    /// Per-unit weights of the squared distance; absent units weigh 1.
+    public let weights: [String: Double]
+
+    public init(target: any CompensationScheme, floors: [String: Double] = [:], caps: [String: Double] = [:], weights: [String: Double] = [:]) {
+        self.target = target
+        self.floors = floors
+        self.caps = caps
+        self.weights = weights
+        self.summary = "closest to \(target.id) in weighted least squares, within floors and caps (dgglse, active set)"
+    }
+
+    public func allocate(_ problem: CompensationProblem) throws -> Allocation {
+        let goal = try target.allocate(problem).amounts
+        let ids = problem.units.map(\.id)
+        let lower = ids.map { floors[$0] ?? 0 }
+        let upper = ids.map { caps[$0] ?? .greatestFiniteMagnitude / 4 }
+        let amounts = try OptimisedAllocation.solve(target: goal, weights: ids.map { weights[$0] ?? 1 }, budget: problem.budget.yuan,
+                                                    floors: lower, caps: upper)
+        return Allocation(scheme: id, amounts: amounts, explanations: problem.units.indices.map { i in
+            let bound = abs(amounts[i] - lower[i]) <= 1e-9 * max(1, lower[i]) ? " (at its floor)" : abs(amounts[i] - upper[i]) <= 1e-9 * max(1, upper[i]) ? " (at its cap)" : ""
+            return "target \(format(goal[i])), allocated \(format(amounts[i]))\(bound)"
+        }, budgetConstrained: true, notes: ["target: \(target.id)"])
+    }
+}

@@ -1,0 +1,53 @@
+import GEPCore
+/// Several schemes run on one problem, side by side, with the metrics that compare them.
+public struct SchemeComparison: Sendable {
+    /// One scheme's allocation and its summary statistics.
+    public struct Row: Sendable {
+        public let allocation: Allocation
+        public let summary: String
+        public let gini: Double
+        public let coefficientOfVariation: Double
+        /// Σ compensation / Σ GEP, when every unit has a GEP.
+        public let compensationToGEP: Double?
+        /// Σ compensation / Σ opportunity cost, when every unit has one.
+        public let compensationToOpportunityCost: Double?
+        /// 元 per resident, per unit, when the unit's population is known.
+        public let perCapita: [Double?]
+        /// 元 per km², per unit.
+        public let perSquareKilometre: [Double]
+    }
+
+    public let problem: CompensationProblem
+    public let rows: [Row]
+    /// Spearman's ρ between the allocations of every pair of schemes, (i, j, ρ) with i < j; nil where undefined.
+    public let rankAgreement: [(first: String, second: String, rho: Double?)]
+
+    /// Runs every scheme on `problem`.
+    ///
+    /// - Throws: the first scheme's error, prefixed with nothing: the error names the scheme or indicator.
+    public init(problem: CompensationProblem, schemes: [any CompensationScheme]) throws {
+        self.problem = problem
+        let gep = try? problem.values(of: "gep")
+        let opportunity = try? problem.values(of: "opportunity-cost")
+        rows = try schemes.map { scheme in
+            let allocation = try scheme.allocate(problem)
+            let total = allocation.total
+            return Row(
+                allocation: allocation, summary: scheme.summary,
+                gini: AllocationMetrics.gini(allocation.amounts),
+                coefficientOfVariation: AllocationMetrics.coefficientOfVariation(allocation.amounts),
+                compensationToGEP: gep.map { total / $0.reduce(0, +) },
+                compensationToOpportunityCost: opportunity.map { total / $0.reduce(0, +) },
+                perCapita: zip(allocation.amounts, problem.units).map { amount, unit in unit.population.map { amount / $0 } },
+                perSquareKilometre: zip(allocation.amounts, problem.units).map { amount, unit in amount / unit.area.value(in: .squareKilometre) })
+        }
+        var agreement: [(String, String, Double?)] = []
+        for i in rows.indices {
+            for j in rows.indices where j > i {
+                agreement.append((rows[i].allocation.scheme, rows[j].allocation.scheme,
+                                  AllocationMetrics.spearman(rows[i].allocation.amounts, rows[j].allocation.amounts)))
+            }
+        }
+        rankAgreement = agreement
+    }
+}

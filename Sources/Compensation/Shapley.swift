@@ -1,0 +1,133 @@
+import Foundation
+
+/// Shapley values of a cooperative game: each player's average marginal contribution over all orders of joining.
+///
+///     φᵢ = Σ_{S ⊆ N∖{i}} |S|! (n − |S| − 1)! / n! · [v(S ∪ {i}) − v(S)]
+///
+/// Efficiency (Σ φᵢ = v(N)) and symmetry (interchangeable players get equal values) make it a fair split of what a
+/// coalition gains together (formulas-and-prices.md §2.5). Coalitions are bit masks: player i is bit i.
+public enum Shapley {
+    /// The largest game solved exactly: 2¹⁵ coalition values.
+    public static let exactLimit = 15
+
+    /// Exact values by enumerating every coalition once.
+    ///
+    /// - Complexity: 2ⁿ evaluations of `value` and O(n · 2ⁿ) arithmetic.
+    /// - Precondition: 1 ≤ n ≤ ``exactLimit``.
+    public static func exact(players n: Int, value: (UInt32) -> Double) -> [Double] {
+        precondition(n >= 1 && n <= exactLimit, "Shapley.exact: \(n) players; use sampled(players:permutations:seed:value:) above \(exactLimit)")
+        let count = 1 << n
+        let values = (0..<count).map { value(UInt32($0)) }
+        // weight[s] = s! (n − s − 1)! / n!, built by recurrence to avoid factorial overflow.
+        var weight = [Double](repeating: 0, count: n)
+        weight[0] = 1 / Double(n)
+        for s in 1..<max(n, 1) { weight[s] = weight[s - 1] * Double(s) / Double(n - s) }
+        var phi = [Double](repeating: 0, count: n)
+        for coalition in 0..<count {
+            let size = coalition.nonzeroBitCount
+            for i in 0..<n where coalition & (1 << i) == 0 {
+                phi[i] += weight[size] * (values[coalition | (1 << i)] - values[coalition])
+            }
+        }
+        return phi
+    }
+
+    /// An estimate from random orders of joining, with its standard error per player.
+    public struct Estimate: Sendable, Equatable {
+        public let values: [Double]
+        /// Sample standard deviation of the marginal contributions divided by √permutations.
+        public let standardErrors: [Double]
+        /// The stated error: three standard errors (a 99.7 % interval under the central limit theorem).
+        public var errorBounds: [Double] { standardErrors.map { 3 * $0 } }
+    }
+
+    /// Monte Carlo values over `permutations` random orders (Castro, Gómez & Tejada 2009, Computers & Operations
+    /// Research 36: 1726–1730), reproducible for a given `seed`.
+    public static func sampled(players n: Int, permutations: Int, seed: UInt64, value: (UInt32) -> Double) -> Estimate {
+        precondition(n >= 1 && n <= 32 && permutations >= 2, "Shapley.sampled: 1–32 players and at least 2 permutations")
+        var generator = SplitMix64(seed: seed)
+        var sum = [Double](repeating: 0, count: n)
+        var sumOfSquares = [Double](repeating: 0, count: n)
+        var order = Array(0..<n)
+        for _ in 0..<permutations {
+            order.shuffle(using: &generator)
+            var coalition: UInt32 = 0
+            var previous = value(0)
+            for player in order {
+                coalition |= 1 << player
+                let current = value(coalition)
+                let marginal = current - previous
+                sum[player] += marginal
+                sumOfSquares[player] += marginal * marginal
+                previous = current
+            }
+        }
+        let m = Double(permutations)
+        let means = sum.map { $0 / m }
+        let errors = zip(sum, sumOfSquares).map { s, ss in (max(ss - s * s / m, 0) / (m - 1) / m).squareRoot() }
+        return Estimate(values: means, standardErrors: errors)
+    }
+}
+
+/// SplitMix64 (Steele, Lea & Flood 2014): a small, fast, seedable generator, so sampled results repeat exactly.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) {
+        state = seed
+    }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// A horizontal cooperative scheme: the budget split by Shapley values of the service-flow game.
+///
+/// The worth of a coalition S is the service its members generate and use among themselves,
+/// v(S) = Σ_{j∈S} Σ_{k∈S} Uⱼₖ (``ServiceFlowNetwork/use(generated:)``): cooperating turns flows between members into
+/// shared gains. Sᵢ = B · φᵢ / v(N). Exact up to 15 units; sampled beyond, with the error stated in the notes.
+public struct ShapleyScheme: CompensationScheme {
+    public let id = "shapley"
+    public let summary = "Shapley value of the cooperative service-flow game (exact ≤ 15 units, sampled beyond)"
+    public let generated: String
+    public let network: ServiceFlowNetwork
+    public let permutations: Int
+    public let seed: UInt64
+
+    public init(generated: String, network: ServiceFlowNetwork, permutations: Int = 20_000, seed: UInt64 = 1) {
+        self.generated = generated
+        self.network = network
+        self.permutations = permutations
+        self.seed = seed
+    }
+
+    public func allocate(_ problem: CompensationProblem) throws -> Allocation {
+        let used = try network.use(generated: try problem.values(of: generated))
+        let n = problem.units.count
+        let worth = { (coalition: UInt32) -> Double in
+            var total = 0.0
+            for j in 0..<n where coalition & (1 << j) != 0 {
+                for k in 0..<n where coalition & (1 << k) != 0 { total += used[j, k] }
+            }
+            return total
+        }
+        var notes: [String] = []
+        let phi: [Double]
+        if n <= Shapley.exactLimit {
+            phi = Shapley.exact(players: n, value: worth)
+            notes.append("exact over \(1 << n) coalitions")
+        } else {
+            let estimate = Shapley.sampled(players: n, permutations: permutations, seed: seed, value: worth)
+            phi = estimate.values
+            notes.append("sampled over \(permutations) orders (seed \(seed)); largest stated error ±\(format(estimate.errorBounds.max() ?? 0)) (3 standard errors)")
+        }
+        let amounts = try ProportionalSplit.split(problem.budget.yuan, by: phi.map { max($0, 0) }, scheme: id)
+        return Allocation(scheme: id, amounts: amounts, explanations: phi.map { "Shapley value \(format($0)) of v(N) = \(format(worth(UInt32((1 << n) - 1))))" },
+                          budgetConstrained: true, notes: notes)
+    }
+}

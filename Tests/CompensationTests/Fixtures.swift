@@ -1,0 +1,34 @@
+import Compensation
+import GEPCore
+import Testing
+
+/// Three units with round numbers, used across the scheme tests.
+/// a: 100 km², 1000 people, GEP 600 (500 the year before), opportunity cost 50, 10 万亩 under grazing ban.
+/// b: 200 km², 2000 people, GEP 300 (320), opportunity cost 30, 20 万亩 under forage–livestock balance.
+/// c: 300 km², population unknown, GEP 100 (90), opportunity cost 20, 5 万亩 of each regime.
+func threeUnits(budget: Double = 1000) throws -> CompensationProblem {
+    let units = [
+        CompensationUnit(id: "a", name: "A", area: Quantity(100, .squareKilometre), population: 1000,
+                         indicators: ["gep": 600, "gep-previous": 500, "opportunity-cost": 50, "area": 100],
+                         regimeAreas: ["grazing-ban": Quantity(10, .tenThousandMu)]),
+        CompensationUnit(id: "b", name: "B", area: Quantity(200, .squareKilometre), population: 2000,
+                         indicators: ["gep": 300, "gep-previous": 320, "opportunity-cost": 30, "area": 200],
+                         regimeAreas: ["forage-balance": Quantity(20, .tenThousandMu)]),
+        CompensationUnit(id: "c", name: "C", area: Quantity(300, .squareKilometre),
+                         indicators: ["gep": 100, "gep-previous": 90, "opportunity-cost": 20, "area": 300],
+                         regimeAreas: ["grazing-ban": Quantity(5, .tenThousandMu), "forage-balance": Quantity(5, .tenThousandMu)]),
+    ]
+    return try CompensationProblem(units: units, indicators: [IndicatorSpec("gep", unit: "元"), IndicatorSpec("area", unit: "km²")],
+                                   budget: Money(budget, priceYear: 2022))
+}
+
+func expectClose(_ actual: [Double], _ expected: [Double], relative: Double = 1e-9, sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(actual.count == expected.count, sourceLocation: sourceLocation)
+    for (a, e) in zip(actual, expected) {
+        #expect(abs(a - e) <= relative * max(1, abs(e)), "\(a) vs \(e)", sourceLocation: sourceLocation)
+    }
+}
+
+func expectSumsToBudget(_ allocation: Allocation, _ budget: Double, sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(abs(allocation.total - budget) <= 1e-9 * budget, "\(allocation.scheme): \(allocation.total) vs \(budget)", sourceLocation: sourceLocation)
+}

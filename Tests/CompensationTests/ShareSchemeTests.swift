@@ -1,0 +1,109 @@
+import Compensation
+import GEPCore
+import LinearAlgebra
+import Testing
+
+@Suite("Share, increment, opportunity-cost and area-rate schemes")
+struct ShareSchemeTests {
+    /// GEP 600 : 300 : 100 of 1000 → 60 %, 30 %, 10 % of 1000 元.
+    @Test func gepShare() throws {
+        let allocation = try IndicatorShareScheme.gepShare.allocate(try threeUnits())
+        expectClose(allocation.amounts, [600, 300, 100])
+        expectSumsToBudget(allocation, 1000)
+        #expect(allocation.explanations[0] == "gep 600 of 1000 = 60.00 % of the budget")
+    }
+
+    /// ΔGEP = 100, −20, 10: b's GEP fell, so it gets nothing; a gets 100/110 and c 10/110 of 1000 元.
+    @Test func gepIncrement() throws {
+        let allocation = try GEPIncrementScheme().allocate(try threeUnits())
+        expectClose(allocation.amounts, [1000 * 100 / 110, 0, 1000 * 10 / 110])
+        expectSumsToBudget(allocation, 1000)
+        #expect(allocation.explanations[1] == "GEP changed by -20: no increment, no share")
+    }
+
+    /// Opportunity cost 50 : 30 : 20 → 500, 300, 200 元.
+    @Test func opportunityCost() throws {
+        let allocation = try IndicatorShareScheme.opportunityCost.allocate(try threeUnits())
+        expectClose(allocation.amounts, [500, 300, 200])
+        expectSumsToBudget(allocation, 1000)
+    }
+
+    /// 禁牧 7.5 元/亩 and 草畜平衡 2.5 元/亩: a 10 万亩 × 7.5 = 750 000 元; b 20 万亩 × 2.5 = 500 000 元;
+    /// c 5 万亩 × 7.5 + 5 万亩 × 2.5 = 375 000 + 125 000 = 500 000 元. Total 1 750 000 元, 1 749 000 over a 1000 元 budget.
+    @Test func areaRates() throws {
+        let scheme = AreaRateScheme(rates: [
+            "grazing-ban": UnitPrice(7.5, per: .mu, priceYear: 2021),
+            "forage-balance": UnitPrice(2.5, per: .mu, priceYear: 2021),
+        ])
+        let allocation = try scheme.allocate(try threeUnits())
+        expectClose(allocation.amounts, [750_000, 500_000, 500_000])
+        #expect(!allocation.budgetConstrained)
+        #expect(allocation.notes == ["rates cost 1.75e+06 元, 1.749e+06 元 over the budget of 1000 元"])
+    }
+
+    @Test func missingIndicatorIsNamed() throws {
+        let problem = try threeUnits()
+        #expect(throws: CompensationError.missingIndicator("water", unit: "a")) {
+            try IndicatorShareScheme(id: "x", indicator: "water", summary: "").allocate(problem)
+        }
+    }
+
+    @Test func allZeroWeightsAreRefused() throws {
+        let units = (0..<2).map { CompensationUnit(id: "u\($0)", name: "U", area: Quantity(1, .squareKilometre), indicators: ["gep": 0]) }
+        let problem = try CompensationProblem(units: units, indicators: [], budget: Money(10, priceYear: 2022))
+        #expect(throws: CompensationError.self) { try IndicatorShareScheme.gepShare.allocate(problem) }
+    }
+}
+
+@Suite("AHP and entropy-TOPSIS composite indices")
+struct CompositeIndexTests {
+    static let saaty = Matrix([[1, 3, 5], [1.0 / 3, 1, 3], [1.0 / 5, 1.0 / 3, 1]])
+
+    /// Saaty's textbook example: weights 0.637 / 0.258 / 0.105, λmax = 3.0385, CI = 0.0193, CR = 0.0332 < 0.1.
+    @Test func saatyTextbookNumbers() throws {
+        let ahp = try AHP(pairwise: Self.saaty)
+        expectClose(ahp.weights, [0.6369855717447568, 0.25828499437449515, 0.10472943388074794], relative: 1e-10)
+        #expect(abs(ahp.lambdaMax - 3.0385) < 1e-4)
+        #expect(abs(ahp.consistencyIndex - 0.019256) < 1e-6)
+        #expect(abs(ahp.consistencyRatio - 0.019256 / 0.58) < 1e-6)
+        #expect(AHP.randomIndex[3] == 0.58 && AHP.randomIndex[9] == 1.45)
+    }
+
+    /// A circular matrix (1 ≻ 2 ≻ 3 ≻ 1, each 9 times): λmax = 10.111 (numpy), CI = 3.556, CR = 6.13 ≥ 0.1: refused
+    /// with its CR, accepted only when allowed explicitly.
+    @Test func inconsistentMatrixIsRefusedWithItsCR() throws {
+        let circular = Matrix([[1, 9, 1.0 / 9], [1.0 / 9, 1, 9], [9, 1.0 / 9, 1]])
+        let error = #expect(throws: CompensationError.self) { try AHP(pairwise: circular) }
+        #expect(String(describing: error!) == "AHP pairwise matrix is inconsistent: consistency ratio CR = 6.1303 ≥ 0.1; revise the judgements or allow it explicitly")
+        let allowed = try AHP(pairwise: circular, allowInconsistent: true)
+        #expect(abs(allowed.consistencyRatio - 6.130268199233717) < 1e-9)
+    }
+
+    @Test func nonReciprocalMatrixIsRefused() {
+        #expect(throws: CompensationError.self) { try AHP(pairwise: Matrix([[1, 3], [3, 1]])) }
+    }
+
+    /// Weights 0.63699 / 0.25828 / 0.10473 on shares of GEP (0.6, 0.3, 0.1), opportunity cost (0.5, 0.3, 0.2) and area
+    /// (1/6, 2/6, 3/6): a = 0.63699·0.6 + 0.25828·0.5 + 0.10473/6 = 0.528789; b = 0.303491; c = 0.167720 (numpy);
+    /// the composite shares sum to 1, so the amounts are 528.79, 303.49, 167.72 of 1000 元.
+    @Test func ahpComposite() throws {
+        let scheme = AHPScheme(indicators: ["gep", "opportunity-cost", "area"], pairwise: Self.saaty)
+        let allocation = try scheme.allocate(try threeUnits())
+        expectClose(allocation.amounts, [528.78874588, 303.49098113, 167.72027299], relative: 1e-9)
+        expectSumsToBudget(allocation, 1000)
+        #expect(allocation.notes[1].hasPrefix("λmax = 3.0385, CI = 0.0193, CR = 0.0332"))
+    }
+
+    /// Min–max: GEP (1, 0.4, 0), opportunity cost (1, 1/3, 0). Entropy: e = 0.544568 and 0.511860, so d = 0.455432 and
+    /// 0.488140 and w = 0.482667 / 0.517333. a is the ideal (C = 1), c the anti-ideal (C = 0); b: D⁺ = 0.450352,
+    /// D⁻ = 0.258867, C = 0.365003. Amounts 1000 · C / 1.365003 = 732.599, 267.401, 0 (numpy, ε = 1e−12).
+    @Test func entropyTOPSIS() throws {
+        let scheme = EntropyTOPSISScheme(indicators: ["gep", "opportunity-cost"])
+        let (weights, closeness) = try scheme.analyse(try threeUnits())
+        expectClose(weights, [0.48266749, 0.51733251], relative: 1e-7)
+        expectClose(closeness, [1, 0.36500274, 0], relative: 1e-7)
+        let allocation = try scheme.allocate(try threeUnits())
+        expectClose(allocation.amounts, [732.59926096, 267.40073904, 0], relative: 1e-8)
+        expectSumsToBudget(allocation, 1000)
+    }
+}
