@@ -25,9 +25,9 @@ let package = Package(
         .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
         .target(name: "GEPCore", dependencies: ["LinearAlgebra"]),
         .target(name: "GEPServices", dependencies: ["GEPCore"]),
-        .target(name: "GEPModelFiles", dependencies: ["GEPCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "GEPModelFiles", dependencies: ["GEPCore", "Compensation", .product(name: "Yams", package: "Yams")]),
         .target(name: "Compensation", dependencies: ["GEPCore", "LinearAlgebra"]),
-        .target(name: "GEPReport", dependencies: ["GEPCore"]),
+        .target(name: "GEPReport", dependencies: ["GEPCore", "Compensation"]),
         .executableTarget(
             name: "gep",
             dependencies: [

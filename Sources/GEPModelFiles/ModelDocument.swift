@@ -1,10 +1,12 @@
 import GEPCore
 
-/// Any model file: a region model, a price book or a deflator, recognised by its top-level fields.
+/// Any model file: a region model, a price book, a deflator or a compensation model, recognised by its top-level
+/// fields.
 public enum ModelDocument: Sendable {
     case region(RegionModel)
     case priceBook(PriceBook)
     case deflator(Deflator)
+    case compensation(CompensationModel)
 
     /// Reads `path` as whichever kind of model file it is.
     ///
@@ -12,9 +14,10 @@ public enum ModelDocument: Sendable {
     public static func read(_ path: String, registry: ServiceRegistry) throws -> ModelDocument {
         let root = try YAMLField.load(path)
         let keys = Set(try root.mapping().map(\.key))
+        if keys.contains("schemes") { return .compensation(try CompensationFile.read(path, registry: registry)) }
         if keys.contains("region") { return .region(try RegionModelFile.read(path, registry: registry)) }
         if keys.contains("prices") { return .priceBook(try PriceBookFile.read(path)) }
         if keys.contains("index") || keys.contains("change-on-previous-year") { return .deflator(try DeflatorFile.read(path)) }
-        throw root.error("not a model file: expected a region (`region:`), a price book (`prices:`) or a deflator (`index:` or `change-on-previous-year:`)")
+        throw root.error("not a model file: expected a region (`region:`), a price book (`prices:`), a deflator (`index:` or `change-on-previous-year:`) or a compensation model (`schemes:`)")
     }
 }

@@ -7,8 +7,8 @@ import GEPServices
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check region, price-book and deflator files: fields, units, sources, service ids and inputs.",
-        discussion: "A region file is also run through every service, so that missing or out-of-range inputs are found too."
+        abstract: "Check region, price-book, deflator and compensation files: fields, units, sources, ids and inputs.",
+        discussion: "A region file is also run through every service, and a compensation file through every scheme, so that missing or out-of-range inputs are found too."
     )
 
     @Argument(help: "Model files to check.")
@@ -30,6 +30,9 @@ struct ValidateCommand: ParsableCommand {
                     return "price book, \(book.all.count) prices"
                 case let .deflator(deflator):
                     return "deflator, \(deflator.years.first!)–\(deflator.years.last!)"
+                case let .compensation(model):
+                    for (_, scheme) in model.schemes { _ = try scheme.allocate(model.problem) }
+                    return "compensation, \(model.problem.units.count) units, \(model.schemes.count) schemes"
                 }
             }
             print("\(file): valid (\(summary))")

@@ -44,13 +44,15 @@ struct BadModelFileTests {
 
     @Test func validateAcceptsTheBundledModels() throws {
         let files = ["models/regions/genhe.yaml", "models/regions/manzhouli.yaml", "models/regions/xilinhot.yaml",
-                     "models/prices/gep-guideline-2010.yaml", "models/prices/china-cpi.yaml"]
+                     "models/prices/gep-guideline-2010.yaml", "models/prices/china-cpi.yaml",
+                     "models/compensation/genhe-units.yaml", "models/compensation/xilinhot-grassland.yaml"]
         let run = try runGEP(["validate"] + files.map { packageRoot.appendingPathComponent($0).path })
         #expect(run.status == 0, "\(run.standardError)")
         #expect(run.standardOutput.contains("genhe.yaml: valid (region genhe, 6 units, 5 services)"))
         #expect(run.standardOutput.contains("manzhouli.yaml: valid (region manzhouli, 4 units, 3 services)"))
         #expect(run.standardOutput.contains("xilinhot.yaml: valid (region xilinhot, 3 units, 4 services)"))
         #expect(run.standardOutput.contains("china-cpi.yaml: valid (deflator, 2010–2024)"))
+        #expect(run.standardOutput.contains("xilinhot-grassland.yaml: valid (compensation, 3 units, 8 schemes)"))
     }
 
     @Test func outputFileIsWrittenWhenTheRunSucceeds() throws {

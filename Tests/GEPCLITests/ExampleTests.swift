@@ -11,3 +11,14 @@ struct ExampleTests {
         #expect(run.standardOutput == expected)
     }
 }
+
+@Suite("examples/compare-compensation")
+struct CompareCompensationExampleTests {
+    @Test(arguments: ["genhe-units", "xilinhot-grassland"])
+    func expectedOutput(file: String) throws {
+        let expected = try String(contentsOf: packageRoot.appendingPathComponent("examples/compare-compensation/\(file).txt"), encoding: .utf8)
+        let run = try runGEP(["compare-schemes", "models/compensation/\(file).yaml"], in: packageRoot)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput == expected)
+    }
+}

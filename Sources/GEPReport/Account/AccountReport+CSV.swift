@@ -18,13 +18,9 @@ extension AccountReport {
                          csvNumber(service.physicalAmount), service.physicalUnit, csvNumber(service.valueYuan), String(reportYear)])
         }
         rows.append(["(all)", "GEP", "", "", "true", "", "", csvNumber(gepYuan), String(reportYear)])
-        return rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return rows.map { $0.map(csvEscape).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
     /// Full precision, so the CSV reads back to the same doubles.
     private func csvNumber(_ value: Double) -> String { "\(value)" }
-
-    private func csvField(_ text: String) -> String {
-        text.contains(where: { ",\"\r\n".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-    }
 }

@@ -15,25 +15,7 @@ extension AccountReport {
                 return SVGBarChart.Bar(label: $0.localName ?? $0.name, value: amount, annotation: formatAmount(amount, unit: service.physicalUnit))
             })
         })
-        var html = """
-            <!DOCTYPE html>
-            <html lang="zh-CN">
-            <head>
-            <meta charset="utf-8">
-            <title>\(escapeHTML(title))</title>
-            <style>
-            body { font-family: "Noto Sans CJK SC", "Noto Sans", sans-serif; margin: 2em auto; max-width: 60em; color: #222; }
-            table { border-collapse: collapse; margin: 0.5em 0 1.5em; font-size: 0.9em; }
-            th, td { border-bottom: 1px solid #ddd; padding: 0.25em 0.6em; text-align: left; vertical-align: top; }
-            td.number { text-align: right; font-variant-numeric: tabular-nums; }
-            svg text { font-size: 12px; fill: #222; }
-            svg text.group { font-weight: bold; }
-            svg rect.bar { fill: #2e7d32; }
-            svg rect.negative { fill: #c62828; }
-            .total { font-size: 1.4em; }
-            </style>
-            </head>
-            <body>
+        var html = htmlHead(title) + """
             <h1>\(escapeHTML(title))</h1>
             <p>Prices: \(escapeHTML(priceBook))\(deflator.map { "; restated with " + escapeHTML($0) } ?? "").</p>
             <p class="total" id="gep-total">GEP: <strong>\(hundredMillionYuan(gepYuan)) 亿元</strong></p>
@@ -64,12 +46,6 @@ extension AccountReport {
     }
 
     private func table(_ headers: [String], _ rows: [[String]], numericColumns: Set<Int> = []) -> String {
-        var html = "<table>\n<tr>" + headers.map { "<th>\(escapeHTML($0))</th>" }.joined() + "</tr>\n"
-        for row in rows {
-            html += "<tr>" + row.enumerated().map { column, cell in
-                numericColumns.contains(column) ? "<td class=\"number\">\(escapeHTML(cell))</td>" : "<td>\(escapeHTML(cell))</td>"
-            }.joined() + "</tr>\n"
-        }
-        return html + "</table>\n"
+        htmlTable(headers, rows, numericFrom: numericColumns.min() ?? 99)
     }
 }

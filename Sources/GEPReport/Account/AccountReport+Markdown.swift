@@ -21,11 +21,5 @@ extension AccountReport {
         return text
     }
 
-    private func table(_ headers: [String], _ rows: [[String]]) -> String {
-        let escape = { (cell: String) in cell.replacingOccurrences(of: "|", with: "\\|") }
-        var text = "| " + headers.map(escape).joined(separator: " | ") + " |\n"
-        text += "|" + headers.map { _ in " --- |" }.joined() + "\n"
-        for row in rows { text += "| " + row.map(escape).joined(separator: " | ") + " |\n" }
-        return text
-    }
+    private func table(_ headers: [String], _ rows: [[String]]) -> String { markdownTable(headers, rows) }
 }

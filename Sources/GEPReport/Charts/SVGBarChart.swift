@@ -1,7 +1,7 @@
 /// A horizontal bar chart as an inline SVG element: one labelled bar per row, scaled to the largest value.
 ///
-/// Rows may be grouped (a heading row, then its bars), which is how the physical-accounts chart shows each service
-/// in its own unit: bars are scaled within their group, since amounts in m³ and in t cannot share an axis.
+/// Rows may be grouped (a heading row, then its bars). The physical-accounts chart scales bars within each group,
+/// since amounts in m³ and in t cannot share an axis; the scheme comparison shares one scale across groups.
 struct SVGBarChart {
     struct Bar {
         let label: String
@@ -18,6 +18,8 @@ struct SVGBarChart {
 
     let title: String
     let groups: [Group]
+    /// Scale every bar against the largest in the chart (grouped comparisons) rather than within its group.
+    var sharedScale = false
 
     static let rowHeight = 22
     static let labelWidth = 230
@@ -35,7 +37,7 @@ struct SVGBarChart {
                 body += "<text x=\"4\" y=\"\(y + 14)\" class=\"group\">\(escapeHTML(heading))</text>\n"
                 y += SVGBarChart.rowHeight
             }
-            let largest = group.bars.map { abs($0.value) }.max() ?? 0
+            let largest = (sharedScale ? groups.flatMap(\.bars) : group.bars).map { abs($0.value) }.max() ?? 0
             for bar in group.bars {
                 let length = largest > 0 ? Int((abs(bar.value) / largest * Double(SVGBarChart.barWidth - 10)).rounded()) : 0
                 body += "<text x=\"\(SVGBarChart.labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\">\(escapeHTML(fitted(bar.label)))</text>\n"

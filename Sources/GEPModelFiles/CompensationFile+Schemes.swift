@@ -1,0 +1,140 @@
+import Compensation
+import GEPCore
+import LinearAlgebra
+
+extension CompensationFile {
+    /// The `schemes:` block: each key is a scheme id with its parameters.
+    ///
+    /// ```yaml
+    /// schemes:
+    ///   gep-share: {}
+    ///   gep-increment: {}
+    ///   opportunity-cost: {}
+    ///   area-rates: {rates: {grazing-ban: {value: 7.5, unit: 元/亩, year: 2021, source: ..., status: published}}}
+    ///   ahp: {indicators: [gep, opportunity-cost, area], pairwise: [[1, 3, 5], [1/3, 1, 3], [1/5, 1/3, 1]], source: ..., status: ..., note: ...}
+    ///   entropy-topsis: {indicators: [gep, opportunity-cost]}
+    ///   service-flow: {generated: service:water-conservation, use: {unit-id: 0.2, ...}, routing: {from-id: {to-id: 0.5}}, source: ..., status: ..., note: ...}
+    ///   shapley: {}                       # the service-flow game; needs service-flow
+    ///   optimised: {target: gep-share, floors: {unit-id: {value: 500, unit: 万元}}, caps: {...}}
+    /// ```
+    static func readSchemes(_ field: YAMLField, problem: CompensationProblem, values: ValueReader,
+                            provenance: inout [(String, String, Provenance)]) throws -> [(id: String, scheme: any CompensationScheme)] {
+        var schemes: [(id: String, scheme: any CompensationScheme)] = []
+        var network: ServiceFlowNetwork?
+        var flowIndicator: String?
+        let entries = try field.mapping()
+        for (id, entry) in entries {
+            switch id {
+            case "gep-share":
+                schemes.append((id, IndicatorShareScheme.gepShare))
+            case "opportunity-cost":
+                schemes.append((id, IndicatorShareScheme.opportunityCost))
+            case "gep-increment":
+                schemes.append((id, GEPIncrementScheme()))
+            case "area-rates":
+                try entry.allowOnly(["rates"])
+                var rates: [String: UnitPrice<Area>] = [:]
+                for (regime, rateField) in try entry.required("rates").mapping() {
+                    try rateField.allowOnly(ValueReader.singleKeys)
+                    let unitField = try rateField.required("unit")
+                    let text = try unitField.string()
+                    guard let slash = text.firstIndex(of: "/"), let money = MoneyUnit(parsing: String(text[..<slash])),
+                          let area = Area.unit(named: String(text[text.index(after: slash)...])) else {
+                        throw unitField.error("expected money per area, such as 元/亩 or 元/ha")
+                    }
+                    let record = try values.provenance(rateField)
+                    guard let year = record.year else { throw rateField.error("a rate needs a `year:` (its price year)") }
+                    rates[regime] = UnitPrice(try rateField.required("value").double(), money, per: area, priceYear: year)
+                    provenance.append(("area-rates \(regime)", "\(try rateField.required("value").double()) \(text)", record))
+                }
+                schemes.append((id, AreaRateScheme(rates: rates)))
+            case "ahp":
+                try entry.allowOnly(["indicators", "pairwise", "allow-inconsistent", "source", "year", "status", "note"])
+                let indicators = try entry.required("indicators").sequence().map { try $0.string() }
+                let rows = try entry.required("pairwise").sequence().map { row in try row.sequence().map(judgement) }
+                guard rows.allSatisfy({ $0.count == rows.count }), rows.count == indicators.count else {
+                    throw try entry.required("pairwise").error("expected a \(indicators.count)×\(indicators.count) matrix, one row per indicator")
+                }
+                provenance.append(("ahp judgements", indicators.joined(separator: ", "), try values.provenance(entry)))
+                let scheme = AHPScheme(indicators: indicators, pairwise: Matrix(rows),
+                                       allowInconsistent: try entry.optional("allow-inconsistent")?.bool() ?? false)
+                do { _ = try AHP(pairwise: scheme.pairwise, allowInconsistent: scheme.allowInconsistent) } catch let error as CompensationError {
+                    throw try entry.required("pairwise").error(String(describing: error))
+                }
+                schemes.append((id, scheme))
+            case "entropy-topsis":
+                try entry.allowOnly(["indicators"])
+                schemes.append((id, EntropyTOPSISScheme(indicators: try entry.required("indicators").sequence().map { try $0.string() })))
+            case "service-flow":
+                try entry.allowOnly(["generated", "use", "routing", "source", "year", "status", "note"])
+                let generated = try entry.required("generated").string()
+                let flows = try readNetwork(entry, units: problem.units)
+                provenance.append(("service-flow routing and use", generated, try values.provenance(entry)))
+                network = flows
+                flowIndicator = generated
+                schemes.append((id, ServiceFlowScheme(generated: generated, network: flows)))
+            case "shapley":
+                try entry.allowOnly(["permutations", "seed"])
+                guard let network, let flowIndicator else {
+                    throw entry.error("shapley plays the service-flow game: define `service-flow` before it")
+                }
+                schemes.append((id, ShapleyScheme(generated: flowIndicator, network: network,
+                                                  permutations: try entry.optional("permutations")?.int() ?? 20_000,
+                                                  seed: UInt64(try entry.optional("seed")?.int() ?? 1))))
+            case "optimised":
+                try entry.allowOnly(["target", "floors", "caps"])
+                let targetField = try entry.required("target")
+                let targetID = try targetField.string()
+                guard let target = schemes.first(where: { $0.id == targetID })?.scheme else {
+                    throw targetField.error("target \"\(targetID)\" must be a scheme defined above it")
+                }
+                schemes.append((id, OptimisedScheme(target: target, floors: try bounds(entry.optional("floors"), values: values),
+                                                    caps: try bounds(entry.optional("caps"), values: values))))
+            default:
+                throw entry.error("unknown scheme; expected gep-share, gep-increment, opportunity-cost, area-rates, ahp, entropy-topsis, service-flow, shapley or optimised")
+            }
+        }
+        return schemes
+    }
+
+    /// A pairwise judgement: a number or a fraction written "1/3".
+    private static func judgement(_ field: YAMLField) throws -> Double {
+        if let number = try? field.double() { return number }
+        let text = try field.string()
+        let parts = text.split(separator: "/").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 2, let numerator = parts[0], let denominator = parts[1], denominator != 0 else {
+            throw field.error("expected a number or a fraction like 1/3, found \"\(text)\"")
+        }
+        return numerator / denominator
+    }
+
+    private static func readNetwork(_ entry: YAMLField, units: [CompensationUnit]) throws -> ServiceFlowNetwork {
+        let index = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($1.id, $0) })
+        func position(_ id: String, _ field: YAMLField) throws -> Int {
+            guard let i = index[id] else { throw field.error("unknown unit \"\(id)\"") }
+            return i
+        }
+        var use = [Double](repeating: 0, count: units.count)
+        for (id, field) in try entry.required("use").mapping() { use[try position(id, field)] = try field.double() }
+        var routing = Matrix(rows: units.count, columns: units.count)
+        for (from, targets) in try entry.optional("routing")?.mapping() ?? [] {
+            let i = try position(from, targets)
+            for (to, share) in try targets.mapping() { routing[try position(to, share), i] = try share.double() }
+        }
+        do { return try ServiceFlowNetwork(routing: routing, useShares: use) } catch let error as CompensationError {
+            throw entry.error(String(describing: error))
+        }
+    }
+
+    /// Per-unit money bounds in 元: `{unit-id: {value: 500, unit: 万元}}`.
+    private static func bounds(_ field: YAMLField?, values: ValueReader) throws -> [String: Double] {
+        var result: [String: Double] = [:]
+        for (id, entry) in try field?.mapping() ?? [] {
+            try entry.allowOnly(["value", "unit"])
+            let unit = try entry.required("unit")
+            guard let money = MoneyUnit(parsing: try unit.string()) else { throw unit.error("expected 元, 万元 or 亿元") }
+            result[id] = try entry.required("value").double() * money.yuanPerUnit
+        }
+        return result
+    }
+}

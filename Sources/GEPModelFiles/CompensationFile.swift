@@ -1,0 +1,134 @@
+import Compensation
+import Foundation
+import GEPCore
+import LinearAlgebra
+
+/// A compensation model: the units (taken from a region model, whose account supplies each unit's GEP), extra
+/// indicators, the budget, and the parameters of the schemes the file supports. See `models/README.md`.
+public struct CompensationModel: Sendable {
+    /// What the file calls itself.
+    public let name: String
+    public let problem: CompensationProblem
+    /// The schemes the file configures, by id, in file order.
+    public let schemes: [(id: String, scheme: any CompensationScheme)]
+    /// Every sourced number: indicators, budget, rates, judgements.
+    public let provenance: [(item: String, value: String, provenance: Provenance)]
+
+    /// The configured schemes with these ids, in the order asked.
+    ///
+    /// - Throws: ``CompensationError/unknownScheme(_:known:)``.
+    public func schemes(_ ids: [String]) throws -> [any CompensationScheme] {
+        try ids.map { id in
+            guard let scheme = schemes.first(where: { $0.id == id })?.scheme else {
+                throw CompensationError.unknownScheme(id, known: schemes.map(\.id))
+            }
+            return scheme
+        }
+    }
+}
+
+/// Reads compensation model files.
+public enum CompensationFile {
+    static let topKeys: Set<String> = ["sources", "name", "region", "budget", "indicators", "units", "schemes"]
+
+    /// - Throws: ``ModelFileError`` for any problem in this file or the region model it names, and the errors of
+    ///   running that region's account.
+    public static func read(_ path: String, registry: ServiceRegistry) throws -> CompensationModel {
+        let root = try YAMLField.load(path)
+        try root.allowOnly(topKeys)
+        let values = ValueReader(sources: try SourceCatalog(root))
+        let directory = (path as NSString).deletingLastPathComponent
+        var provenance: [(String, String, Provenance)] = []
+
+        let regionField = try root.required("region")
+        let regionPath = (directory as NSString).appendingPathComponent(try regionField.string())
+        let run = try RegionModelFile.read(regionPath, registry: registry).run(with: registry)
+
+        let budgetField = try root.required("budget")
+        let budgetInput = try values.input("budget", budgetField)
+        try values.requireDimension(budgetInput, budgetField, Currency.self)
+        guard case let .single(budgetMeasure) = budgetInput.value, let budgetYear = budgetInput.provenance.year else {
+            throw budgetField.error("expected one amount of money with its `year:`")
+        }
+        let budget = Money(try budgetMeasure.quantity(Currency.self).baseValue, priceYear: budgetYear)
+        provenance.append(("budget", "\(budgetMeasure)", budgetInput.provenance))
+
+        var specs = [IndicatorSpec("gep", unit: "元"), IndicatorSpec("area", unit: "km²")]
+        if let field = try root.optional("indicators") {
+            for (key, entry) in try field.mapping() {
+                try entry.allowOnly(["unit", "direction"])
+                let directionText = try entry.optional("direction")?.string() ?? "benefit"
+                guard let direction = IndicatorSpec.Direction(rawValue: directionText) else {
+                    throw entry.error("direction must be benefit or cost, found \"\(directionText)\"")
+                }
+                specs.append(IndicatorSpec(key, unit: try entry.required("unit").string(allowEmpty: true), direction: direction))
+            }
+        }
+
+        var unitEntries: [String: YAMLField] = [:]
+        for entry in try root.optional("units")?.sequence() ?? [] {
+            try entry.allowOnly(["id", "indicators", "regimes"])
+            let idField = try entry.required("id")
+            let id = try idField.string()
+            guard run.model.region.units.contains(where: { $0.id == id }) else {
+                throw idField.error("no unit \"\(id)\" in \(regionPath); units are \(run.model.region.units.map(\.id).joined(separator: ", "))")
+            }
+            unitEntries[id] = entry
+        }
+
+        var units: [CompensationUnit] = []
+        for (row, unit) in run.model.region.units.enumerated() {
+            var indicators = ["gep": run.account.gepByUnit[row], "area": unit.totalArea.value(in: .squareKilometre)]
+            for result in run.results where result.unit == unit.id {
+                indicators["service:\(result.service)"] = result.physical.amount
+            }
+            var regimes: [String: Quantity<Area>] = [:]
+            if let entry = unitEntries[unit.id] {
+                for (key, field) in try entry.optional("indicators")?.mapping() ?? [] {
+                    guard let spec = specs.first(where: { $0.key == key }) else {
+                        throw field.error("indicator \"\(key)\" is not declared under `indicators:`")
+                    }
+                    let input = try values.input(key, field)
+                    indicators[key] = try indicatorValue(input, spec: spec, field: field, reportYear: run.account.reportYear,
+                                                         deflator: run.model.deflator)
+                    provenance.append(("\(unit.id) \(key)", describe(input), input.provenance))
+                }
+                for (key, field) in try entry.optional("regimes")?.mapping() ?? [] {
+                    let input = try values.input(key, field)
+                    regimes[key] = try Measure.quantity(input, Area.self, field: field)
+                    provenance.append(("\(unit.id) regime \(key)", describe(input), input.provenance))
+                }
+            }
+            units.append(CompensationUnit(id: unit.id, name: unit.name, localName: unit.localName, area: unit.totalArea,
+                                          population: unit.population, indicators: indicators, regimeAreas: regimes))
+        }
+        let problem: CompensationProblem
+        do { problem = try CompensationProblem(units: units, indicators: specs, budget: budget) } catch let error as CompensationError {
+            throw budgetField.error(String(describing: error))
+        }
+        let schemes = try readSchemes(try root.required("schemes"), problem: problem, values: values, provenance: &provenance)
+        return CompensationModel(name: try root.required("name").string(), problem: problem, schemes: schemes, provenance: provenance)
+    }
+
+    /// An indicator in its declared unit: money restated to the report year; other units converted to `spec.unit`.
+    private static func indicatorValue(_ input: Input, spec: IndicatorSpec, field: YAMLField, reportYear: Int, deflator: Deflator?) throws -> Double {
+        guard case let .single(measure) = input.value else { throw field.error("expected a single value") }
+        if spec.unit == "元" {
+            guard let year = input.provenance.year else { throw field.error("an amount of money needs a `year:` (its price year)") }
+            let money = Money(try Measure.quantity(input, Currency.self, field: field).baseValue, priceYear: year)
+            guard year != reportYear else { return money.yuan }
+            guard let deflator else { throw field.error("money at \(year) prices needs the region's deflator to reach \(reportYear)") }
+            do { return try deflator.restate(money, to: reportYear).yuan } catch let error as DeflatorError {
+                throw field.error(String(describing: error))
+            }
+        }
+        do { return measure.value * (try UnitCatalog.conversionFactor(from: measure.unit, to: spec.unit)) } catch let error as UnitError {
+            throw ((try? field.optional("unit")) ?? nil ?? field).error(String(describing: error))
+        }
+    }
+
+    private static func describe(_ input: Input) -> String {
+        if case let .single(measure) = input.value { return "\(measure)" }
+        return "by ecosystem type"
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+extension CompensationReport {
+    /// The report in `format` (the same formats as `gep account`).
+    public func render(_ format: ReportFormat) throws -> String {
+        switch format {
+        case .table: return renderTable()
+        case .csv: return renderCSV()
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+        case .md: return renderMarkdown()
+        case .html: return renderHTML()
+        }
+    }
+
+    var title: String { "\(name): \(schemes.count) compensation schemes on a budget of \(wan(budgetYuan)) 万元 (\(priceYear) prices)" }
+
+    /// 万元 with two decimals.
+    func wan(_ yuan: Double) -> String { String(format: "%.2f", yuan / 1e4) }
+
+    private func ratio(_ value: Double?) -> String { value.map { formatNumber($0, significant: 3) } ?? "–" }
+
+    /// Rows of the amounts table: one per unit, one column per scheme, in 万元.
+    var amountRows: [[String]] {
+        units.indices.map { i in [units[i].id, units[i].localName ?? ""] + schemes.map { wan($0.amountsYuan[i]) } }
+            + [["total", ""] + schemes.map { wan($0.totalYuan) }]
+    }
+
+    /// Rows of the metrics table.
+    var metricRows: [[String]] {
+        schemes.map {
+            [$0.id, wan($0.totalYuan), formatNumber($0.gini, significant: 3), formatNumber($0.coefficientOfVariation, significant: 3),
+             ratio($0.compensationToGEP), ratio($0.compensationToOpportunityCost), $0.budgetConstrained ? "yes" : "no (priced)"]
+        }
+    }
+    static let metricHeaders = ["scheme", "total (万元)", "Gini", "CV", "comp./GEP", "comp./opp. cost", "budget-constrained"]
+
+    private func renderTable() -> String {
+        var text = "\(title)\n\n"
+        var amounts = TextTable(headers: ["unit", "名称"] + schemes.map { "\($0.id) (万元)" },
+                                alignments: [.left, .left] + schemes.map { _ in .right })
+        amountRows.forEach { amounts.append($0) }
+        text += amounts.render() + "\n"
+        var metrics = TextTable(headers: Self.metricHeaders, alignments: [.left] + Array(repeating: .right, count: 6))
+        metricRows.forEach { metrics.append($0) }
+        text += metrics.render() + "\n"
+        var agreement = TextTable(headers: ["schemes", "Spearman ρ"], alignments: [.left, .right])
+        for pair in rankAgreement { agreement.append(["\(pair.first) ~ \(pair.second)", ratio(pair.spearman)]) }
+        text += agreement.render()
+        let notes = schemes.flatMap { scheme in scheme.notes.map { "  \(scheme.id): \($0)\n" } }
+        if !notes.isEmpty { text += "\nnotes:\n" + notes.joined() }
+        return text
+    }
+
+    private func renderCSV() -> String {
+        var rows = [["scheme", "unit", "amount_yuan", "per_capita_yuan", "per_km2_yuan", "price_year", "explanation"]]
+        for scheme in schemes {
+            for (i, unit) in units.enumerated() {
+                rows.append([scheme.id, unit.id, "\(scheme.amountsYuan[i])", scheme.perCapitaYuan[i].map { "\($0)" } ?? "",
+                             "\(scheme.perSquareKilometreYuan[i])", "\(priceYear)", scheme.explanations[i]])
+            }
+        }
+        return rows.map { $0.map(csvEscape).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    private func renderMarkdown() -> String {
+        var text = "# \(title)\n\n## Amounts (万元)\n\n"
+        text += markdownTable(["unit", "名称"] + schemes.map(\.id), amountRows)
+        text += "\n## Metrics\n\n" + markdownTable(Self.metricHeaders, metricRows)
+        text += "\n## Rank agreement (Spearman ρ)\n\n" + markdownTable(["schemes", "ρ"], rankAgreement.map { ["\($0.first) ~ \($0.second)", ratio($0.spearman)] })
+        text += "\n## Provenance\n\n" + markdownTable(["item", "value", "status", "year", "source", "note"], provenance.map {
+            [$0.item, $0.value, $0.status, $0.year.map(String.init) ?? "", $0.source, $0.note ?? ""]
+        })
+        return text
+    }
+
+    private func renderHTML() -> String {
+        let chart = SVGBarChart(title: "Compensation per unit by scheme (万元)", groups: units.indices.map { i in
+            SVGBarChart.Group(heading: units[i].localName.map { "\($0) \(units[i].id)" } ?? units[i].id, bars: schemes.map {
+                SVGBarChart.Bar(label: $0.id, value: $0.amountsYuan[i], annotation: "\(wan($0.amountsYuan[i])) 万元")
+            })
+        }, sharedScale: true)
+        var html = htmlHead(title)
+        html += "<h1>\(escapeHTML(title))</h1>\n"
+        html += "<section class=\"chart\" id=\"by-unit\">\n<h2>Amounts by unit</h2>\n\(chart.render())\n"
+        html += htmlTable(["unit", "名称"] + schemes.map { "\($0.id) (万元)" }, amountRows, numericFrom: 2) + "</section>\n"
+        html += "<h2 id=\"metrics\">Metrics</h2>\n" + htmlTable(Self.metricHeaders, metricRows, numericFrom: 1)
+        html += "<h2>Rank agreement (Spearman ρ)</h2>\n" + htmlTable(["schemes", "ρ"], rankAgreement.map { ["\($0.first) ~ \($0.second)", ratio($0.spearman)] }, numericFrom: 1)
+        html += "<h2>Provenance</h2>\n" + htmlTable(["item", "value", "status", "year", "source", "note"], provenance.map {
+            [$0.item, $0.value, $0.status, $0.year.map(String.init) ?? "", $0.source, $0.note ?? ""]
+        }, numericFrom: 99)
+        return html + "</body>\n</html>\n"
+    }
+}

@@ -1,0 +1,51 @@
+/// Shared pieces of the HTML reports: the page head with its stylesheet, and tables.
+
+/// `<!DOCTYPE html>` through `<body>`, with the reports' stylesheet.
+func htmlHead(_ title: String) -> String {
+    """
+    <!DOCTYPE html>
+    <html lang="zh-CN">
+    <head>
+    <meta charset="utf-8">
+    <title>\(escapeHTML(title))</title>
+    <style>
+    body { font-family: "Noto Sans CJK SC", "Noto Sans", sans-serif; margin: 2em auto; max-width: 60em; color: #222; }
+    table { border-collapse: collapse; margin: 0.5em 0 1.5em; font-size: 0.9em; }
+    th, td { border-bottom: 1px solid #ddd; padding: 0.25em 0.6em; text-align: left; vertical-align: top; }
+    td.number { text-align: right; font-variant-numeric: tabular-nums; }
+    svg text { font-size: 12px; fill: #222; }
+    svg text.group { font-weight: bold; }
+    svg rect.bar { fill: #2e7d32; }
+    svg rect.negative { fill: #c62828; }
+    .total { font-size: 1.4em; }
+    </style>
+    </head>
+    <body>
+
+    """
+}
+
+/// A table whose columns from `numericFrom` on are right-aligned numbers.
+func htmlTable(_ headers: [String], _ rows: [[String]], numericFrom: Int) -> String {
+    var html = "<table>\n<tr>" + headers.map { "<th>\(escapeHTML($0))</th>" }.joined() + "</tr>\n"
+    for row in rows {
+        html += "<tr>" + row.enumerated().map { column, cell in
+            column >= numericFrom ? "<td class=\"number\">\(escapeHTML(cell))</td>" : "<td>\(escapeHTML(cell))</td>"
+        }.joined() + "</tr>\n"
+    }
+    return html + "</table>\n"
+}
+
+/// A GitHub-flavoured Markdown pipe table.
+func markdownTable(_ headers: [String], _ rows: [[String]]) -> String {
+    let escape = { (cell: String) in cell.replacingOccurrences(of: "|", with: "\\|") }
+    var text = "| " + headers.map(escape).joined(separator: " | ") + " |\n"
+    text += "|" + headers.map { _ in " --- |" }.joined() + "\n"
+    for row in rows { text += "| " + row.map(escape).joined(separator: " | ") + " |\n" }
+    return text
+}
+
+/// An RFC 4180 field.
+func csvEscape(_ text: String) -> String {
+    text.contains(where: { ",\"\r\n".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+}
