@@ -8,7 +8,7 @@ import GEPCore
 /// its line, and not half-way through an account.
 public enum RegionModelFile {
     static let topKeys: Set<String> = ["sources", "region", "year", "report-year", "prices", "deflator", "population", "gdp",
-                                       "ecosystem-shares", "services", "inputs", "units"]
+                                       "ecosystem-shares", "service-files", "services", "inputs", "units"]
     static let unitKeys: Set<String> = ["id", "name", "local-name", "area", "areas", "population", "inputs"]
 
     /// - Throws: ``ModelFileError`` naming the file (or the price book or deflator file), line and field of the first
@@ -24,7 +24,14 @@ public enum RegionModelFile {
         let year = try root.required("year").int()
         let reportYear = try root.optional("report-year")?.int() ?? year
 
-        let services = try readServices(try root.required("services"), registry: registry)
+        var extraServices: [any EcosystemService] = []
+        var extended = registry
+        for entry in try root.optional("service-files")?.sequence() ?? [] {
+            let service = try DeclarativeServiceFile.read(try resolve(entry, in: directory))
+            do { try extended.register(service) } catch let error as RegistryError { throw entry.error(String(describing: error)) }
+            extraServices.append(service)
+        }
+        let services = try readServices(try root.required("services"), registry: extended)
         let requirements = ExpectedInputs(services.map(\.method))
         let regionInputs = try readInputs(try root.optional("inputs"), values: values, requirements: requirements)
         let shares = try root.optional("ecosystem-shares").map { try readShares($0, values: values) }
@@ -77,7 +84,7 @@ public enum RegionModelFile {
         let deflator = try root.optional("deflator").map { try DeflatorFile.read(try resolve($0, in: directory)) }
         return RegionModel(region: region, year: year, reportYear: reportYear, services: services.map(\.choice),
                            regionInputs: regionInputs, unitInputs: unitInputs, areaProvenance: areaProvenance,
-                           facts: facts, prices: prices, deflator: deflator)
+                           facts: facts, prices: prices, deflator: deflator, extraServices: extraServices)
     }
 
     // MARK: Services

@@ -21,24 +21,5 @@ struct PerEcosystemType<D: PhysicalDimension> {
     }
 }
 
-extension AccountingUnit {
-    /// The ecosystem types present with a positive area whose group is one of `groups`, in declaration order.
-    func types(in groups: Set<EcosystemGroup>) -> [EcosystemType] {
-        ecosystemTypes.filter { groups.contains($0.group) && area(of: $0).baseValue > 0 }
-    }
-
-    /// The ecosystem types present with a positive area, except those whose group is in `excluded`.
-    func types(excluding excluded: Set<EcosystemGroup>) -> [EcosystemType] {
-        ecosystemTypes.filter { !excluded.contains($0.group) && area(of: $0).baseValue > 0 }
-    }
-}
-
-extension Set where Element == EcosystemGroup {
-    /// Forest, shrubland, grassland, wetland and cropland: the groups with living vegetation.
-    static let vegetated: Set<EcosystemGroup> = Set(EcosystemGroup.allCases.filter(\.isVegetated))
-    /// Open water and marsh: where water-surface evaporation and wetland purification happen.
-    static let wetAndWater: Set<EcosystemGroup> = [.wetland, .water]
-}
-
 /// A number for messages: six significant figures, no float noise ("-1000", "0.0038432").
 func readable(_ value: Double) -> String { String(format: "%.6g", value) }

@@ -38,10 +38,12 @@ public struct RegionModel: Sendable {
     public let prices: PriceBook
     /// The index that restates prices to `reportYear`; nil when all prices are already at that year.
     public let deflator: Deflator?
+    /// Services the model brings beside the registry's (declarative services named by the model file).
+    public let extraServices: [any EcosystemService]
 
     public init(region: Region, year: Int, reportYear: Int, services: [ServiceChoice], regionInputs: Inputs,
                 unitInputs: [String: Inputs] = [:], areaProvenance: [String: Provenance] = [:], facts: Inputs = Inputs(),
-                prices: PriceBook, deflator: Deflator?) {
+                prices: PriceBook, deflator: Deflator?, extraServices: [any EcosystemService] = []) {
         self.region = region
         self.year = year
         self.reportYear = reportYear
@@ -52,6 +54,16 @@ public struct RegionModel: Sendable {
         self.facts = facts
         self.prices = prices
         self.deflator = deflator
+        self.extraServices = extraServices
+    }
+
+    /// `registry` with the model's own services added.
+    ///
+    /// - Throws: ``RegistryError/duplicateID(_:)`` when a model service takes an id already registered.
+    public func registry(extending registry: ServiceRegistry) throws -> ServiceRegistry {
+        var extended = registry
+        for service in extraServices { try extended.register(service) }
+        return extended
     }
 
     /// The inputs one unit's services see: region-wide inputs overlaid with the unit's own.
@@ -64,6 +76,7 @@ public struct RegionModel: Sendable {
     /// - Throws: ``RegistryError`` for an unknown service, and the first ``InputError``, ``PriceError``,
     ///   ``ServiceError``, ``AccountError`` or ``DeflatorError`` met, before any result is returned.
     public func run(with registry: ServiceRegistry) throws -> AccountRun {
+        let registry = try self.registry(extending: registry)
         let modules = try services.map { try registry.service($0.id) }
         var results: [ServiceResult] = []
         for unit in region.units {

@@ -38,3 +38,22 @@ public struct AccountingUnit: Sendable, Hashable, Identifiable {
     /// The ecosystem types present, in declaration order.
     public var ecosystemTypes: [EcosystemType] { ecosystemAreas.keys.sorted() }
 }
+
+extension AccountingUnit {
+    /// The ecosystem types present with a positive area whose group is one of `groups`, in declaration order.
+    public func types(in groups: Set<EcosystemGroup>) -> [EcosystemType] {
+        ecosystemTypes.filter { groups.contains($0.group) && area(of: $0).baseValue > 0 }
+    }
+
+    /// The ecosystem types present with a positive area, except those whose group is in `excluded`.
+    public func types(excluding excluded: Set<EcosystemGroup>) -> [EcosystemType] {
+        ecosystemTypes.filter { !excluded.contains($0.group) && area(of: $0).baseValue > 0 }
+    }
+}
+
+extension Set where Element == EcosystemGroup {
+    /// Forest, shrubland, grassland, wetland and cropland: the groups with living vegetation.
+    public static let vegetated: Set<EcosystemGroup> = Set(EcosystemGroup.allCases.filter(\.isVegetated))
+    /// Open water and marsh: where water-surface evaporation and wetland purification happen.
+    public static let wetAndWater: Set<EcosystemGroup> = [.wetland, .water]
+}

@@ -79,11 +79,21 @@ extension EcosystemService {
 /// A service that cannot run as asked.
 public enum ServiceError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownMethod(service: String, method: String, available: [String])
+    /// A declarative service's formula could not be evaluated (a logarithm of zero, a division by zero).
+    case formulaFailed(service: String, detail: String)
+    /// A value read prices or money at several price years, or at none.
+    case mixedPriceYears(service: String, years: [Int])
 
     public var description: String {
         switch self {
         case let .unknownMethod(service, method, available):
             return "service \(service): unknown method \"\(method)\"; available: \(available.joined(separator: ", "))"
+        case let .formulaFailed(service, detail):
+            return "service \(service): formula failed: \(detail)"
+        case let .mixedPriceYears(service, years):
+            return years.isEmpty
+                ? "service \(service): the value formula reads no price or money input, so it has no price year"
+                : "service \(service): the value formula mixes price years \(years.map(String.init).joined(separator: ", ")); put its prices at one year"
         }
     }
 }

@@ -24,17 +24,25 @@ public enum UnitCatalog {
     /// - Throws: ``UnitError/unknownUnit(_:expected:)`` when `from` is unknown, and
     ///   ``UnitError/wrongDimension(unit:found:expected:)`` when `to` measures another dimension.
     public static func conversionFactor(from: String, to: String) throws -> Double {
-        guard let dimension = dimensions.first(where: { $0.hasSpelling(normalise(from)) }) else {
+        guard let dimension = dimension(ofUnit: from) else {
             throw UnitError.unknownUnit(from, expected: "any dimension")
         }
         return try dimension.factor(from: from, to: to)
     }
 
-    /// The name of the dimension a unit string belongs to ("area"), or nil when no dimension has it.
-    public static func dimensionName(ofUnit text: String) -> String? {
-        let key = normalise(text)
-        return dimensions.first { dimension in dimension.hasSpelling(key) }?.name
+    /// The dimension called `name` ("area", "mass per area"), or nil.
+    public static func dimension(named name: String) -> (any PhysicalDimension.Type)? {
+        dimensions.first { $0.name == name }
     }
+
+    /// The dimension a unit string belongs to, or nil when no dimension has it.
+    public static func dimension(ofUnit text: String) -> (any PhysicalDimension.Type)? {
+        let key = normalise(text)
+        return dimensions.first { dimension in dimension.hasSpelling(key) }
+    }
+
+    /// The name of the dimension a unit string belongs to ("area"), or nil when no dimension has it.
+    public static func dimensionName(ofUnit text: String) -> String? { dimension(ofUnit: text)?.name }
 }
 
 extension PhysicalDimension {

@@ -8,6 +8,7 @@ extension AccountReport {
     public init(_ run: AccountRun, registry: ServiceRegistry) throws {
         let account = run.account
         let model = run.model
+        let registry = try model.registry(extending: registry)
         var services: [ServiceRow] = []
         for choice in model.services {
             let module = try registry.service(choice.id)
