@@ -8,7 +8,7 @@ APT_PACKAGES := liblapacke-dev libopenblas-dev
 TEST_APT_PACKAGES := chromium
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && echo sudo)
 
-.PHONY: all deps test-deps apt-install build run test clean
+.PHONY: all deps test-deps apt-install build run test example-plugin-test plugin-check clean
 
 all: build
 
@@ -38,9 +38,26 @@ build: deps
 run: build
 	"$$(swift build --show-bin-path)/gep" account models/regions/genhe.yaml
 
-## test: every test target, single-threaded BLAS for repeatable numbers, Chromium required for the HTML check
+## test: every test target, single-threaded BLAS for repeatable numbers, Chromium required for the HTML check;
+## then the plug-in example package and the SwiftPM plugins
 test: test-deps
 	GEPKIT_REQUIRE_CHROMIUM=1 swift test
+	$(MAKE) --no-print-directory example-plugin-test plugin-check
+
+## example-plugin-test: build examples/custom-service-plugin (depends on GEPKit by path) and run its tests
+example-plugin-test: deps
+	cd examples/custom-service-plugin && swift test
+
+## plugin-check: in a temporary copy of the package, scaffold a module with the new-service-module plugin, check
+## that everything (the generated test skeleton included) builds, and run the validate-models plugin
+plugin-check: deps
+	@copy="$$(mktemp -d)"; trap 'rm -rf "$$copy"' EXIT; \
+	tar --exclude=.build --exclude='.build-*' --exclude=.git -cf - . | tar -xf - -C "$$copy" && \
+	cd "$$copy" && \
+	swift package --allow-writing-to-package-directory new-service-module plugin-check-service && \
+	test -f Sources/GEPServices/PluginCheckService.swift && test -f Tests/GEPServicesTests/PluginCheckServiceTests.swift && \
+	swift build --build-tests && \
+	swift package validate-models
 
 clean:
 	rm -rf .build

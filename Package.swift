@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "GEPModelFiles", targets: ["GEPModelFiles"]),
         .library(name: "Compensation", targets: ["Compensation"]),
         .library(name: "GEPReport", targets: ["GEPReport"]),
+        .library(name: "GEPCommandLine", targets: ["GEPCommandLine"]),
+        .library(name: "GEPServiceTesting", targets: ["GEPServiceTesting"]),
         .executable(name: "gep", targets: ["gep"]),
     ],
     dependencies: [
@@ -28,15 +30,33 @@ let package = Package(
         .target(name: "GEPModelFiles", dependencies: ["GEPCore", "Compensation", .product(name: "Yams", package: "Yams")]),
         .target(name: "Compensation", dependencies: ["GEPCore", "LinearAlgebra"]),
         .target(name: "GEPReport", dependencies: ["GEPCore", "Compensation"]),
-        .executableTarget(
-            name: "gep",
+        .target(
+            name: "GEPCommandLine",
             dependencies: [
                 "GEPCore",
                 "GEPServices",
+                "Compensation",
                 "GEPModelFiles",
                 "GEPReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(name: "gep", dependencies: ["GEPCommandLine", "GEPServices"]),
+        .target(name: "GEPServiceTesting", dependencies: ["GEPCore"]),
+        .target(name: "GEPScaffold"),
+        .executableTarget(name: "gep-scaffold", dependencies: ["GEPScaffold"]),
+        .plugin(
+            name: "NewServiceModule",
+            capability: .command(
+                intent: .custom(verb: "new-service-module", description: "Write a new service module and its test skeleton"),
+                permissions: [.writeToPackageDirectory(reason: "The plugin writes the new module's source and test files")]
+            ),
+            dependencies: ["gep-scaffold"]
+        ),
+        .plugin(
+            name: "ValidateModels",
+            capability: .command(intent: .custom(verb: "validate-models", description: "Run gep validate on every file under models/")),
+            dependencies: ["gep"]
         ),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(
@@ -46,13 +66,14 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "GEPServicesTests", dependencies: ["GEPServices"]),
+        .testTarget(name: "GEPServicesTests", dependencies: ["GEPServices", "GEPServiceTesting"]),
         .testTarget(name: "GEPModelFilesTests", dependencies: ["GEPModelFiles", "GEPServices"]),
         .testTarget(
             name: "CompensationTests",
             dependencies: ["Compensation", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "GEPReportTests", dependencies: ["GEPReport"]),
+        .testTarget(name: "GEPScaffoldTests", dependencies: ["GEPScaffold"]),
         .testTarget(name: "GEPCLITests", dependencies: ["gep", "GEPReport"]),
     ],
     swiftLanguageModes: [.v6]

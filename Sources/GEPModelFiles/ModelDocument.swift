@@ -7,6 +7,7 @@ public enum ModelDocument: Sendable {
     case priceBook(PriceBook)
     case deflator(Deflator)
     case compensation(CompensationModel)
+    case service(DeclarativeService)
 
     /// Reads `path` as whichever kind of model file it is.
     ///
@@ -14,10 +15,11 @@ public enum ModelDocument: Sendable {
     public static func read(_ path: String, registry: ServiceRegistry) throws -> ModelDocument {
         let root = try YAMLField.load(path)
         let keys = Set(try root.mapping().map(\.key))
+        if keys.contains("physical") { return .service(try DeclarativeServiceFile.read(path)) }
         if keys.contains("schemes") { return .compensation(try CompensationFile.read(path, registry: registry)) }
         if keys.contains("region") { return .region(try RegionModelFile.read(path, registry: registry)) }
         if keys.contains("prices") { return .priceBook(try PriceBookFile.read(path)) }
         if keys.contains("index") || keys.contains("change-on-previous-year") { return .deflator(try DeflatorFile.read(path)) }
-        throw root.error("not a model file: expected a region (`region:`), a price book (`prices:`), a deflator (`index:` or `change-on-previous-year:`) or a compensation model (`schemes:`)")
+        throw root.error("not a model file: expected a region (`region:`), a price book (`prices:`), a deflator (`index:` or `change-on-previous-year:`), a compensation model (`schemes:`) or a service (`physical:`)")
     }
 }

@@ -94,11 +94,11 @@ extension MeasurementUnit where Dimension == Energy {
     public static var hundredMillionKilowattHours: Self { Energy.units[2] }
 }
 
-/// A count of visits or people. Base unit: one visit (人次).
+/// A count of visits, people or animals (head). Base unit: one (a visit, 人次).
 public enum Count: PhysicalDimension {
     public static let name = "count"
     public static let units: [MeasurementUnit<Count>] = [
-        MeasurementUnit(symbol: "visit", baseUnitsPerUnit: 1, aliases: ["visits", "person-time", "人次", "人", "person", "persons"]),
+        MeasurementUnit(symbol: "visit", baseUnitsPerUnit: 1, aliases: ["visits", "person-time", "人次", "人", "person", "persons", "head", "头"]),
         MeasurementUnit(symbol: "万人次", baseUnitsPerUnit: 1e4, aliases: ["万人", "10^4 visits"]),
     ]
 }

@@ -28,7 +28,7 @@ struct AccountCommand: ParsableCommand {
     var provenance = false
 
     func run() throws {
-        let registry = BuiltInServices.registry()
+        let registry = GEPCommand.registry
         let text = try CLIError.wrap(context: model) { () -> String in
             let regionModel = try RegionModelFile.read(model, registry: registry)
             if let year, year != regionModel.year {

@@ -19,7 +19,7 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let registry = BuiltInServices.registry()
+        let registry = GEPCommand.registry
         for file in files {
             let summary = try CLIError.wrap(context: file) { () -> String in
                 switch try ModelDocument.read(file, registry: registry) {
@@ -30,6 +30,8 @@ struct ValidateCommand: ParsableCommand {
                     return "price book, \(book.all.count) prices"
                 case let .deflator(deflator):
                     return "deflator, \(deflator.years.first!)–\(deflator.years.last!)"
+                case let .service(service):
+                    return "service \(service.id), unit \(service.physicalUnit)"
                 case let .compensation(model):
                     for (_, scheme) in model.schemes { _ = try scheme.allocate(model.problem) }
                     return "compensation, \(model.problem.units.count) units, \(model.schemes.count) schemes"

@@ -30,7 +30,7 @@ struct CompareSchemesCommand: ParsableCommand {
 
     func run() throws {
         let text = try CLIError.wrap(context: model) { () -> String in
-            let compensation = try CompensationFile.read(model, registry: BuiltInServices.registry())
+            let compensation = try CompensationFile.read(model, registry: GEPCommand.registry)
             var problem = compensation.problem
             if let budget {
                 let measure = try Measure(parsing: budget)

@@ -16,7 +16,7 @@ struct ServicesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the registered service modules.")
 
         func run() {
-            print(ServiceCatalogReport.list(BuiltInServices.registry()), terminator: "")
+            print(ServiceCatalogReport.list(GEPCommand.registry), terminator: "")
         }
     }
 
@@ -27,7 +27,7 @@ struct ServicesCommand: ParsableCommand {
         var id: String
 
         func run() throws {
-            let service = try CLIError.wrap { try BuiltInServices.registry().service(ServiceID(id)) }
+            let service = try CLIError.wrap { try GEPCommand.registry.service(ServiceID(id)) }
             print(ServiceCatalogReport.show(service), terminator: "")
         }
     }
