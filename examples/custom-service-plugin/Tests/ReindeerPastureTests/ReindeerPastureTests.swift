@@ -28,16 +28,35 @@ struct ReindeerPastureTests {
 
     /// The executable lists the module beside the built-ins.
     @Test func gepReindeerListsTheNewModule() throws {
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("gep-reindeer")
+        let (status, output) = try gepReindeer(["services", "list"])
+        #expect(status == 0)
+        #expect(output.contains("reindeer-pasture") && output.contains("water-conservation"))
+    }
+
+    /// And runs it beside a built-in in an account: 1200 head × 1.5 t = 1800 t of forage at 800 元/t (2010);
+    /// 100 km² × (500 − 4.4 − 291.6) mm = 20 400 000 m³ at 7.06 元/m³ (2010); both restated to 2022.
+    @Test func gepReindeerRunsTheNewModuleInAnAccount() throws {
+        let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let (status, output) = try gepReindeer(["account", package.appendingPathComponent("models/aoluguya.yaml").path, "--format", "csv"])
+        #expect(status == 0, "\(output)")
+        let rows = output.split(separator: "\r\n").map { $0.split(separator: ",").map(String.init) }
+        let forage = try #require(rows.first { $0[0] == "aoluguya" && $0[1] == "reindeer-pasture" })
+        let water = try #require(rows.first { $0[0] == "aoluguya" && $0[1] == "water-conservation" })
+        #expect(Double(forage[5]) == 1800)
+        #expect(abs(Double(water[5])! - 20_400_000) < 1e-6)
+    }
+
+    private func gepReindeer(_ arguments: [String]) throws -> (Int32, String) {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = ["services", "list"]
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+            .appendingPathComponent("gep-reindeer")
+        process.arguments = arguments
         let pipe = Pipe()
         process.standardOutput = pipe
+        process.standardError = pipe
         try process.run()
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        #expect(output.contains("reindeer-pasture") && output.contains("water-conservation"))
+        return (process.terminationStatus, output)
     }
 }
