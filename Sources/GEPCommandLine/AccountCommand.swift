@@ -18,11 +18,7 @@ struct AccountCommand: ParsableCommand {
     @Option(help: "The accounting year; must be the year the model file holds.")
     var year: Int?
 
-    @Option(help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: ReportFormat = .table
-
-    @Option(help: "Write the report to this file instead of standard output (written only if the whole report succeeds).")
-    var out: String?
+    @OptionGroup var output: ReportOutputOptions
 
     @Flag(help: "List the source, year and status of every input, price and area (table format; other formats always include it).")
     var provenance = false
@@ -35,10 +31,8 @@ struct AccountCommand: ParsableCommand {
                 throw CLIError(description: "\(model): year \(year) requested, but the file holds \(regionModel.year)")
             }
             let report = try AccountReport(try regionModel.run(with: registry), registry: registry)
-            return try report.render(format, provenance: provenance)
+            return try report.render(output.format, provenance: provenance)
         }
-        try OutputFile.write(text, to: out)
+        try output.write(text)
     }
 }
-
-extension ReportFormat: ExpressibleByArgument {}

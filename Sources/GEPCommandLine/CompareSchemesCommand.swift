@@ -22,11 +22,7 @@ struct CompareSchemesCommand: ParsableCommand {
     @Option(help: "Budget overriding the file's, as an amount and a unit: \"1.5 亿元\", \"5000 万元\".")
     var budget: String?
 
-    @Option(help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: ReportFormat = .table
-
-    @Option(help: "Write the report to this file instead of standard output (only if the whole comparison succeeds).")
-    var out: String?
+    @OptionGroup var output: ReportOutputOptions
 
     func run() throws {
         let text = try CLIError.wrap(context: model) { () -> String in
@@ -38,8 +34,8 @@ struct CompareSchemesCommand: ParsableCommand {
             }
             let ids = schemes.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? compensation.schemes.map(\.id)
             let comparison = try SchemeComparison(problem: problem, schemes: try compensation.schemes(ids))
-            return try CompensationReport(name: compensation.name, comparison: comparison, provenance: compensation.provenance).render(format)
+            return try CompensationReport(name: compensation.name, comparison: comparison, provenance: compensation.provenance).render(output.format)
         }
-        try OutputFile.write(text, to: out)
+        try output.write(text)
     }
 }
