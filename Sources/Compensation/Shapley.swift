@@ -1,4 +1,5 @@
 import Foundation
+import GEPCore
 
 /// Shapley values of a cooperative game: each player's average marginal contribution over all orders of joining.
 ///
@@ -45,7 +46,7 @@ public enum Shapley {
     /// Research 36: 1726–1730), reproducible for a given `seed`.
     public static func sampled(players n: Int, permutations: Int, seed: UInt64, value: (UInt32) -> Double) -> Estimate {
         precondition(n >= 1 && n <= 32 && permutations >= 2, "Shapley.sampled: 1–32 players and at least 2 permutations")
-        var generator = SplitMix64(seed: seed)
+        var generator = SeededGenerator(seed: seed)
         var sum = [Double](repeating: 0, count: n)
         var sumOfSquares = [Double](repeating: 0, count: n)
         var order = Array(0..<n)
@@ -66,23 +67,6 @@ public enum Shapley {
         let means = sum.map { $0 / m }
         let errors = zip(sum, sumOfSquares).map { s, ss in (max(ss - s * s / m, 0) / (m - 1) / m).squareRoot() }
         return Estimate(values: means, standardErrors: errors)
-    }
-}
-
-/// SplitMix64 (Steele, Lea & Flood 2014): a small, fast, seedable generator, so sampled results repeat exactly.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    public init(seed: UInt64) {
-        state = seed
-    }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

@@ -14,15 +14,45 @@ public struct Input: Sendable, Hashable {
     public let value: Value
     /// Where the value comes from.
     public let provenance: Provenance
+    /// How uncertain the value is, for uncertainty and sensitivity runs; nil for a value taken as exact.
+    public let uncertainty: Uncertainty?
 
-    public init(_ key: String, _ value: Value, provenance: Provenance) {
+    public init(_ key: String, _ value: Value, provenance: Provenance, uncertainty: Uncertainty? = nil) {
         self.key = key
         self.value = value
         self.provenance = provenance
+        self.uncertainty = uncertainty
+    }
+
+    /// The input with its value replaced by a draw: `value` for an absolute distribution (single values only), or
+    /// the value times `value` for a relative one.
+    public func drawn(_ value: Double) -> Input {
+        let replaced: Value
+        switch (self.value, uncertainty) {
+        case let (.single(measure), .absolute?): replaced = .single(Measure(value, measure.unit))
+        case let (.single(measure), _): replaced = .single(Measure(measure.value * value, measure.unit))
+        case let (.byEcosystemType(values), _): replaced = .byEcosystemType(values.mapValues { Measure($0.value * value, $0.unit) })
+        }
+        return Input(key, replaced, provenance: provenance, uncertainty: uncertainty)
     }
 
     /// A single value: `Input("precipitation", 450, "mm/a", provenance: ...)`.
     public init(_ key: String, _ value: Double, _ unit: String, provenance: Provenance) {
         self.init(key, .single(Measure(value, unit)), provenance: provenance)
+    }
+}
+
+/// How an uncertain value varies.
+public enum Uncertainty: Sendable, Hashable {
+    /// The value itself is drawn from the distribution, in the value's unit.
+    case absolute(Distribution)
+    /// The value is multiplied by a factor drawn from the distribution (mean about 1); the only form for values
+    /// given per ecosystem type, which all move together.
+    case relative(Distribution)
+
+    public var distribution: Distribution {
+        switch self {
+        case let .absolute(distribution), let .relative(distribution): return distribution
+        }
     }
 }

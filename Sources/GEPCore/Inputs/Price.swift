@@ -15,15 +15,24 @@ public struct Price: Sendable, Hashable {
     public let priceYear: Int
     /// Where the price comes from.
     public let provenance: Provenance
+    /// How uncertain the price is; nil when taken as exact.
+    public let uncertainty: Uncertainty?
 
     public init(_ key: String, _ amount: Double, _ moneyUnit: MoneyUnit = .yuan, per perUnit: String,
-                priceYear: Int, provenance: Provenance) {
+                priceYear: Int, provenance: Provenance, uncertainty: Uncertainty? = nil) {
         self.key = key
         self.amount = amount
         self.moneyUnit = moneyUnit
         self.perUnit = perUnit
         self.priceYear = priceYear
         self.provenance = provenance
+        self.uncertainty = uncertainty
+    }
+
+    /// The price drawn: the amount replaced (absolute) or scaled (relative) by `value`.
+    public func drawn(_ value: Double) -> Price {
+        Price(key, uncertainty.map { if case .absolute = $0 { value } else { amount * value } } ?? amount, moneyUnit,
+              per: perUnit, priceYear: priceYear, provenance: provenance, uncertainty: uncertainty)
     }
 
     /// The price as a typed unit price.
