@@ -34,7 +34,8 @@ public enum PriceBookFile {
             guard amount >= 0 else { throw field.error("a price cannot be negative (found \(amount))") }
             guard try field.optional("year") != nil else { throw field.error("missing price year: add `year:`") }
             let provenance = try values.provenance(field)
-            prices.append(Price(key, amount, money, per: perUnit, priceYear: provenance.year!, provenance: provenance))
+            prices.append(Price(key, amount, money, per: perUnit, priceYear: provenance.year!, provenance: provenance,
+                                uncertainty: try values.uncertainty(field, value: amount)))
         }
         return PriceBook(name: try root.required("name").string(), prices: prices)
     }

@@ -20,8 +20,8 @@ import GEPCore
 struct ValueReader {
     let sources: SourceCatalog
 
-    static let singleKeys: Set<String> = ["value", "unit", "source", "year", "status", "note"]
-    static let byTypeKeys: Set<String> = ["by-ecosystem-type", "unit", "source", "year", "status", "note"]
+    static let singleKeys: Set<String> = ["value", "unit", "source", "year", "status", "note", "uncertainty"]
+    static let byTypeKeys: Set<String> = ["by-ecosystem-type", "unit", "source", "year", "status", "note", "uncertainty"]
 
     /// The provenance fields of a value entry.
     func provenance(_ field: YAMLField) throws -> Provenance {
@@ -45,10 +45,65 @@ struct ValueReader {
         let provenance = try provenance(field)
         if let byType = try field.optional("by-ecosystem-type") {
             try field.allowOnly(ValueReader.byTypeKeys)
-            return Input(key, .byEcosystemType(try measures(byType, unit: unit)), provenance: provenance)
+            return Input(key, .byEcosystemType(try measures(byType, unit: unit)), provenance: provenance,
+                         uncertainty: try uncertainty(field, value: nil))
         }
         try field.allowOnly(ValueReader.singleKeys)
-        return Input(key, .single(Measure(try field.required("value").double(), unit)), provenance: provenance)
+        let value = try field.required("value").double()
+        return Input(key, .single(Measure(value, unit)), provenance: provenance, uncertainty: try uncertainty(field, value: value))
+    }
+
+    /// The optional `uncertainty:` of a value entry:
+    ///
+    /// ```yaml
+    /// uncertainty: {distribution: normal, sd: 12}                               # absolute, mean = value
+    /// uncertainty: {distribution: normal, relative-sd: 0.05}                     # a factor around 1
+    /// uncertainty: {distribution: lognormal, sigma: 0.2}                        # median = value (or relative-sigma)
+    /// uncertainty: {distribution: uniform, min: 40, max: 70}                    # or relative-min / relative-max
+    /// uncertainty: {distribution: triangular, min: 40, max: 70}                 # mode = value (or relative-…)
+    /// ```
+    ///
+    /// Values given per ecosystem type take the relative forms only. Draws are truncated below at zero unless
+    /// `truncate-below:` says otherwise (`truncate-below: none` for values that may be negative, such as NEP).
+    func uncertainty(_ entry: YAMLField, value: Double?) throws -> Uncertainty? {
+        guard let field = try entry.optional("uncertainty") else { return nil }
+        try field.allowOnly(["distribution", "sd", "relative-sd", "sigma", "relative-sigma", "min", "max", "relative-min",
+                             "relative-max", "truncate-below"])
+        let shapeField = try field.required("distribution")
+        let number = { (key: String) in try field.optional(key)?.double() }
+        let relative = try ["relative-sd", "relative-sigma", "relative-min", "relative-max"].contains { try field.optional($0) != nil }
+        guard relative || value != nil else {
+            throw field.error("values by ecosystem type take a relative spread (relative-sd, relative-min/max, relative-sigma)")
+        }
+        let centre = relative ? 1 : value!
+        let shape: Distribution.Shape
+        switch try shapeField.string() {
+        case "normal":
+            guard let sd = try number("sd") ?? number("relative-sd") else { throw field.error("normal needs sd or relative-sd") }
+            shape = .normal(mean: centre, sd: sd)
+        case "lognormal":
+            guard let sigma = try number("sigma") ?? number("relative-sigma") else { throw field.error("lognormal needs sigma or relative-sigma") }
+            shape = .lognormal(median: centre, sigma: sigma)
+        case "uniform", "triangular":
+            guard let low = try number("min") ?? number("relative-min"), let high = try number("max") ?? number("relative-max") else {
+                throw field.error("\(try shapeField.string()) needs min and max (or relative-min and relative-max)")
+            }
+            shape = try shapeField.string() == "uniform" ? .uniform(min: low, max: high) : .triangular(min: low, mode: centre, max: high)
+        default:
+            throw shapeField.error("expected normal, lognormal, uniform or triangular")
+        }
+        let bound: Double?
+        if let truncation = try field.optional("truncate-below") {
+            bound = (try? truncation.string()) == "none" ? nil : try truncation.double()
+        } else {
+            bound = 0
+        }
+        do {
+            let distribution = try Distribution(shape, truncatedBelow: bound)
+            return relative ? .relative(distribution) : .absolute(distribution)
+        } catch let error as DistributionError {
+            throw field.error(String(describing: error))
+        }
     }
 
     /// A mapping of ecosystem-type ids to numbers, all in `unit`.

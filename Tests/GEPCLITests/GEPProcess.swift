@@ -8,12 +8,13 @@ struct GEPRun {
 }
 
 /// Runs the `gep` executable built beside the test bundle with `arguments`.
-func runGEP(_ arguments: [String], in directory: URL? = nil) throws -> GEPRun {
+func runGEP(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> GEPRun {
     let buildDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
     let process = Process()
     process.executableURL = buildDirectory.appendingPathComponent("gep")
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = directory }
+    if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new } }
     let output = Pipe()
     let error = Pipe()
     process.standardOutput = output

@@ -6,8 +6,10 @@ import LinearAlgebra
 /// Prices enter the account linearly, so draws of prices alone are stacked as the columns of a price matrix P
 /// (lines × N) and every draw's values come from matrix products: unit GEP = Q_counted · P and service values
 /// = M · P, each one BLAS `dgemm`, with Q the physical table and M the service-by-line sums of Q. When inputs vary too,
-/// each draw reruns the physical models, then values its line totals at that draw's prices. Draws come from one
-/// seeded generator in a fixed order, so a seed gives the same result on any machine.
+/// each draw reruns the physical models, then values its line totals at that draw's prices; a draw whose inputs a
+/// service refuses as physically impossible (evapotranspiration above precipitation on land, say) is rejected and
+/// drawn again, and `rejectedDraws` says how many were. Draws come from one seeded generator in a fixed order, so a
+/// seed gives the same result on any machine.
 public struct MonteCarloAccount: Sendable {
     public let draws: Int
     public let seed: UInt64
@@ -19,6 +21,8 @@ public struct MonteCarloAccount: Sendable {
     /// The services in account order, and each one's value per draw (counted in GEP or not).
     public let services: [ServiceID]
     public let serviceValues: [[Double]]
+    /// Draws refused by a service as physically impossible and replaced.
+    public let rejectedDraws: Int
 
     /// - Throws: errors of the model run, or ``DistributionError``-free draws that break an input's domain (a draw
     ///   outside it is reported by the service, naming the input).
@@ -28,10 +32,35 @@ public struct MonteCarloAccount: Sendable {
         let account = run.account
         let parameters = model.uncertainParameters
         var generator = SeededGenerator(seed: seed)
-        let samples = (0..<draws).map { _ in parameters.map { $0.uncertainty.distribution.sample(using: &generator) } }
+        var samples = (0..<draws).map { _ in parameters.map { $0.uncertainty.distribution.sample(using: &generator) } }
 
         let services = account.services
         let priceIndices = parameters.indices.filter { if case .price = parameters[$0].location { true } else { false } }
+        let inputsVary = parameters.contains { if case .price = $0.location { false } else { true } }
+        var lineTotals: Matrix  // lines × draws: Σ over units of each line's quantity
+        var rejected = 0
+        if inputsVary {
+            lineTotals = Matrix(rows: account.lines.count, columns: draws)
+            for k in 0..<draws {
+                var drawn: Account
+                while true {
+                    do {
+                        drawn = try model.with(parameters, values: samples[k]).run(with: registry).account
+                        break
+                    } catch InputError.outOfRange where rejected < 10 * draws {
+                        rejected += 1
+                        samples[k] = parameters.map { $0.uncertainty.distribution.sample(using: &generator) }
+                    }
+                }
+                guard drawn.lines.map(\.line) == account.lines.map(\.line) else {
+                    throw AccountError.shapeMismatch("a draw produced different account lines from the deterministic run")
+                }
+                for l in account.lines.indices { lineTotals[l, k] = drawn.physical.column(l).reduce(0, +) }
+            }
+        } else {
+            lineTotals = Matrix(rows: account.lines.count, columns: 0)
+        }
+
         // Line price at report year for each draw: the deterministic price scaled by the drawn price's ratio to it.
         var priceDraws = Matrix(rows: account.lines.count, columns: draws)
         for (l, line) in account.lines.enumerated() {
@@ -42,21 +71,6 @@ public struct MonteCarloAccount: Sendable {
                 priceDraws[l, k] = account.prices[l] * ratio
             }
         }
-        let inputsVary = parameters.contains { if case .price = $0.location { false } else { true } }
-        var lineTotals: Matrix  // lines × draws: Σ over units of each line's quantity
-        if inputsVary {
-            lineTotals = Matrix(rows: account.lines.count, columns: draws)
-            for k in 0..<draws {
-                let drawn = try model.with(parameters, values: samples[k]).run(with: registry).account
-                guard drawn.lines.map(\.line) == account.lines.map(\.line) else {
-                    throw AccountError.shapeMismatch("a draw produced different account lines from the deterministic run")
-                }
-                for l in account.lines.indices { lineTotals[l, k] = drawn.physical.column(l).reduce(0, +) }
-            }
-        } else {
-            lineTotals = Matrix(rows: account.lines.count, columns: 0)
-        }
-
         var totals = [Double](repeating: 0, count: draws)
         var serviceValues = [[Double]](repeating: [Double](repeating: 0, count: draws), count: services.count)
         if inputsVary {
@@ -87,6 +101,7 @@ public struct MonteCarloAccount: Sendable {
         self.totals = totals
         self.services = services
         self.serviceValues = serviceValues
+        self.rejectedDraws = rejected
     }
 
     public var totalSummary: SampleSummary { SampleSummary(totals) }

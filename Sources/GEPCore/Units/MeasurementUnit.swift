@@ -8,15 +8,16 @@ public struct MeasurementUnit<Dimension: PhysicalDimension>: Sendable, Hashable,
     /// Other accepted spellings ("km2", "平方公里"), compared after ``UnitCatalog/normalise(_:)``.
     public let aliases: [String]
 
+    /// The normalised symbol and aliases, computed once: unit lookups run for every input read.
+    let spellings: [String]
+
     public init(symbol: String, baseUnitsPerUnit: Double, aliases: [String] = []) {
         precondition(baseUnitsPerUnit > 0 && baseUnitsPerUnit.isFinite, "unit \(symbol): factor must be positive")
         self.symbol = symbol
         self.baseUnitsPerUnit = baseUnitsPerUnit
         self.aliases = aliases
+        self.spellings = ([symbol] + aliases).map(UnitCatalog.normalise)
     }
-
-    /// The normalised symbol and aliases.
-    var spellings: [String] { ([symbol] + aliases).map(UnitCatalog.normalise) }
 
     public var description: String { symbol }
 }

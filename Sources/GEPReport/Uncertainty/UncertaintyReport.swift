@@ -1,0 +1,106 @@
+import Foundation
+import GEPCore
+
+/// The result of `gep uncertainty`: the deterministic GEP, summaries of the draws for the total and each service, the
+/// uncertain values, and a histogram of the total. Money in 元 at the report year's prices.
+public struct UncertaintyReport: Sendable, Codable, Equatable {
+    public static let schema = "gepkit.uncertainty/1"
+
+    public struct ServiceRow: Sendable, Codable, Equatable {
+        public let id: String
+        public let deterministicYuan: Double
+        public let summary: SampleSummary
+    }
+
+    public struct Bin: Sendable, Codable, Equatable {
+        public let lowerYuan: Double
+        public let upperYuan: Double
+        public let count: Int
+    }
+
+    public let schema: String
+    public let region: String
+    public let reportYear: Int
+    public let draws: Int
+    public let seed: UInt64
+    /// Draws a service refused as physically impossible, replaced by new ones.
+    public let rejectedDraws: Int
+    public let deterministicGEPYuan: Double
+    public let total: SampleSummary
+    public let services: [ServiceRow]
+    public let parameters: [String]
+    public let histogram: [Bin]
+
+    public init(_ result: MonteCarloAccount, bins: Int = 20) {
+        let account = result.deterministic.account
+        schema = UncertaintyReport.schema
+        region = result.deterministic.model.region.name
+        reportYear = account.reportYear
+        draws = result.draws
+        seed = result.seed
+        rejectedDraws = result.rejectedDraws
+        deterministicGEPYuan = account.gep.yuan
+        total = result.totalSummary
+        services = result.services.enumerated().map { index, id in
+            ServiceRow(id: id.rawValue, deterministicYuan: account.value(of: id).yuan, summary: SampleSummary(result.serviceValues[index]))
+        }
+        parameters = result.parameters.map { "\($0.label): \(describe($0.uncertainty))" }
+        let (low, high) = (result.totals.min()!, result.totals.max()!)
+        let width = high > low ? (high - low) / Double(bins) : 1
+        var counts = [Int](repeating: 0, count: bins)
+        for value in result.totals { counts[min(bins - 1, Int((value - low) / width))] += 1 }
+        histogram = counts.enumerated().map { Bin(lowerYuan: low + Double($0) * width, upperYuan: low + Double($0 + 1) * width, count: $1) }
+    }
+
+    /// The report in `format`; CSV lists one row per service and one for the total.
+    public func render(_ format: ReportFormat) throws -> String {
+        let headers = ["service", "deterministic (亿元)", "mean", "median", "5 %", "95 %"]
+        let rows = services.map { [$0.id, hundredMillionYuan($0.deterministicYuan)] + figures($0.summary) }
+            + [["GEP", hundredMillionYuan(deterministicGEPYuan)] + figures(total)]
+        let title = "\(region) GEP under uncertainty: \(draws) draws (seed \(seed)), \(reportYear) prices"
+        switch format {
+        case .json: return try jsonText(self)
+        case .csv:
+            let csvRows = [["item", "deterministic_yuan", "mean_yuan", "median_yuan", "p5_yuan", "p95_yuan"]]
+                + services.map { [$0.id, "\($0.deterministicYuan)"] + raw($0.summary) } + [["GEP", "\(deterministicGEPYuan)"] + raw(total)]
+            return csvRows.map { $0.map(csvEscape).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        case .md:
+            return "# \(title)\n\n" + markdownTable(headers, rows) + "\n" + parameters.map { "- \($0)\n" }.joined()
+        case .table:
+            var table = TextTable(headers: headers, alignments: [.left] + Array(repeating: .right, count: 5))
+            rows.forEach { table.append($0) }
+            return "\(title)\n\n" + table.render() + "\nuncertain values:\n" + parameters.map { "  \($0)\n" }.joined()
+                + (rejectedDraws > 0 ? "\n\(rejectedDraws) draws were physically impossible (a service refused their inputs) and were drawn again\n" : "")
+        case .html:
+            let chart = SVGBarChart(title: "Distribution of GEP over the draws", groups: [SVGBarChart.Group(heading: nil, bars: histogram.map {
+                SVGBarChart.Bar(label: "\(hundredMillionYuan($0.lowerYuan))–\(hundredMillionYuan($0.upperYuan)) 亿元", value: Double($0.count), annotation: "\($0.count)")
+            })])
+            return htmlHead(title) + "<h1>\(escapeHTML(title))</h1>\n<section class=\"chart\" id=\"histogram\">\n<h2>Histogram of GEP</h2>\n"
+                + chart.render() + "\n</section>\n" + htmlTable(headers, rows, numericFrom: 1)
+                + "<h2>Uncertain values</h2>\n<ul>\n" + parameters.map { "<li>\(escapeHTML($0))</li>\n" }.joined() + "</ul>\n</body>\n</html>\n"
+        }
+    }
+
+    private func figures(_ s: SampleSummary) -> [String] { [s.mean, s.median, s.p5, s.p95].map(hundredMillionYuan) }
+    private func raw(_ s: SampleSummary) -> [String] { [s.mean, s.median, s.p5, s.p95].map { "\($0)" } }
+}
+
+/// A distribution in words: "normal, sd 0.05 (relative)".
+func describe(_ uncertainty: Uncertainty) -> String {
+    let kind: String
+    switch uncertainty.distribution.shape {
+    case let .normal(mean, sd): kind = "normal, mean \(formatNumber(mean)), sd \(formatNumber(sd))"
+    case let .lognormal(median, sigma): kind = "lognormal, median \(formatNumber(median)), σ \(formatNumber(sigma))"
+    case let .uniform(min, max): kind = "uniform \(formatNumber(min))–\(formatNumber(max))"
+    case let .triangular(min, mode, max): kind = "triangular \(formatNumber(min))–\(formatNumber(mode))–\(formatNumber(max))"
+    }
+    if case .relative = uncertainty { return kind + " (factor on the value)" }
+    return kind
+}
+
+/// Pretty, key-sorted JSON with a final newline, as every report prints it.
+func jsonText(_ value: some Encodable) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+}
