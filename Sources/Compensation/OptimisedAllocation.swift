@@ -4,14 +4,26 @@ import LinearAlgebra
 ///
 ///     minimise Σᵢ wᵢ (xᵢ − tᵢ)²  subject to  Σᵢ xᵢ = B,  Lᵢ ≤ xᵢ ≤ Uᵢ
 ///
-/// Solved by an active-set loop around LAPACK `dgglse` (equality-constrained least squares): the free units solve
-/// min ‖√w ∘ (x − t)‖ with Σ x_free = B − Σ x_fixed; a unit that breaks a bound is fixed at it; a fixed unit whose
-/// KKT multiplier has the wrong sign (it would move back inside) is freed. For free units the KKT conditions read
-/// 2wᵢ(xᵢ − tᵢ) = λ; a unit at its floor needs 2wᵢ(Lᵢ − tᵢ) ≥ λ, at its cap 2wᵢ(Uᵢ − tᵢ) ≤ λ.
+/// Solved by an active-set loop: the free units solve min ‖√w ∘ (x − t)‖ with Σ x_free = B − Σ x_fixed (equality-
+/// constrained least squares); a unit that breaks a bound is fixed at it; a fixed unit whose KKT multiplier has the
+/// wrong sign (it would move back inside) is freed. For free units the KKT conditions read 2wᵢ(xᵢ − tᵢ) = λ; a unit at
+/// its floor needs 2wᵢ(Lᵢ − tᵢ) ≥ λ, at its cap 2wᵢ(Uᵢ − tᵢ) ≤ λ.
+///
+/// The inner problem is solved by LAPACK `dgglse` up to ``denseLimit`` free units. Its matrix is diagonal and its
+/// one constraint a sum, so beyond that the same solution is taken in closed form, xᵢ = tᵢ + λ/(2wᵢ) with
+/// λ = 2(R − Σ tᵢ)/Σ(1/wᵢ), in O(n) instead of a dense n × n factorisation (800 MB and O(n³) for 10⁴ units); the tests
+/// check that both give the same allocation.
 public enum OptimisedAllocation {
+    /// The largest free set solved with `dgglse`.
+    public static let denseLimit = 400
+
     /// - Throws: ``CompensationError/infeasible(_:)`` when floors sum above the budget, caps below it, or a floor
     ///   exceeds its cap; ``CompensationError/shapeMismatch(_:)`` for vectors of different lengths.
-    public static func solve(target: [Double], weights: [Double], budget: Double, floors: [Double], caps: [Double]) throws -> [Double] {
+    ///
+    /// - Parameter dense: solve the inner problems with `dgglse` up to ``denseLimit`` free units (false forces the
+    ///   closed form, for comparisons).
+    public static func solve(target: [Double], weights: [Double], budget: Double, floors: [Double], caps: [Double],
+                             dense: Bool = true) throws -> [Double] {
         let n = target.count
         guard weights.count == n, floors.count == n, caps.count == n, n > 0 else {
             throw CompensationError.shapeMismatch("optimised allocation: target, weights, floors and caps must have one entry per unit")
@@ -37,18 +49,16 @@ public enum OptimisedAllocation {
             let remaining = budget - (0..<n).filter { state[$0] != .free }.reduce(0) { $0 + x[$1] }
             var lambda = 0.0
             if !free.isEmpty {
-                var a = Matrix(rows: free.count, columns: free.count)
-                for (row, i) in free.enumerated() { a[row, row] = weights[i].squareRoot() }
-                let c = free.map { weights[$0].squareRoot() * target[$0] }
-                let solution = try a.constrainedLeastSquares(target: c, constraints: Matrix(rows: 1, columns: free.count, repeating: 1),
-                                                             constraintValues: [remaining])
+                let solution = try equalityConstrained(free.map { target[$0] }, free.map { weights[$0] }, sum: remaining,
+                                                       dense: free.count <= denseLimit && dense)
                 for (row, i) in free.enumerated() { x[i] = solution[row] }
                 lambda = 2 * weights[free[0]] * (x[free[0]] - target[free[0]])
             }
-            // Fix the free units that break a bound (the worst first keeps the loop short).
-            let violations = free.map { i in (i, max(floors[i] - x[i], x[i] - caps[i])) }.filter { $0.1 > 1e-12 * max(1, abs(budget)) }
-            if let (worst, _) = violations.max(by: { $0.1 < $1.1 }) {
-                state[worst] = x[worst] < floors[worst] ? .atFloor : .atCap
+            // Fix every free unit that breaks a bound at once; a unit fixed too eagerly is freed again below when its
+            // multiplier says so, so the loop settles in a few passes rather than one per unit.
+            let violations = free.filter { max(floors[$0] - x[$0], x[$0] - caps[$0]) > 1e-12 * max(1, abs(budget)) }
+            if !violations.isEmpty {
+                for i in violations { state[i] = x[i] < floors[i] ? .atFloor : .atCap }
                 continue
             }
             // With every unit at a bound the budget may still be unmet: free the unit that most wants to move towards
@@ -64,18 +74,32 @@ public enum OptimisedAllocation {
                 state[unit] = .free
                 continue
             }
-            // Free a fixed unit whose multiplier says it wants to move inside its bounds.
-            let released = (0..<n).first { i in
+            // Free the fixed units whose multipliers say they want to move inside their bounds.
+            let released = (0..<n).filter { i in
                 switch state[i] {
                 case .free: return false
                 case .atFloor: return 2 * weights[i] * (floors[i] - target[i]) < lambda - 1e-12 * max(1, abs(lambda))
                 case .atCap: return 2 * weights[i] * (caps[i] - target[i]) > lambda + 1e-12 * max(1, abs(lambda))
                 }
             }
-            guard let unit = released else { return x }
-            state[unit] = .free
+            guard !released.isEmpty else { return x }
+            for unit in released { state[unit] = .free }
         }
         throw CompensationError.infeasible("the active-set search did not settle")
+    }
+}
+
+extension OptimisedAllocation {
+    /// min Σ wᵢ (xᵢ − tᵢ)² subject to Σ xᵢ = sum: by `dgglse`, or in closed form.
+    static func equalityConstrained(_ target: [Double], _ weights: [Double], sum: Double, dense: Bool) throws -> [Double] {
+        if dense {
+            var a = Matrix(rows: target.count, columns: target.count)
+            for i in target.indices { a[i, i] = weights[i].squareRoot() }
+            return try a.constrainedLeastSquares(target: zip(weights, target).map { $0.squareRoot() * $1 },
+                                                 constraints: Matrix(rows: 1, columns: target.count, repeating: 1), constraintValues: [sum])
+        }
+        let lambda = 2 * (sum - target.reduce(0, +)) / weights.reduce(0) { $0 + 1 / $1 }
+        return zip(target, weights).map { $0 + lambda / (2 * $1) }
     }
 }
 

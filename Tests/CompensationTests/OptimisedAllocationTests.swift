@@ -94,6 +94,28 @@ struct OptimisedAllocationTests {
         }
     }
 
+    /// The dgglse path and the closed form agree on random problems (to 1e−9 of the budget), and 10⁴ units, far past
+    /// the dense limit, solve with every constraint met.
+    @Test func denseAndClosedFormAgree() async throws {
+        await propertyCheck(count: 100, input: Gen.int(in: 2...40), Gen.double(in: 0...100).array(of: 160), Gen.double(in: 0.1...0.9)) { n, numbers, tightness in
+            let target = (0..<n).map { numbers[$0] }
+            let weights = (0..<n).map { 0.5 + numbers[$0 + 40] / 50 }
+            let floors = (0..<n).map { numbers[$0 + 80] * 0.3 }
+            let caps = (0..<n).map { floors[$0] + 5 + numbers[$0 + 120] }
+            let budget = floors.reduce(0, +) + tightness * (caps.reduce(0, +) - floors.reduce(0, +))
+            let dense = try OptimisedAllocation.solve(target: target, weights: weights, budget: budget, floors: floors, caps: caps)
+            let closed = try OptimisedAllocation.solve(target: target, weights: weights, budget: budget, floors: floors, caps: caps, dense: false)
+            for (a, b) in zip(dense, closed) { #expect(abs(a - b) <= 1e-9 * budget) }
+        }
+        let n = 10_000
+        let target = (0..<n).map { Double($0 % 97) }
+        let floors = [Double](repeating: 10, count: n)
+        let x = try OptimisedAllocation.solve(target: target, weights: [Double](repeating: 1, count: n), budget: 600_000,
+                                             floors: floors, caps: [Double](repeating: 90, count: n))
+        #expect(abs(x.reduce(0, +) - 600_000) <= 1e-9 * 600_000)
+        #expect(x.allSatisfy { $0 >= 10 - 1e-9 && $0 <= 90 + 1e-9 })
+    }
+
     /// The scheme: GEP share (600, 300, 100) with a floor of 150 on c → c = 150, a and b share 850 at equal distance:
     /// 600 + 300 + 2δ = 850, δ = −25 → (575, 275, 150).
     @Test func optimisedSchemeAroundGEPShare() throws {
