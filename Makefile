@@ -8,7 +8,7 @@ APT_PACKAGES := liblapacke-dev libopenblas-dev
 TEST_APT_PACKAGES := chromium
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && echo sudo)
 
-.PHONY: all deps test-deps apt-install build run test example-plugin-test plugin-check clean
+.PHONY: all deps test-deps apt-install build run test example-plugin-test plugin-check bench clean
 
 all: build
 
@@ -58,6 +58,11 @@ plugin-check: deps
 	test -f Sources/GEPServices/PluginCheckService.swift && test -f Tests/GEPServicesTests/PluginCheckServiceTests.swift && \
 	swift build --build-tests && \
 	swift package validate-models
+
+## bench: time GEPKit against baselines run in the same process (release build, one BLAS thread) and print ratios
+bench: deps
+	swift build -c release --product gep-bench
+	"$$(swift build -c release --show-bin-path)/gep-bench" "$(CURDIR)"
 
 clean:
 	rm -rf .build

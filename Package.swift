@@ -44,6 +44,11 @@ let package = Package(
         .executableTarget(name: "gep", dependencies: ["GEPCommandLine", "GEPServices"]),
         .target(name: "GEPServiceTesting", dependencies: ["GEPCore"]),
         .target(name: "GEPScaffold"),
+        .executableTarget(
+            name: "gep-bench",
+            dependencies: ["GEPCore", "GEPServices", "GEPModelFiles", "Compensation", "LinearAlgebra"],
+            path: "Benchmarks/gep-bench"
+        ),
         .executableTarget(name: "gep-scaffold", dependencies: ["GEPScaffold"]),
         .plugin(
             name: "NewServiceModule",

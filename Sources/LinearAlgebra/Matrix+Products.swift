@@ -10,11 +10,13 @@ extension Matrix {
             throw LinearAlgebraError.shapeMismatch(
                 routine: "dgemm", detail: "\(rows)×\(columns) times \(other.rows)×\(other.columns)")
         }
-        var result = Matrix(rows: rows, columns: other.columns)
-        guard rows > 0, other.columns > 0, columns > 0 else { return result }
-        storage.withUnsafeBufferPointer { a in
-            other.storage.withUnsafeBufferPointer { b in
-                result.storage.withUnsafeMutableBufferPointer { c in
+        guard rows > 0, other.columns > 0, columns > 0 else { return Matrix(rows: rows, columns: other.columns) }
+        // dgemm with β = 0 writes every entry of C, so C is not zero-filled first: for a tall product with a short
+        // inner dimension (10³ units × 10⁵ draws over 12 lines) the fill would cost as much as the product.
+        let entries = rows * other.columns
+        let product = [Double](unsafeUninitializedCapacity: entries) { c, count in
+            storage.withUnsafeBufferPointer { a in
+                other.storage.withUnsafeBufferPointer { b in
                     cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans,
                                 lapackInt(rows), lapackInt(other.columns), lapackInt(columns),
                                 1, a.baseAddress, lapackInt(rows),
@@ -22,8 +24,9 @@ extension Matrix {
                                 0, c.baseAddress, lapackInt(rows))
                 }
             }
+            count = entries
         }
-        return result
+        return Matrix(rows: rows, columns: other.columns, columnMajor: product)
     }
 
     /// The matrix–vector product `self · vector`, computed by BLAS `dgemv`.

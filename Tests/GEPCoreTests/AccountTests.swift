@@ -52,6 +52,21 @@ struct AccountTests {
         }
     }
 
+    /// Two price draws as columns: (7.06, 380) gives the deterministic 10 860 and 5050 元 minus the excluded carbon
+    /// (so 7060 and 3530); (10, 400) gives 10 000 and 5000 元.
+    @Test func gepUnderStackedPriceDraws() throws {
+        let results = [
+            result("water", unit: "a", lineID: "retained", quantity: 1000, unit: "m³", price: 7.06, key: "reservoir"),
+            result("carbon", unit: "a", lineID: "co2", quantity: 10, unit: "t", price: 380, key: "carbon"),
+            result("water", unit: "b", lineID: "retained", quantity: 500, unit: "m³", price: 7.06, key: "reservoir"),
+            result("carbon", unit: "b", lineID: "co2", quantity: 4, unit: "t", price: 380, key: "carbon"),
+        ]
+        let account = try Account(results: results, reportYear: 2010, excludedFromTotal: ["carbon"])
+        let draws = try account.gepDraws(prices: Matrix([[7.06, 10], [380, 400]]))
+        expectClose(draws.row(0), [7060, 10_000])
+        expectClose(draws.row(1), [3530, 5000])
+    }
+
     @Test func oneLinePricedDifferentlyInTwoUnitsIsRefused() {
         let results = [
             result("water", unit: "a", lineID: "retained", quantity: 1, unit: "m³", price: 7.06, key: "reservoir"),

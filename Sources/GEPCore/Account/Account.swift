@@ -92,6 +92,20 @@ public struct Account: Sendable {
         try self.init(reportYear: reportYear, units: units, lines: lines, physical: physical, prices: prices)
     }
 
+    /// GEP of every unit under many price vectors at once: the columns of `prices` (lines × draws) are price draws in
+    /// 元 per line unit at `reportYear` prices, and the result (units × draws) is Q_counted · prices, one BLAS `dgemm`,
+    /// with the columns of lines left out of the total zeroed.
+    ///
+    /// - Complexity: O(units · lines · draws).
+    /// - Throws: ``LinearAlgebraError/shapeMismatch(routine:detail:)`` when `prices` does not have one row per line.
+    public func gepDraws(prices: Matrix) throws -> Matrix {
+        var counted = physical
+        for (l, line) in lines.enumerated() where !line.includedInTotal {
+            for u in 0..<units.count { counted[u, l] = 0 }
+        }
+        return try counted.multiplied(by: prices)
+    }
+
     /// Total GEP over all units, at `reportYear` prices.
     public var gep: Money { Money(gepByUnit.reduce(0, +), priceYear: reportYear) }
 
