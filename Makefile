@@ -2,8 +2,9 @@
 SHELL := /bin/bash
 export OPENBLAS_NUM_THREADS := 1
 
-# Debian packages the build needs: LAPACKE and OpenBLAS (CBLAS) for the LinearAlgebra target.
-APT_PACKAGES := liblapacke-dev libopenblas-dev
+# Debian packages the build needs: LAPACKE and OpenBLAS (CBLAS) for the LinearAlgebra target, SQLite for the
+# results store (GRDB).
+APT_PACKAGES := liblapacke-dev libopenblas-dev libsqlite3-dev
 # And the tests: headless Chromium opens the HTML report.
 TEST_APT_PACKAGES := chromium
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && echo sudo)

@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -38,11 +39,13 @@ let package = Package(
                 "Compensation",
                 "GEPModelFiles",
                 "GEPReport",
+                "GEPStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "gep", dependencies: ["GEPCommandLine", "GEPServices"]),
         .target(name: "GEPServiceTesting", dependencies: ["GEPCore"]),
+        .target(name: "GEPStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "GEPScaffold"),
         .executableTarget(
             name: "gep-bench",

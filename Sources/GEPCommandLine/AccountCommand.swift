@@ -15,8 +15,10 @@ struct AccountCommand: ParsableCommand {
     @Argument(help: "The region model file, e.g. models/regions/genhe.yaml.")
     var model: String
 
-    @Option(help: "The accounting year; must be the year the model file holds.")
+    @Option(help: "The accounting year, for a file holding several (default: the file's `year:`).")
     var year: Int?
+
+    @OptionGroup var store: StoreOptions
 
     @OptionGroup var output: ReportOutputOptions
 
@@ -26,11 +28,9 @@ struct AccountCommand: ParsableCommand {
     func run() throws {
         let registry = GEPCommand.registry
         let text = try CLIError.wrap(context: model) { () -> String in
-            let regionModel = try RegionModelFile.read(model, registry: registry)
-            if let year, year != regionModel.year {
-                throw CLIError(description: "\(model): year \(year) requested, but the file holds \(regionModel.year)")
-            }
+            let regionModel = try RegionModelFile.read(model, registry: registry, year: year)
             let report = try AccountReport(try regionModel.run(with: registry), registry: registry)
+            try store.save(report, model: model)
             return try report.render(output.format, provenance: provenance)
         }
         try output.write(text)

@@ -8,12 +8,27 @@ import GEPCore
 /// its line, and not half-way through an account.
 public enum RegionModelFile {
     static let topKeys: Set<String> = ["sources", "region", "year", "report-year", "prices", "deflator", "population", "gdp",
-                                       "ecosystem-shares", "service-files", "services", "inputs", "units"]
+                                       "ecosystem-shares", "service-files", "services", "inputs", "units", "years"]
     static let unitKeys: Set<String> = ["id", "name", "local-name", "area", "areas", "population", "inputs"]
 
+    /// The years a file holds: its `year:` and the keys of its `years:` block, in order.
+    ///
+    /// - Throws: ``ModelFileError`` for a file that cannot be read or has a malformed `years:` block.
+    public static func years(_ path: String) throws -> [Int] {
+        let root = try YAMLField.load(path)
+        let base = try root.required("year").int()
+        let others: [Int] = try root.optional("years")?.mapping().map { key, field -> Int in
+            guard let year = Int(key) else { throw field.error("expected a year as the key, found \"\(key)\"") }
+            return year
+        } ?? []
+        return Array(Set([base] + others)).sorted()
+    }
+
+    /// - Parameter year: the year to read from a multi-year file (`years:` entries override the region-wide inputs,
+    ///   `gdp` and `population` of the file's `year:`); nil for the file's `year:`.
     /// - Throws: ``ModelFileError`` naming the file (or the price book or deflator file), line and field of the first
     ///   problem.
-    public static func read(_ path: String, registry: ServiceRegistry) throws -> RegionModel {
+    public static func read(_ path: String, registry: ServiceRegistry, year requested: Int? = nil) throws -> RegionModel {
         let root = try YAMLField.load(path)
         try root.allowOnly(topKeys)
         let values = ValueReader(sources: try SourceCatalog(root))
@@ -21,8 +36,14 @@ public enum RegionModelFile {
 
         let regionField = try root.required("region")
         try regionField.allowOnly(["id", "name", "local-name"])
-        let year = try root.required("year").int()
-        let reportYear = try root.optional("report-year")?.int() ?? year
+        let baseYear = try root.required("year").int()
+        let year = requested ?? baseYear
+        let reportYear = try root.optional("report-year")?.int() ?? baseYear
+        let yearEntry = try root.optional("years")?.mapping().first { $0.key == String(year) }?.value
+        if year != baseYear && yearEntry == nil {
+            throw (try root.optional("years") ?? root.required("year")).error("no year \(year) in the file; it holds \(try years(path).map(String.init).joined(separator: ", "))")
+        }
+        try yearEntry?.allowOnly(["inputs", "gdp", "population"])
 
         var extraServices: [any EcosystemService] = []
         var extended = registry
@@ -33,7 +54,10 @@ public enum RegionModelFile {
         }
         let services = try readServices(try root.required("services"), registry: extended)
         let requirements = ExpectedInputs(services.map(\.method))
-        let regionInputs = try readInputs(try root.optional("inputs"), values: values, requirements: requirements)
+        var regionInputs = try readInputs(try root.optional("inputs"), values: values, requirements: requirements)
+        if let overrides = try yearEntry?.optional("inputs") {
+            regionInputs = regionInputs.merging(try readInputs(overrides, values: values, requirements: requirements))
+        }
         let shares = try root.optional("ecosystem-shares").map { try readShares($0, values: values) }
 
         var units: [AccountingUnit] = []
@@ -68,12 +92,12 @@ public enum RegionModelFile {
         }
 
         var facts = Inputs()
-        if let field = try root.optional("population") {
+        if let field = try yearEntry?.optional("population") ?? root.optional("population") {
             let input = try values.input("population", field)
             try values.requireDimension(input, field, Count.self)
             facts.set(input)
         }
-        if let field = try root.optional("gdp") {
+        if let field = try yearEntry?.optional("gdp") ?? root.optional("gdp") {
             let input = try values.input("gdp", field)
             try values.requireDimension(input, field, Currency.self)
             guard input.provenance.year != nil else { throw field.error("GDP needs a `year:` (its price year)") }

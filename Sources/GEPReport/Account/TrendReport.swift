@@ -1,0 +1,60 @@
+import Foundation
+
+/// GEP by year at constant prices, with growth rates and GEP/GDP: the output of `gep trend`.
+public struct TrendReport: Sendable, Codable, Equatable {
+    public static let schema = "gepkit.trend/1"
+
+    public struct Year: Sendable, Codable, Equatable {
+        public let year: Int
+        public let gepYuan: Double
+        /// Change on the previous year held, in percent; absent for the first year.
+        public let growthPercent: Double?
+        public let gepToGDP: Double?
+        public let byCategoryYuan: [String: Double]
+    }
+
+    public let schema: String
+    public let region: String
+    /// The constant prices every year is valued at.
+    public let priceYear: Int
+    public let years: [Year]
+
+    /// - Precondition: the reports are of one region at one report year, in year order.
+    public init(_ reports: [AccountReport]) {
+        precondition(!reports.isEmpty, "a trend needs at least one year")
+        schema = TrendReport.schema
+        region = reports[0].region.name
+        priceYear = reports[0].reportYear
+        years = reports.indices.map { i in
+            let previous = i > 0 ? reports[i - 1].gepYuan : nil
+            return Year(year: reports[i].year, gepYuan: reports[i].gepYuan,
+                        growthPercent: previous.flatMap { $0 == 0 ? nil : (reports[i].gepYuan - $0) / $0 * 100 },
+                        gepToGDP: reports[i].gepToGDP, byCategoryYuan: reports[i].byCategoryYuan)
+        }
+    }
+
+    public func render(_ format: ReportFormat) throws -> String {
+        let title = "\(region) GEP by year at constant \(priceYear) prices"
+        let headers = ["year", "GEP (亿元)", "growth", "GEP / GDP"]
+        let rows = years.map { [String($0.year), hundredMillionYuan($0.gepYuan), $0.growthPercent.map { String(format: "%+.2f %%", $0) } ?? "–",
+                                $0.gepToGDP.map { formatNumber($0, significant: 3) } ?? "n/a"] }
+        switch format {
+        case .json: return try jsonText(self)
+        case .csv:
+            return ([["year", "gep_yuan", "growth_percent", "gep_to_gdp", "price_year"]] + years.map {
+                [String($0.year), "\($0.gepYuan)", $0.growthPercent.map { "\($0)" } ?? "", $0.gepToGDP.map { "\($0)" } ?? "", String(priceYear)]
+            }).map { $0.map(csvEscape).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        case .md: return "# \(title)\n\n" + markdownTable(headers, rows)
+        case .table:
+            var table = TextTable(headers: headers, alignments: [.left, .right, .right, .right])
+            rows.forEach { table.append($0) }
+            return "\(title)\n\n" + table.render()
+        case .html:
+            let chart = SVGBarChart(title: title, groups: [SVGBarChart.Group(heading: nil, bars: years.map {
+                SVGBarChart.Bar(label: String($0.year), value: $0.gepYuan, annotation: "\(hundredMillionYuan($0.gepYuan)) 亿元")
+            })])
+            return htmlHead(title) + "<h1>\(escapeHTML(title))</h1>\n<section class=\"chart\" id=\"trend\">\n" + chart.render()
+                + "\n</section>\n" + htmlTable(headers, rows, numericFrom: 1) + "</body>\n</html>\n"
+        }
+    }
+}
