@@ -22,7 +22,11 @@ extension PhysicalDimension {
     public static var baseSymbol: String { baseUnit.symbol }
 
     /// The unit whose symbol or alias is `text`, after ``UnitCatalog/normalise(_:)``; nil if none.
+    ///
+    /// Text spelt exactly as a symbol or alias (as model files usually write it) is matched before normalising:
+    /// lookups run for every input read, and normalising a string is the costlier step.
     public static func unit(named text: String) -> MeasurementUnit<Self>? {
+        if let exact = units.first(where: { $0.symbol == text || $0.aliases.contains(text) }) { return exact }
         let key = UnitCatalog.normalise(text)
         return units.first { $0.spellings.contains(key) }
     }
