@@ -27,7 +27,7 @@ public struct AreaRateScheme: CompensationScheme {
                     throw CompensationError.missingIndicator("rate for regime \(regime)", unit: unit.id)
                 }
                 amount += rate.value(of: area).yuan
-                parts.append("\(regime) \(format(area.value(in: rate.unit))) \(rate.unit.symbol) × \(format(rate.yuanPerQuotedUnit)) 元/\(rate.unit.symbol)")
+                parts.append("\(regime) \(sixFigures(area.value(in: rate.unit))) \(rate.unit.symbol) × \(sixFigures(rate.yuanPerQuotedUnit)) 元/\(rate.unit.symbol)")
             }
             amounts.append(amount)
             explanations.append(parts.isEmpty ? "no area under a compensated regime" : parts.joined(separator: " + "))
@@ -35,7 +35,7 @@ public struct AreaRateScheme: CompensationScheme {
         let total = amounts.reduce(0, +)
         let gap = total - problem.budget.yuan
         return Allocation(scheme: id, amounts: amounts, explanations: explanations, budgetConstrained: false, notes: [
-            "rates cost \(format(total)) 元, \(gap >= 0 ? "\(format(gap)) 元 over" : "\(format(-gap)) 元 under") the budget of \(format(problem.budget.yuan)) 元",
+            "rates cost \(sixFigures(total)) 元, \(gap >= 0 ? "\(sixFigures(gap)) 元 over" : "\(sixFigures(-gap)) 元 under") the budget of \(sixFigures(problem.budget.yuan)) 元",
         ])
     }
 }

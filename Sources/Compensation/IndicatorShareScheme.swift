@@ -1,3 +1,4 @@
+import GEPCore
 import Foundation
 
 /// Budget split in proportion to one indicator: the GEP-share and opportunity-cost schemes.
@@ -31,7 +32,7 @@ public struct IndicatorShareScheme: CompensationScheme {
         let amounts = try ProportionalSplit.split(problem.budget.yuan, by: values, scheme: id)
         let total = values.reduce(0, +)
         return Allocation(scheme: id, amounts: amounts, explanations: zip(problem.units, values).map { unit, value in
-            "\(indicator) \(format(value)) of \(format(total)) = \(String(format: "%.2f", value / total * 100)) % of the budget"
+            "\(indicator) \(sixFigures(value)) of \(sixFigures(total)) = \(String(format: "%.2f", value / total * 100)) % of the budget"
         }, budgetConstrained: true)
     }
 }
@@ -58,10 +59,7 @@ public struct GEPIncrementScheme: CompensationScheme {
         let increments = zip(now, before).map { $0 - $1 }
         let amounts = try ProportionalSplit.split(problem.budget.yuan, by: increments.map { max($0, 0) }, scheme: id)
         return Allocation(scheme: id, amounts: amounts, explanations: increments.map { increment in
-            increment > 0 ? "GEP rose by \(format(increment))" : "GEP changed by \(format(increment)): no increment, no share"
+            increment > 0 ? "GEP rose by \(sixFigures(increment))" : "GEP changed by \(sixFigures(increment)): no increment, no share"
         }, budgetConstrained: true)
     }
 }
-
-/// A number for explanations: six significant figures.
-func format(_ value: Double) -> String { String(format: "%.6g", value) }

@@ -1,3 +1,4 @@
+import GEPCore
 import LinearAlgebra
 
 /// The allocation closest to a target that respects the budget, floors and caps:
@@ -30,14 +31,14 @@ public enum OptimisedAllocation {
         }
         guard weights.allSatisfy({ $0 > 0 && $0.isFinite }) else { throw CompensationError.infeasible("weights must be positive") }
         if let i = (0..<n).first(where: { floors[$0] > caps[$0] }) {
-            throw CompensationError.infeasible("unit \(i + 1) has floor \(format(floors[i])) above its cap \(format(caps[i]))")
+            throw CompensationError.infeasible("unit \(i + 1) has floor \(sixFigures(floors[i])) above its cap \(sixFigures(caps[i]))")
         }
         let floorSum = floors.reduce(0, +), capSum = caps.reduce(0, +)
         guard floorSum <= budget * (1 + 1e-12) else {
-            throw CompensationError.infeasible("floors sum to \(format(floorSum)) 元, above the budget of \(format(budget)) 元")
+            throw CompensationError.infeasible("floors sum to \(sixFigures(floorSum)) 元, above the budget of \(sixFigures(budget)) 元")
         }
         guard capSum >= budget * (1 - 1e-12) else {
-            throw CompensationError.infeasible("caps sum to \(format(capSum)) 元, below the budget of \(format(budget)) 元")
+            throw CompensationError.infeasible("caps sum to \(sixFigures(capSum)) 元, below the budget of \(sixFigures(budget)) 元")
         }
 
         enum State { case free, atFloor, atCap }
@@ -69,7 +70,7 @@ public enum OptimisedAllocation {
                 let movable = (0..<n).filter { gap > 0 ? state[$0] == .atFloor : state[$0] == .atCap }
                 let gradient = { (i: Int) in 2 * weights[i] * (x[i] - target[i]) }
                 guard let unit = gap > 0 ? movable.min(by: { gradient($0) < gradient($1) }) : movable.max(by: { gradient($0) < gradient($1) }) else {
-                    throw CompensationError.infeasible("every unit is at a bound and the budget is unmet by \(format(gap)) 元")
+                    throw CompensationError.infeasible("every unit is at a bound and the budget is unmet by \(sixFigures(gap)) 元")
                 }
                 state[unit] = .free
                 continue
@@ -132,7 +133,7 @@ public struct OptimisedScheme: CompensationScheme {
                                                     floors: lower, caps: upper)
         return Allocation(scheme: id, amounts: amounts, explanations: problem.units.indices.map { i in
             let bound = abs(amounts[i] - lower[i]) <= 1e-9 * max(1, lower[i]) ? " (at its floor)" : abs(amounts[i] - upper[i]) <= 1e-9 * max(1, upper[i]) ? " (at its cap)" : ""
-            return "target \(format(goal[i])), allocated \(format(amounts[i]))\(bound)"
+            return "target \(sixFigures(goal[i])), allocated \(sixFigures(amounts[i]))\(bound)"
         }, budgetConstrained: true, notes: ["target: \(target.id)"])
     }
 }

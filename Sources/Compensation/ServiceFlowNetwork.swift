@@ -1,3 +1,4 @@
+import GEPCore
 import LinearAlgebra
 
 /// Where a service generated in one unit is used: the upstream–downstream flow model behind basin compensation.
@@ -84,7 +85,7 @@ public struct ServiceFlowScheme: CompensationScheme {
         let (exports, imports) = try network.exchanges(generated: try problem.values(of: generated))
         let amounts = try ProportionalSplit.split(problem.budget.yuan, by: exports, scheme: id)
         return Allocation(scheme: id, amounts: amounts, explanations: zip(exports, imports).map { e, i in
-            "supplies \(format(e)) to others, uses \(format(i)) from them: net \(e >= i ? "receiver" : "payer") (\(format(e - i)))"
+            "supplies \(sixFigures(e)) to others, uses \(sixFigures(i)) from them: net \(e >= i ? "receiver" : "payer") (\(sixFigures(e - i)))"
         }, budgetConstrained: true)
     }
 }

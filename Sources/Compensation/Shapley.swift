@@ -108,10 +108,10 @@ public struct ShapleyScheme: CompensationScheme {
         } else {
             let estimate = Shapley.sampled(players: n, permutations: permutations, seed: seed, value: worth)
             phi = estimate.values
-            notes.append("sampled over \(permutations) orders (seed \(seed)); largest stated error ±\(format(estimate.errorBounds.max() ?? 0)) (3 standard errors)")
+            notes.append("sampled over \(permutations) orders (seed \(seed)); largest stated error ±\(sixFigures(estimate.errorBounds.max() ?? 0)) (3 standard errors)")
         }
         let amounts = try ProportionalSplit.split(problem.budget.yuan, by: phi.map { max($0, 0) }, scheme: id)
-        return Allocation(scheme: id, amounts: amounts, explanations: phi.map { "Shapley value \(format($0)) of v(N) = \(format(worth(UInt32((1 << n) - 1))))" },
+        return Allocation(scheme: id, amounts: amounts, explanations: phi.map { "Shapley value \(sixFigures($0)) of v(N) = \(sixFigures(worth(UInt32((1 << n) - 1))))" },
                           budgetConstrained: true, notes: notes)
     }
 }

@@ -71,7 +71,7 @@ enum CarbonFixation {
             }
         }
         for (type, amount) in carbon.byType.sorted(by: { $0.key < $1.key }) where amount.baseValue < 0 {
-            warnings.append("\(type.rawValue) is a net carbon source (\(readable(amount.value(in: .tonne))) t C)")
+            warnings.append("\(type.rawValue) is a net carbon source (\(sixFigures(amount.value(in: .tonne))) t C)")
         }
         return (carbon, warnings)
     }

@@ -20,6 +20,3 @@ struct PerEcosystemType<D: PhysicalDimension> {
         byType.mapValues(transform)
     }
 }
-
-/// A number for messages: six significant figures, no float noise ("-1000", "0.0038432").
-func readable(_ value: Double) -> String { String(format: "%.6g", value) }

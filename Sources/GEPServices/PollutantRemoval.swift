@@ -39,7 +39,7 @@ enum PollutantRemoval {
             if inputs.has(pollutant.capInput) {
                 let cap = try inputs.quantity(pollutant.capInput, Mass.self)
                 if removed > cap {
-                    warnings.append("\(pollutant.id): uptake \(readable(removed.value(in: .tonne))) t capped at the \(readable(cap.value(in: .tonne))) t emitted")
+                    warnings.append("\(pollutant.id): uptake \(sixFigures(removed.value(in: .tonne))) t capped at the \(sixFigures(cap.value(in: .tonne))) t emitted")
                     removed = cap
                 }
             } else {

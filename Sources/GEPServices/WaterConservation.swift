@@ -55,14 +55,14 @@ public struct WaterConservation: EcosystemService {
                 ? try inputs.quantity("storm-runoff", Length.self, for: type)
                 : p * (try inputs.ratio("runoff-coefficient", for: type))
             try inputs.require(r <= p, "storm-runoff[\(type.rawValue)]", value: r.value(in: .millimetre),
-                               expected: "at most the precipitation, \(readable(p.value(in: .millimetre))) mm")
+                               expected: "at most the precipitation, \(sixFigures(p.value(in: .millimetre))) mm")
             let depth = WaterConservation.retainedDepth(precipitation: p, stormRunoff: r, evapotranspiration: et)
             if depth.baseValue >= 0 { return depth * unit.area(of: type) }
-            let balance = "ET \(readable(et.value(in: .millimetre))) mm exceeds P − R = \(readable((p - r).value(in: .millimetre))) mm"
+            let balance = "ET \(sixFigures(et.value(in: .millimetre))) mm exceeds P − R = \(sixFigures((p - r).value(in: .millimetre))) mm"
             guard [.water, .wetland].contains(type.group) else {
                 throw InputError.outOfRange(input: "evapotranspiration[\(type.rawValue)]", service: id.rawValue, unit: unit.id,
                                             value: et.value(in: .millimetre),
-                                            expected: "at most P − R = \(readable((p - r).value(in: .millimetre))) mm on land")
+                                            expected: "at most P − R = \(sixFigures((p - r).value(in: .millimetre))) mm on land")
             }
             warnings.append("\(type.rawValue): \(balance) (inflow-fed evaporation); counted as zero water conservation")
             return .zero

@@ -81,7 +81,7 @@ public struct WindSandFixation: EcosystemService {
                                             coefficient: try inputs.ratio("vegetation-coefficient", for: type))
             let kept = potential - RWEQ.soilLoss(bare * cog, at: distance)
             if kept.baseValue < 0 {
-                warnings.append("\(type.rawValue): actual wind erosion exceeds potential at z = \(readable(distance.value(in: .metre))) m; counted as zero")
+                warnings.append("\(type.rawValue): actual wind erosion exceeds potential at z = \(sixFigures(distance.value(in: .metre))) m; counted as zero")
                 return .zero
             }
             return kept * unit.area(of: type)

@@ -55,7 +55,7 @@ struct ExpressionTests {
     /// ExpressionError whose column lies within the text (or just past its end).
     @Test func fuzzedTextNeverCrashes() {
         let alphabet = Array("0123456789.eE+-−*×/÷^(),  abcxyzPET_area sum max min exp log sqrt$#@!{}[]\u{00}\u{7F}é水源\n\t")
-        var generator = TestRandom(seed: 20_261_123)
+        var generator = SeededGenerator(seed: 20_261_123)
         var failures = 0
         for _ in 0..<10_000 {
             let length = Int.random(in: 0...60, using: &generator)
@@ -74,7 +74,7 @@ struct ExpressionTests {
 
     /// Structured fuzz: random well-formed trees printed and parsed back give the same value.
     @Test func printedTreesParseBack() throws {
-        var generator = TestRandom(seed: 7)
+        var generator = SeededGenerator(seed: 7)
         func tree(_ depth: Int) -> (String, Double) {
             if depth == 0 || Int.random(in: 0...3, using: &generator) == 0 {
                 let n = Double(Int.random(in: 1...9, using: &generator))
@@ -128,18 +128,5 @@ struct FormulaUnitTests {
     ])
     func unitAndNameErrors(text: String, column: Int, message: String) {
         #expect(throws: ExpressionError(column: column, message)) { try dimension(text) }
-    }
-}
-
-/// SplitMix64 for reproducible fuzzing.
-struct TestRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

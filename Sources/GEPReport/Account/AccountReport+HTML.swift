@@ -36,7 +36,7 @@ extension AccountReport {
         }
         html += "<h2 id=\"provenance\">Provenance</h2>\n"
         html += table(["scope", "item", "value", "status", "year", "source", "note"], provenance.map {
-            [$0.scope, $0.item, $0.value, $0.status, $0.year.map(String.init) ?? "", $0.source, $0.note ?? ""]
+            [$0.scope ?? "", $0.item, $0.value, $0.status, $0.year.map(String.init) ?? "", $0.source, $0.note ?? ""]
         })
         return html + "</body>\n</html>\n"
     }

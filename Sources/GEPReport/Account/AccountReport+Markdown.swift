@@ -16,7 +16,7 @@ extension AccountReport {
         }
         text += "\n## Provenance\n\n"
         text += table(["scope", "item", "value", "status", "year", "source", "note"], provenance.map {
-            [$0.scope, $0.item, $0.value, $0.status, $0.year.map(String.init) ?? "", $0.source, $0.note ?? ""]
+            [$0.scope ?? "", $0.item, $0.value, $0.status, $0.year.map(String.init) ?? "", $0.source, $0.note ?? ""]
         })
         return text
     }

@@ -53,8 +53,7 @@ extension AccountReport {
     /// Every sourced number of the model: areas, region facts, inputs, prices and the deflator.
     static func provenanceRows(_ model: RegionModel) -> [ProvenanceRow] {
         func row(_ scope: String, _ item: String, _ value: String, _ provenance: Provenance) -> ProvenanceRow {
-            ProvenanceRow(scope: scope, item: item, value: value, source: provenance.source, year: provenance.year,
-                          status: provenance.status.rawValue, note: provenance.note)
+            ProvenanceRow(scope: scope, item: item, value: value, provenance: provenance)
         }
         var rows: [ProvenanceRow] = []
         for unit in model.region.units {

@@ -33,7 +33,7 @@ extension AccountReport {
         if showProvenance {
             var table = TextTable(headers: ["scope", "item", "value", "status", "year", "source", "note"])
             for row in provenance {
-                table.append([row.scope, row.item, row.value, row.status, row.year.map(String.init) ?? "", row.source, row.note ?? ""])
+                table.append([row.scope ?? "", row.item, row.value, row.status, row.year.map(String.init) ?? "", row.source, row.note ?? ""])
             }
             text += "\nprovenance:\n" + table.render()
         }

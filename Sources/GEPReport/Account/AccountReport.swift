@@ -53,17 +53,6 @@ public struct AccountReport: Sendable, Codable, Equatable {
         public let physicalAmounts: [String: Double]
     }
 
-    public struct ProvenanceRow: Sendable, Codable, Equatable {
-        /// "region", a unit id, "prices" or "deflator".
-        public let scope: String
-        public let item: String
-        public let value: String
-        public let source: String
-        public let year: Int?
-        public let status: String
-        public let note: String?
-    }
-
     public struct Warning: Sendable, Codable, Equatable {
         public let service: String
         public let unit: String
@@ -85,4 +74,26 @@ public struct AccountReport: Sendable, Codable, Equatable {
     public let units: [UnitRow]
     public let provenance: [ProvenanceRow]
     public let warnings: [Warning]
+}
+
+/// One sourced number in a report: what it is, its value as written, and its provenance.
+public struct ProvenanceRow: Sendable, Codable, Equatable {
+    /// Where the number applies ("region", a unit id, "prices", "deflator"); absent where the item says it.
+    public let scope: String?
+    public let item: String
+    public let value: String
+    public let source: String
+    public let year: Int?
+    public let status: String
+    public let note: String?
+
+    public init(scope: String? = nil, item: String, value: String, provenance: Provenance) {
+        self.scope = scope
+        self.item = item
+        self.value = value
+        source = provenance.source
+        year = provenance.year
+        status = provenance.status.rawValue
+        note = provenance.note
+    }
 }

@@ -39,15 +39,6 @@ public struct CompensationReport: Sendable, Codable, Equatable {
         public let spearman: Double?
     }
 
-    public struct ProvenanceRow: Sendable, Codable, Equatable {
-        public let item: String
-        public let value: String
-        public let source: String
-        public let year: Int?
-        public let status: String
-        public let note: String?
-    }
-
     public let schema: String
     public let name: String
     public let budgetYuan: Double
@@ -76,9 +67,6 @@ public struct CompensationReport: Sendable, Codable, Equatable {
                       perCapitaYuan: row.perCapita, perSquareKilometreYuan: row.perSquareKilometre)
         }
         rankAgreement = comparison.rankAgreement.map { Agreement(first: $0.first, second: $0.second, spearman: $0.rho) }
-        self.provenance = provenance.map {
-            ProvenanceRow(item: $0.item, value: $0.value, source: $0.provenance.source, year: $0.provenance.year,
-                          status: $0.provenance.status.rawValue, note: $0.provenance.note)
-        }
+        self.provenance = provenance.map { ProvenanceRow(item: $0.item, value: $0.value, provenance: $0.provenance) }
     }
 }
