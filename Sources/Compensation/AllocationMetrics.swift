@@ -20,20 +20,25 @@ public enum AllocationMetrics {
         return variance.squareRoot() / mean
     }
 
-    /// Ranks from 1 (smallest), ties sharing the average of their positions.
+    /// Ranks from 1 (smallest), ties (``tied(_:_:)``) sharing the average of their positions.
     public static func ranks(_ values: [Double]) -> [Double] {
         let order = values.indices.sorted { values[$0] < values[$1] }
         var ranks = [Double](repeating: 0, count: values.count)
         var start = 0
         while start < order.count {
             var end = start
-            while end + 1 < order.count && values[order[end + 1]] == values[order[start]] { end += 1 }
+            while end + 1 < order.count && tied(values[order[end + 1]], values[order[start]]) { end += 1 }
             let average = Double(start + end) / 2 + 1
             for position in start...end { ranks[order[position]] = average }
             start = end + 1
         }
         return ranks
     }
+
+    /// Amounts equal to within 10⁻⁹ of their size are one rank: solvers (the optimised allocation's LAPACK calls)
+    /// give units that sit at the same bound amounts that differ in the last bits, and how those bits fall depends on
+    /// the BLAS build, so an exact comparison ranks ties differently on different machines.
+    static func tied(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(abs(a), abs(b)) }
 
     /// Spearman's rank correlation: the Pearson correlation of the ranks (ties averaged). Nil when either allocation
     /// gives every unit the same rank, where the correlation is undefined.

@@ -149,6 +149,15 @@ struct AllocationMetricsTests {
         #expect(AllocationMetrics.spearman([1, 1, 1], [1, 2, 3]) == nil)
     }
 
+    /// Amounts a solver gives units at the same bound differ in the last bits, and which way depends on the BLAS
+    /// build: within 10⁻⁹ of their size they are one rank. 15 730 900 and 15 730 900 + 2⁻²⁸ tie; 15 730 900 and
+    /// 15 730 901 (a 元 apart, 6·10⁻⁸) do not.
+    @Test func nearlyEqualAmountsTie() {
+        #expect(AllocationMetrics.ranks([15_730_900, 15_730_900 + 0x1p-28, 20_000_000]) == [1.5, 1.5, 3])
+        #expect(AllocationMetrics.ranks([15_730_900, 15_730_901, 20_000_000]) == [1, 2, 3])
+        #expect(AllocationMetrics.spearman([1, 2, 2, 2], [1, 2, 2 + 1e-13, 2 - 1e-13]) == 1)
+    }
+
     @Test func comparisonRunsSchemesSideBySide() throws {
         let comparison = try SchemeComparison(problem: try threeUnits(), schemes: [IndicatorShareScheme.gepShare, IndicatorShareScheme.opportunityCost])
         #expect(comparison.rows.map(\.allocation.scheme) == ["gep-share", "opportunity-cost"])
