@@ -82,7 +82,7 @@ let package = Package(
         ),
         .testTarget(name: "GEPReportTests", dependencies: ["GEPReport"]),
         .testTarget(name: "GEPScaffoldTests", dependencies: ["GEPScaffold"]),
-        .testTarget(name: "GEPCLITests", dependencies: ["gep", "GEPReport"]),
+        .testTarget(name: "GEPCLITests", dependencies: ["gep", "GEPReport", "GEPCommandLine"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -14,7 +14,7 @@ struct UncertaintyCommand: ParsableCommand {
     @Argument(help: "The region model file.")
     var model: String
 
-    @Option(help: "Number of draws.")
+    @Option(help: "Number of draws (\(MonteCarloAccount.drawRange.lowerBound) to \(MonteCarloAccount.drawRange.upperBound)).")
     var draws = 10_000
 
     @Option(help: "Seed of the random draws.")
@@ -23,13 +23,16 @@ struct UncertaintyCommand: ParsableCommand {
     @OptionGroup var output: ReportOutputOptions
 
     func validate() throws {
-        if draws < 2 { throw ValidationError("--draws must be at least 2") }
+        try validateCount("--draws", draws, in: MonteCarloAccount.drawRange)
     }
 
     func run() throws {
+        let progress = ProgressLine.forStandardError()
+        defer { progress?.finish() }
         let text = try CLIError.wrap(context: model) { () -> String in
             let regionModel = try RegionModelFile.read(model, registry: GEPCommand.registry)
-            let result = try MonteCarloAccount(model: regionModel, registry: GEPCommand.registry, draws: draws, seed: seed)
+            let result = try MonteCarloAccount(model: regionModel, registry: GEPCommand.registry, draws: draws, seed: seed,
+                                               progress: progress?.update)
             return try UncertaintyReport(result).render(output.format)
         }
         try output.write(text)
@@ -40,27 +43,43 @@ struct UncertaintyCommand: ParsableCommand {
 struct SensitivityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sensitivity",
-        abstract: "One-at-a-time elasticities and first-order Sobol indices of GEP for every uncertain value."
+        abstract: "Elasticities, and first- and total-order Sobol indices with confidence intervals, of GEP for every uncertain value."
     )
 
     @Argument(help: "The region model file.")
     var model: String
 
-    @Option(help: "Base samples N of the Saltelli estimator (the model runs N·(d + 2) times).")
+    @Option(help: "Base samples N of the Saltelli design (\(SobolIndices.sampleRange.lowerBound) to \(SobolIndices.sampleRange.upperBound); the model runs N·(d + 2) times for d uncertain values).")
     var samples = 500
+
+    @Option(help: "Bootstrap resamples for the confidence intervals (\(SobolIndices.bootstrapRange.lowerBound) to \(SobolIndices.bootstrapRange.upperBound)).")
+    var bootstrap = 1000
 
     @Option(help: "Seed of the random samples.")
     var seed: UInt64 = 1
 
     @OptionGroup var output: ReportOutputOptions
 
+    func validate() throws {
+        try validateCount("--samples", samples, in: SobolIndices.sampleRange)
+        try validateCount("--bootstrap", bootstrap, in: SobolIndices.bootstrapRange)
+    }
+
     func run() throws {
+        let progress = ProgressLine.forStandardError()
+        defer { progress?.finish() }
         let text = try CLIError.wrap(context: model) { () -> String in
             let regionModel = try RegionModelFile.read(model, registry: GEPCommand.registry)
-            let analysis = try SensitivityAnalysis(model: regionModel, registry: GEPCommand.registry, samples: samples, seed: seed)
+            let analysis = try SensitivityAnalysis(model: regionModel, registry: GEPCommand.registry, samples: samples, seed: seed,
+                                                   bootstrapResamples: bootstrap, progress: progress?.update)
             let gep = try regionModel.run(with: GEPCommand.registry).account.gep.yuan
             return try SensitivityReport(analysis, region: regionModel.region.name, deterministicGEPYuan: gep).render(output.format)
         }
         try output.write(text)
     }
+}
+
+/// Refuses a count outside the range the library accepts, before any work.
+func validateCount(_ option: String, _ value: Int, in range: ClosedRange<Int>) throws {
+    guard range.contains(value) else { throw ValidationError("\(option) is \(value); expected \(range.lowerBound) to \(range.upperBound)") }
 }

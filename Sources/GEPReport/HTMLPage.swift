@@ -12,7 +12,8 @@ func htmlHead(_ title: String) -> String {
     body { font-family: "Noto Sans CJK SC", "Noto Sans", sans-serif; margin: 2em auto; max-width: 60em; color: #222; }
     table { border-collapse: collapse; margin: 0.5em 0 1.5em; font-size: 0.9em; }
     th, td { border-bottom: 1px solid #ddd; padding: 0.25em 0.6em; text-align: left; vertical-align: top; }
-    td.number { text-align: right; font-variant-numeric: tabular-nums; }
+    td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    td.uncertain { background: #fff3cd; }
     svg text { font-size: 12px; fill: #222; }
     svg text.group { font-weight: bold; }
     svg rect.bar { fill: #2e7d32; }

@@ -32,6 +32,31 @@ struct HTMLReportTests {
         #expect(dom.contains("id=\"provenance\""))
     }
 
+    /// The sensitivity report shows every index beside its interval, and marks exactly those whose interval is wider
+    /// than the index (counted here from the JSON of the same run): Manzhouli at 20 samples has such indices.
+    @Test(.enabled(if: chromium != nil || required, "chromium is not installed; `make test` installs it"))
+    func sensitivityReportShowsIntervalsAndFlags() throws {
+        let browser = try #require(Self.chromium, "chromium is required by make test but not found")
+        let model = packageRoot.appendingPathComponent("models/regions/manzhouli.yaml").path
+        let page = FileManager.default.temporaryDirectory.appendingPathComponent("gepkit-\(UUID().uuidString).html")
+        defer { try? FileManager.default.removeItem(at: page) }
+        let arguments = ["sensitivity", model, "--samples", "20", "--seed", "3"]
+        #expect(try runGEP(arguments + ["--format", "html", "--out", page.path]).status == 0)
+        let report = try JSONDecoder().decode(SensitivityReport.self, from: Data(try runGEP(arguments + ["--format", "json"]).standardOutput.utf8))
+        let estimates = report.rows.flatMap { [$0.firstOrder, $0.totalOrder] }
+        let wide = estimates.filter { $0.upper - $0.lower > abs($0.value) }.count
+        #expect(wide > 0)
+
+        let dom = try dumpDOM(browser, page)
+        let section = try #require(dom.components(separatedBy: "<section id=\"sobol\">").dropFirst().first?.components(separatedBy: "</section>").first)
+        let table = try #require(section.components(separatedBy: "</table>").first)
+        let rows = table.components(separatedBy: "<tr>").dropFirst(2)  // what comes before the table, then the header row
+        #expect(rows.count == report.rows.count)
+        for row in rows { #expect(row.components(separatedBy: "[").count - 1 == 2, "each row holds two intervals: \(row)") }
+        #expect(section.components(separatedBy: "class=\"number uncertain\"").count - 1 == 2 * wide)
+        #expect(section.contains("The interval is wider than the index"))
+    }
+
     private func dumpDOM(_ browser: String, _ page: URL) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: browser)

@@ -56,3 +56,11 @@ public enum Uncertainty: Sendable, Hashable {
         }
     }
 }
+
+extension Uncertainty: CustomStringConvertible {
+    /// "normal, mean 1, sd 0.05 (factor on the value)" for a relative uncertainty, the distribution alone otherwise.
+    public var description: String {
+        if case .relative = self { return "\(distribution) (factor on the value)" }
+        return distribution.description
+    }
+}

@@ -115,3 +115,18 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         return z ^ (z >> 31)
     }
 }
+
+extension Distribution: CustomStringConvertible {
+    /// The distribution in words, as reports and messages name it: "normal, mean 1, sd 0.05, ≥ 0", "uniform
+    /// 50.54–61.6, ≥ 0" (the truncation last).
+    public var description: String {
+        let kind: String
+        switch shape {
+        case let .normal(mean, sd): kind = "normal, mean \(sixFigures(mean)), sd \(sixFigures(sd))"
+        case let .lognormal(median, sigma): kind = "lognormal, median \(sixFigures(median)), σ \(sixFigures(sigma))"
+        case let .uniform(min, max): kind = "uniform \(sixFigures(min))–\(sixFigures(max))"
+        case let .triangular(min, mode, max): kind = "triangular \(sixFigures(min))–\(sixFigures(mode))–\(sixFigures(max))"
+        }
+        return truncatedBelow.map { "\(kind), ≥ \(sixFigures($0))" } ?? kind
+    }
+}

@@ -8,8 +8,8 @@ import LinearAlgebra
 /// = M · P, each one BLAS `dgemm`, with Q the physical table and M the service-by-line sums of Q. When inputs vary too,
 /// each draw reruns the physical models, then values its line totals at that draw's prices; a draw whose inputs a
 /// service refuses as physically impossible (evapotranspiration above precipitation on land, say) is rejected and
-/// drawn again, and `rejectedDraws` says how many were. Draws come from one seeded generator in a fixed order, so a
-/// seed gives the same result on any machine.
+/// drawn again by the ``ImpossibleDrawRule`` that the sensitivity run follows too, and `rejectedDraws` says how many
+/// were. Draws come from one seeded generator in a fixed order, so a seed gives the same result on any machine.
 public struct MonteCarloAccount: Sendable {
     public let draws: Int
     public let seed: UInt64
@@ -21,44 +21,52 @@ public struct MonteCarloAccount: Sendable {
     /// The services in account order, and each one's value per draw (counted in GEP or not).
     public let services: [ServiceID]
     public let serviceValues: [[Double]]
-    /// Draws refused by a service as physically impossible and replaced.
+    /// Draws refused by a service as physically impossible and replaced (``ImpossibleDrawRule``).
     public let rejectedDraws: Int
 
-    /// - Throws: errors of the model run, or ``DistributionError``-free draws that break an input's domain (a draw
-    ///   outside it is reported by the service, naming the input).
-    public init(model: RegionModel, registry: ServiceRegistry, draws: Int, seed: UInt64) throws {
-        precondition(draws >= 2, "at least two draws")
+    /// Draws accepted: enough for any summary, and few enough that the draws' tables stay under a gigabyte.
+    public static let drawRange = 2...1_000_000
+
+    /// - Parameter progress: told after each draw when inputs vary (each draw reruns the model); price-only runs are
+    ///   one matrix product and report once.
+    /// - Throws: errors of the deterministic model run; ``UncertaintyError/count(name:value:expected:)`` for a draw
+    ///   count outside ``drawRange``; the errors of ``ImpossibleDrawRule/attempt(sampled:_:)`` for a draw that fails.
+    public init(model: RegionModel, registry: ServiceRegistry, draws: Int, seed: UInt64, progress: ProgressHandler? = nil) throws {
+        guard Self.drawRange.contains(draws) else { throw UncertaintyError.count(name: "draws", value: draws, expected: Self.drawRange) }
         let run = try model.run(with: registry)
         let account = run.account
         let parameters = model.uncertainParameters
         var generator = SeededGenerator(seed: seed)
-        var samples = (0..<draws).map { _ in parameters.map { $0.uncertainty.distribution.sample(using: &generator) } }
+        let draw = { (generator: inout SeededGenerator) in parameters.map { $0.uncertainty.distribution.sample(using: &generator) } }
+        var samples = [[Double]]()
+        samples.reserveCapacity(draws)
 
         let services = account.services
         let priceIndices = parameters.indices.filter { if case .price = parameters[$0].location { true } else { false } }
         let inputsVary = parameters.contains { if case .price = $0.location { false } else { true } }
         var lineTotals: Matrix  // lines × draws: Σ over units of each line's quantity
-        var rejected = 0
+        var rule = ImpossibleDrawRule(draws: draws)
         if inputsVary {
             lineTotals = Matrix(rows: account.lines.count, columns: draws)
             for k in 0..<draws {
-                var drawn: Account
                 while true {
-                    do {
-                        drawn = try model.with(parameters, values: samples[k]).run(with: registry).account
-                        break
-                    } catch InputError.outOfRange where rejected < 10 * draws {
-                        rejected += 1
-                        samples[k] = parameters.map { $0.uncertainty.distribution.sample(using: &generator) }
+                    let values = draw(&generator)
+                    let drawn = try rule.attempt(sampled: zip(parameters, values).map { $0.sampled($1) }) {
+                        try model.with(parameters, values: values).run(with: registry).account
                     }
+                    guard let drawn else { continue }
+                    guard drawn.lines.map(\.line) == account.lines.map(\.line) else {
+                        throw AccountError.shapeMismatch("a draw produced different account lines from the deterministic run")
+                    }
+                    for l in account.lines.indices { lineTotals[l, k] = drawn.physical.column(l).reduce(0, +) }
+                    samples.append(values)
+                    break
                 }
-                guard drawn.lines.map(\.line) == account.lines.map(\.line) else {
-                    throw AccountError.shapeMismatch("a draw produced different account lines from the deterministic run")
-                }
-                for l in account.lines.indices { lineTotals[l, k] = drawn.physical.column(l).reduce(0, +) }
+                progress?(RunProgress(completed: k + 1, total: draws, steps: "draws"))
             }
         } else {
             lineTotals = Matrix(rows: account.lines.count, columns: 0)
+            samples = (0..<draws).map { _ in draw(&generator) }
         }
 
         // Line price at report year for each draw: the deterministic price scaled by the drawn price's ratio to it.
@@ -101,7 +109,8 @@ public struct MonteCarloAccount: Sendable {
         self.totals = totals
         self.services = services
         self.serviceValues = serviceValues
-        self.rejectedDraws = rejected
+        self.rejectedDraws = rule.rejected
+        if !inputsVary { progress?(RunProgress(completed: draws, total: draws, steps: "draws")) }
     }
 
     public var totalSummary: SampleSummary { SampleSummary(totals) }

@@ -44,7 +44,7 @@ public struct UncertaintyReport: Sendable, Codable, Equatable {
         services = result.services.enumerated().map { index, id in
             ServiceRow(id: id.rawValue, deterministicYuan: account.value(of: id).yuan, summary: SampleSummary(result.serviceValues[index]))
         }
-        parameters = result.parameters.map { "\($0.label): \(describe($0.uncertainty))" }
+        parameters = result.parameters.map { "\($0.label): \($0.uncertainty)" }
         let (low, high) = (result.totals.min()!, result.totals.max()!)
         let width = high > low ? (high - low) / Double(bins) : 1
         var counts = [Int](repeating: 0, count: bins)
@@ -63,39 +63,34 @@ public struct UncertaintyReport: Sendable, Codable, Equatable {
         case .csv:
             let csvRows = [["item", "deterministic_yuan", "mean_yuan", "median_yuan", "p5_yuan", "p95_yuan"]]
                 + services.map { [$0.id, "\($0.deterministicYuan)"] + raw($0.summary) } + [["GEP", "\(deterministicGEPYuan)"] + raw(total)]
+                + [["(redrawn: physically impossible draws)", "\(rejectedDraws)", "", "", "", ""]]
             return csvRows.map { $0.map(csvEscape).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
         case .md:
-            return "# \(title)\n\n" + markdownTable(headers, rows) + "\n" + parameters.map { "- \($0)\n" }.joined()
+            return "# \(title)\n\n" + markdownTable(headers, rows) + "\n" + parameters.map { "- \($0)\n" }.joined() + "\n\(redrawNote)\n"
         case .table:
             var table = TextTable(headers: headers, alignments: [.left] + Array(repeating: .right, count: 5))
             rows.forEach { table.append($0) }
             return "\(title)\n\n" + table.render() + "\nuncertain values:\n" + parameters.map { "  \($0)\n" }.joined()
-                + (rejectedDraws > 0 ? "\n\(rejectedDraws) draws were physically impossible (a service refused their inputs) and were drawn again\n" : "")
+                + "\n\(redrawNote)\n"
         case .html:
             let chart = SVGBarChart(title: "Distribution of GEP over the draws", groups: [SVGBarChart.Group(heading: nil, bars: histogram.map {
                 SVGBarChart.Bar(label: "\(hundredMillionYuan($0.lowerYuan))–\(hundredMillionYuan($0.upperYuan)) 亿元", value: Double($0.count), annotation: "\($0.count)")
             })])
             return htmlHead(title) + "<h1>\(escapeHTML(title))</h1>\n<section class=\"chart\" id=\"histogram\">\n<h2>Histogram of GEP</h2>\n"
                 + chart.render() + "\n</section>\n" + htmlTable(headers, rows, numericFrom: 1)
-                + "<h2>Uncertain values</h2>\n<ul>\n" + parameters.map { "<li>\(escapeHTML($0))</li>\n" }.joined() + "</ul>\n</body>\n</html>\n"
+                + "<h2>Uncertain values</h2>\n<ul>\n" + parameters.map { "<li>\(escapeHTML($0))</li>\n" }.joined() + "</ul>\n"
+                + "<p class=\"note\" id=\"redrawn\">\(escapeHTML(redrawNote))</p>\n</body>\n</html>\n"
         }
+    }
+
+    /// How many draws were physically impossible and drawn again, in every format.
+    private var redrawNote: String {
+        "Physically impossible draws (a service refused their values): \(rejectedDraws), each drawn again, so the "
+            + "distributions are truncated to possible values."
     }
 
     private func figures(_ s: SampleSummary) -> [String] { [s.mean, s.median, s.p5, s.p95].map(hundredMillionYuan) }
     private func raw(_ s: SampleSummary) -> [String] { [s.mean, s.median, s.p5, s.p95].map { "\($0)" } }
-}
-
-/// A distribution in words: "normal, sd 0.05 (relative)".
-func describe(_ uncertainty: Uncertainty) -> String {
-    let kind: String
-    switch uncertainty.distribution.shape {
-    case let .normal(mean, sd): kind = "normal, mean \(formatNumber(mean)), sd \(formatNumber(sd))"
-    case let .lognormal(median, sigma): kind = "lognormal, median \(formatNumber(median)), σ \(formatNumber(sigma))"
-    case let .uniform(min, max): kind = "uniform \(formatNumber(min))–\(formatNumber(max))"
-    case let .triangular(min, mode, max): kind = "triangular \(formatNumber(min))–\(formatNumber(mode))–\(formatNumber(max))"
-    }
-    if case .relative = uncertainty { return kind + " (factor on the value)" }
-    return kind
 }
 
 /// Pretty, key-sorted JSON with a final newline, as every report prints it.
