@@ -83,7 +83,14 @@ public struct ShapleyScheme: CompensationScheme {
     public let permutations: Int
     public let seed: UInt64
 
+    /// The most units a game may have: coalitions are 32-bit masks.
+    public static let unitLimit = 32
+    /// Permutations accepted for a sampled game: two for a standard error at all, and a bound on the work.
+    public static let permutationRange = 2...10_000_000
+
+    /// - Precondition: `permutations` within ``permutationRange`` (model files check it when they load).
     public init(generated: String, network: ServiceFlowNetwork, permutations: Int = 20_000, seed: UInt64 = 1) {
+        precondition(Self.permutationRange.contains(permutations), "ShapleyScheme: permutations \(permutations) outside \(Self.permutationRange)")
         self.generated = generated
         self.network = network
         self.permutations = permutations
@@ -91,8 +98,11 @@ public struct ShapleyScheme: CompensationScheme {
     }
 
     public func allocate(_ problem: CompensationProblem) throws -> Allocation {
-        let used = try network.use(generated: try problem.values(of: generated))
         let n = problem.units.count
+        guard n <= Self.unitLimit else {
+            throw CompensationError.shapeMismatch("shapley: at most \(Self.unitLimit) units (coalitions are 32-bit masks), not \(n)")
+        }
+        let used = try network.use(generated: try problem.values(of: generated))
         let worth = { (coalition: UInt32) -> Double in
             var total = 0.0
             for j in 0..<n where coalition & (1 << j) != 0 {

@@ -78,9 +78,12 @@ extension CompensationFile {
                 guard let network, let flowIndicator else {
                     throw entry.error("shapley plays the service-flow game: define `service-flow` before it")
                 }
+                guard problem.units.count <= ShapleyScheme.unitLimit else {
+                    throw entry.error("shapley supports at most \(ShapleyScheme.unitLimit) units (coalitions are 32-bit masks); the file has \(problem.units.count)")
+                }
                 schemes.append((id, ShapleyScheme(generated: flowIndicator, network: network,
-                                                  permutations: try entry.optional("permutations")?.int() ?? 20_000,
-                                                  seed: UInt64(try entry.optional("seed")?.int() ?? 1))))
+                                                  permutations: try entry.optional("permutations")?.int(in: ShapleyScheme.permutationRange) ?? 20_000,
+                                                  seed: UInt64(try entry.optional("seed")?.int(in: 0...Int.max) ?? 1))))
             case "optimised":
                 try entry.allowOnly(["target", "floors", "caps"])
                 let targetField = try entry.required("target")

@@ -41,7 +41,7 @@ public enum CompensationFile {
         var provenance: [(String, String, Provenance)] = []
 
         let regionField = try root.required("region")
-        let regionPath = (directory as NSString).appendingPathComponent(try regionField.string())
+        let regionPath = try regionField.filePath(in: directory)
         let run = try RegionModelFile.read(regionPath, registry: registry).run(with: registry)
 
         let budgetField = try root.required("budget")
@@ -50,7 +50,20 @@ public enum CompensationFile {
         guard case let .single(budgetMeasure) = budgetInput.value, let budgetYear = budgetInput.provenance.year else {
             throw budgetField.error("expected one amount of money with its `year:`")
         }
-        let budget = Money(try budgetMeasure.quantity(Currency.self).baseValue, priceYear: budgetYear)
+        // The budget is split against indicators at the report year's prices, so it is restated to them first.
+        let stated = Money(try budgetMeasure.quantity(Currency.self).baseValue, priceYear: budgetYear)
+        let reportYear = run.model.reportYear
+        let budget: Money
+        if budgetYear == reportYear {
+            budget = stated
+        } else {
+            guard let deflator = run.model.deflator else {
+                throw budgetField.error("a budget at \(budgetYear) prices needs the region's deflator to reach the report year \(reportYear)")
+            }
+            do { budget = try deflator.restate(stated, to: reportYear) } catch let error as DeflatorError {
+                throw budgetField.error("cannot restate the budget to \(reportYear) prices: \(error)")
+            }
+        }
         provenance.append(("budget", "\(budgetMeasure)", budgetInput.provenance))
 
         var specs = [IndicatorSpec("gep", unit: "元"), IndicatorSpec("area", unit: "km²")]

@@ -23,7 +23,7 @@ public enum DeflatorFile {
         if let table = try root.optional("index") {
             for (year, value) in try yearTable(table) { index[year] = value }
         } else if let changes = try root.optional("change-on-previous-year") {
-            let base = try root.required("base-year").int()
+            let base = try root.required("base-year").year()
             index[base] = 100
             var level = 100.0
             var expected = base + 1
@@ -46,8 +46,9 @@ public enum DeflatorFile {
     }
 
     private static func yearTable(_ field: YAMLField) throws -> [(Int, Double)] {
-        try field.mapping().map { key, value in
-            guard let year = Int(key) else { throw value.error("expected a year as the key, found \"\(key)\"") }
+        let table = try field.yearKeyed()
+        guard !table.isEmpty else { throw field.error("expected at least one year: value line") }
+        return try table.map { year, value in
             let number = try value.double()
             guard number > 0 else { throw value.error("expected a positive index, found \(number)") }
             return (year, number)

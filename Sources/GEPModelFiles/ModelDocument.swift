@@ -1,3 +1,4 @@
+import Foundation
 import GEPCore
 
 /// Any model file: a region model, a price book, a deflator or a compensation model, recognised by its top-level
@@ -21,5 +22,28 @@ public enum ModelDocument: Sendable {
         if keys.contains("prices") { return .priceBook(try PriceBookFile.read(path)) }
         if keys.contains("index") || keys.contains("change-on-previous-year") { return .deflator(try DeflatorFile.read(path)) }
         throw root.error("not a model file: expected a region (`region:`), a price book (`prices:`), a deflator (`index:` or `change-on-previous-year:`), a compensation model (`schemes:`) or a service (`physical:`)")
+    }
+}
+
+extension ModelDocument {
+    /// The file at `path` and every file it names, followed through (a region's price book, deflator and service
+    /// files; a compensation model's region and what that names), so that a command can refuse to write its report
+    /// over one of its own inputs. A reference that cannot be read is left out: reading the model reports it.
+    public static func inputFiles(_ path: String) -> [String] {
+        var files: [String] = []
+        func visit(_ file: String) {
+            guard !files.contains(file) else { return }
+            files.append(file)
+            guard let root = try? YAMLField.load(file) else { return }
+            let directory = (file as NSString).deletingLastPathComponent
+            for key in ["prices", "deflator", "region"] {
+                if let field = try? root.optional(key), let named = try? field.filePath(in: directory) { visit(named) }
+            }
+            for entry in (try? root.optional("service-files")?.sequence()) ?? [] {
+                if let named = try? entry.filePath(in: directory) { visit(named) }
+            }
+        }
+        visit(path)
+        return files
     }
 }

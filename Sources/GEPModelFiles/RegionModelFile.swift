@@ -16,11 +16,8 @@ public enum RegionModelFile {
     /// - Throws: ``ModelFileError`` for a file that cannot be read or has a malformed `years:` block.
     public static func years(_ path: String) throws -> [Int] {
         let root = try YAMLField.load(path)
-        let base = try root.required("year").int()
-        let others: [Int] = try root.optional("years")?.mapping().map { key, field -> Int in
-            guard let year = Int(key) else { throw field.error("expected a year as the key, found \"\(key)\"") }
-            return year
-        } ?? []
+        let base = try root.required("year").year()
+        let others = try root.optional("years")?.yearKeyed().map(\.year) ?? []
         return Array(Set([base] + others)).sorted()
     }
 
@@ -36,10 +33,10 @@ public enum RegionModelFile {
 
         let regionField = try root.required("region")
         try regionField.allowOnly(["id", "name", "local-name"])
-        let baseYear = try root.required("year").int()
+        let baseYear = try root.required("year").year()
         let year = requested ?? baseYear
-        let reportYear = try root.optional("report-year")?.int() ?? baseYear
-        let yearEntry = try root.optional("years")?.mapping().first { $0.key == String(year) }?.value
+        let reportYear = try root.optional("report-year")?.year() ?? baseYear
+        let yearEntry = try root.optional("years")?.yearKeyed().first { $0.year == year }?.value
         if year != baseYear && yearEntry == nil {
             throw (try root.optional("years") ?? root.required("year")).error("no year \(year) in the file; it holds \(try years(path).map(String.init).joined(separator: ", "))")
         }
@@ -48,7 +45,7 @@ public enum RegionModelFile {
         var extraServices: [any EcosystemService] = []
         var extended = registry
         for entry in try root.optional("service-files")?.sequence() ?? [] {
-            let service = try DeclarativeServiceFile.read(try resolve(entry, in: directory))
+            let service = try DeclarativeServiceFile.read(try entry.filePath(in: directory))
             do { try extended.register(service) } catch let error as RegistryError { throw entry.error(String(describing: error)) }
             extraServices.append(service)
         }
@@ -104,8 +101,8 @@ public enum RegionModelFile {
             facts.set(input)
         }
 
-        let prices = try PriceBookFile.read(try resolve(try root.required("prices"), in: directory))
-        let deflator = try root.optional("deflator").map { try DeflatorFile.read(try resolve($0, in: directory)) }
+        let prices = try PriceBookFile.read(try root.required("prices").filePath(in: directory))
+        let deflator = try root.optional("deflator").map { try DeflatorFile.read(try $0.filePath(in: directory)) }
         return RegionModel(region: region, year: year, reportYear: reportYear, services: services.map(\.choice),
                            regionInputs: regionInputs, unitInputs: unitInputs, areaProvenance: areaProvenance,
                            facts: facts, prices: prices, deflator: deflator, extraServices: extraServices)
@@ -225,10 +222,6 @@ public enum RegionModelFile {
         return (shares, input.provenance)
     }
 
-    private static func resolve(_ field: YAMLField, in directory: String) throws -> String {
-        let relative = try field.string()
-        return relative.hasPrefix("/") ? relative : (directory as NSString).appendingPathComponent(relative)
-    }
 }
 
 extension Measure {

@@ -33,7 +33,7 @@ struct ValueReader {
         let note = try field.optional("note")?.string()
         do {
             return try Provenance(source: sources.expand(try field.required("source").string()),
-                                  year: try field.optional("year")?.int(), status: status, note: note)
+                                  year: try field.optional("year")?.year(), status: status, note: note)
         } catch let error as ProvenanceError {
             throw field.error(String(describing: error))
         }

@@ -10,8 +10,10 @@ struct YAMLField {
 
     /// Parses `text` read from `file`.
     ///
-    /// - Throws: ``ModelFileError`` for malformed YAML (with the parser's line and column) or an empty document.
+    /// - Throws: ``ModelFileError`` for malformed YAML (with the parser's line and column), a file past
+    ///   ``YAMLBounds``, or an empty document.
     static func parse(_ text: String, file: String) throws -> YAMLField {
+        try YAMLBounds.check(text, file: file)
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch let error as YamlError {
             throw ModelFileError(file: file, line: error.mark?.line, column: error.mark?.column, field: "",
@@ -104,6 +106,39 @@ struct YAMLField {
     func int() throws -> Int {
         guard case .scalar = node, let value = node.int else { throw error("expected a whole number, found \(kind)") }
         return value
+    }
+
+    /// A whole number within `range` (a count, a seed): a bound checked here, before any work.
+    func int(in range: ClosedRange<Int>) throws -> Int {
+        let value = try int()
+        guard range.contains(value) else { throw error("expected a whole number from \(range.lowerBound) to \(range.upperBound), found \(value)") }
+        return value
+    }
+
+    /// The years a model file may name: four digits, so that year arithmetic cannot overflow.
+    static let years = 1000...9999
+
+    /// A year.
+    func year() throws -> Int {
+        let value = try int()
+        guard Self.years.contains(value) else { throw error("expected a year from \(Self.years.lowerBound) to \(Self.years.upperBound), found \(value)") }
+        return value
+    }
+
+    /// The keys of this mapping read as years (a `years:` block, a deflator table), with their values.
+    func yearKeyed() throws -> [(year: Int, value: YAMLField)] {
+        try mapping().map { key, value in
+            guard let year = Int(key), Self.years.contains(year) else {
+                throw value.error("expected a year from \(Self.years.lowerBound) to \(Self.years.upperBound) as the key, found \"\(key)\"")
+            }
+            return (year, value)
+        }
+    }
+
+    /// A file path: absolute as written, or relative to `directory` (the folder of the file that names it).
+    func filePath(in directory: String) throws -> String {
+        let written = try string()
+        return written.hasPrefix("/") ? written : (directory as NSString).appendingPathComponent(written)
     }
 
     /// true or false.

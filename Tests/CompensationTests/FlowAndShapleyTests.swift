@@ -51,6 +51,17 @@ struct ShapleyTests {
         #expect(allocation.explanations[0] == "Shapley value 60 of v(N) = 170")
     }
 
+    /// Coalitions are 32-bit masks: a 33-unit game is refused with a message, not a trap.
+    @Test func moreThan32UnitsAreRefused() throws {
+        let n = 33
+        let units = (1...n).map { CompensationUnit(id: "u\($0)", name: "U\($0)", area: Quantity(1, .squareKilometre), indicators: ["water": 1]) }
+        let problem = try CompensationProblem(units: units, indicators: [], budget: Money(100, priceYear: 2022))
+        let network = try ServiceFlowNetwork(routing: Matrix(rows: n, columns: n), useShares: [Double](repeating: 1, count: n))
+        #expect(throws: CompensationError.shapeMismatch("shapley: at most 32 units (coalitions are 32-bit masks), not 33")) {
+            try ShapleyScheme(generated: "water", network: network, permutations: 10).allocate(problem)
+        }
+    }
+
     /// Random games of 2–9 players with single, pair and size-dependent synergy terms: Σφ = v(N) (efficiency), and
     /// players 0 and 1, given identical terms, get equal values (symmetry). Tolerance 1e−9 relative.
     @Test func efficiencyAndSymmetry() async {

@@ -117,6 +117,17 @@ struct FormulaUnitTests {
         #expect(throws: ExpressionError.self) { try dimension("max(V, 1)") }
     }
 
+    /// Powers of a quantity nested 18 deep, ((V^12)^12)…, would take the exponent of length to 3·12¹⁸, past Int's
+    /// range: the check stops at ±64 with the column of the power that passes it (V^12 is m³⁶; (m³⁶)^12, the "^" at
+    /// column 11, would be m⁴³²).
+    @Test func nestedPowersAreRefusedNotOverflowed() throws {
+        let text = String(repeating: "(", count: 18) + "V" + String(repeating: " ^ 12)", count: 18)
+        #expect(throws: ExpressionError.self) { try dimension(text) }
+        #expect(try dimension("(V ^ 12)").description == "m³⁶")
+        #expect(throws: ExpressionError(column: 11, "(m³⁶)^12 has an exponent beyond ±64")) { try dimension("((V ^ 12) ^ 12)") }
+        #expect(DimensionVector(length: 3).power(Int.max) == nil)
+    }
+
     @Test(arguments: [
         ("V + sum(area)", 3, "cannot add m² to m³"),
         ("sum(area * Q)", 12, "unknown name \"Q\"; the formula may use P, V, area, price"),

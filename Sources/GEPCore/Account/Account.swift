@@ -43,6 +43,29 @@ public struct Account: Sendable {
         self.values = values
         let counted = zip(prices, lines).map { price, line in line.includedInTotal ? price : 0 }
         self.gepByUnit = try physical.multiplied(by: counted)
+        try requireFinite()
+    }
+
+    /// Every quantity, price, value and total is a finite number: an input near the top of the floating-point range
+    /// (a precipitation of 10³⁰⁰ mm) or a formula that overflows stops here, naming the service, unit and line,
+    /// instead of printing "inf" or "nan" as a GEP.
+    ///
+    /// - Throws: ``AccountError/nonFinite(service:unit:line:detail:)``.
+    private func requireFinite() throws {
+        for (l, line) in lines.enumerated() {
+            guard prices[l].isFinite else {
+                throw AccountError.nonFinite(service: line.service.rawValue, unit: nil, line: line.line, detail: "the price is \(prices[l]) 元/\(line.unit)")
+            }
+            for (u, unit) in units.enumerated() where !(physical[u, l].isFinite && values[u, l].isFinite) {
+                throw AccountError.nonFinite(service: line.service.rawValue, unit: unit, line: line.line,
+                                             detail: "the quantity is \(physical[u, l]) \(line.unit) and its value \(values[u, l]) 元 at \(prices[l]) 元/\(line.unit)")
+            }
+        }
+        for (u, unit) in units.enumerated() where !gepByUnit[u].isFinite {
+            throw AccountError.nonFinite(service: nil, unit: unit, line: nil, detail: "GEP is \(gepByUnit[u]) 元")
+        }
+        let total = gepByUnit.reduce(0, +)
+        guard total.isFinite else { throw AccountError.nonFinite(service: nil, unit: nil, line: nil, detail: "the total GEP is \(total) 元") }
     }
 
     /// An account from service results, with every price restated to `reportYear`.
@@ -64,6 +87,10 @@ public struct Account: Sendable {
         for result in results {
             guard seen.insert([result.unit, result.service.rawValue]).inserted else {
                 throw AccountError.duplicateResult(service: result.service.rawValue, unit: result.unit)
+            }
+            guard result.physical.amount.isFinite, result.physical.byEcosystemType.values.allSatisfy(\.isFinite) else {
+                throw AccountError.nonFinite(service: result.service.rawValue, unit: result.unit, line: nil,
+                                             detail: "the physical amount is \(result.physical.amount) \(result.physical.unit)")
             }
             if unitRow[result.unit] == nil {
                 unitRow[result.unit] = units.count
@@ -153,6 +180,8 @@ public enum AccountError: Error, Sendable, Equatable, CustomStringConvertible {
     case duplicateResult(service: String, unit: String)
     case inconsistentLine(service: String, line: String, detail: String)
     case deflatorNeeded(line: String, priceYear: Int, reportYear: Int)
+    /// A computed quantity, value or total that is infinite or not a number.
+    case nonFinite(service: String?, unit: String?, line: String?, detail: String)
 
     public var description: String {
         switch self {
@@ -164,6 +193,10 @@ public enum AccountError: Error, Sendable, Equatable, CustomStringConvertible {
             return "service \(service), line \(line): \(detail)"
         case let .deflatorNeeded(line, priceYear, reportYear):
             return "line \(line) is priced at \(priceYear) prices but the account is at \(reportYear) prices; give a deflator covering both years"
+        case let .nonFinite(service, unit, line, detail):
+            let place = [service.map { "service \($0)" }, unit.map { "unit \($0)" }, line.map { "line \($0)" }].compactMap { $0 }
+            return (place.isEmpty ? "" : place.joined(separator: ", ") + ": ")
+                + "\(detail); expected a finite number (an input is too large for the formula, or the formula overflows)"
         }
     }
 }

@@ -98,15 +98,17 @@ public struct AccountRun: Sendable {
     public let results: [ServiceResult]
     public let account: Account
 
-    /// GEP per km² of the region, in 元 at report-year prices.
-    public var gepPerSquareKilometre: Double {
-        account.gep.yuan / model.region.totalArea.value(in: .squareKilometre)
+    /// GEP per km² of the region, in 元 at report-year prices; nil for a region of no area.
+    public var gepPerSquareKilometre: Double? {
+        let area = model.region.totalArea.value(in: .squareKilometre)
+        return area > 0 ? account.gep.yuan / area : nil
     }
 
     /// GEP per resident, when the model gives a population.
     public func gepPerCapita() throws -> Double? {
         guard model.facts["population"] != nil else { return nil }
-        return account.gep.yuan / (try facts.quantity("population", Count.self).baseValue)
+        let population = try facts.quantity("population", Count.self).baseValue
+        return population > 0 ? account.gep.yuan / population : nil
     }
 
     /// GEP ÷ GDP, with GDP restated to the report year, when the model gives a GDP.
@@ -119,7 +121,7 @@ public struct AccountRun: Sendable {
             }
             gdp = try deflator.restate(gdp, to: account.reportYear)
         }
-        return account.gep.yuan / gdp.yuan
+        return gdp.yuan > 0 ? account.gep.yuan / gdp.yuan : nil
     }
 
     /// The results of one service, in unit order.

@@ -31,9 +31,19 @@ public struct DimensionVector: Sendable, Hashable, CustomStringConvertible {
         return result
     }
 
-    /// Raised to an integer power.
-    public func power(_ n: Int) -> DimensionVector {
-        DimensionVector(exponents: exponents.map { $0 * n })
+    /// The largest exponent magnitude a power may give: far beyond any physical unit, and far from Int overflow.
+    public static let exponentLimit = 64
+
+    /// Raised to an integer power; nil when an exponent would pass ±``exponentLimit`` (a formula nesting powers,
+    /// `((x^12)^12)^12…`, would otherwise overflow the exponents).
+    public func power(_ n: Int) -> DimensionVector? {
+        var raised = [Int]()
+        for exponent in exponents {
+            let (product, overflow) = exponent.multipliedReportingOverflow(by: n)
+            guard !overflow, abs(product) <= Self.exponentLimit else { return nil }
+            raised.append(product)
+        }
+        return DimensionVector(exponents: raised)
     }
 
     /// The square root, when every exponent is even.

@@ -57,7 +57,10 @@ public struct FormulaSymbols: Sendable {
                 guard case let .number(n) = right, n == n.rounded(), abs(n) <= 12 else {
                     throw ExpressionError(column: column, "a quantity with units (\(a)) can only be raised to a whole-number constant")
                 }
-                return a.power(Int(n))
+                guard let raised = a.power(Int(n)) else {
+                    throw ExpressionError(column: column, "(\(a))^\(Int(n)) has an exponent beyond ±\(DimensionVector.exponentLimit)")
+                }
+                return raised
             }
         case let .call(name, arguments, column):
             switch name {

@@ -23,7 +23,7 @@ extension AccountReport {
         for unit in units {
             unitTable.append([unit.id, unit.localName ?? "", formatNumber(unit.areaSquareKilometres, significant: 6),
                               hundredMillionYuan(unit.gepYuan),
-                              formatNumber(unit.gepYuan / unit.areaSquareKilometres / 1e4, significant: 4)])
+                              unit.areaSquareKilometres > 0 ? formatNumber(unit.gepYuan / unit.areaSquareKilometres / 1e4, significant: 4) : "n/a"])
         }
         text += unitTable.render()
 

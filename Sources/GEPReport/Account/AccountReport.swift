@@ -67,7 +67,8 @@ public struct AccountReport: Sendable, Codable, Equatable {
     public let deflator: String?
     public let gepYuan: Double
     public let byCategoryYuan: [String: Double]
-    public let gepPerSquareKilometreYuan: Double
+    /// Absent for a region of no area.
+    public let gepPerSquareKilometreYuan: Double?
     public let gepPerCapitaYuan: Double?
     public let gepToGDP: Double?
     public let services: [ServiceRow]

@@ -31,7 +31,7 @@ extension AccountReport {
         for category in ["provisioning", "regulating", "cultural"] {
             rows.append(("  \(category)", "\(hundredMillionYuan(byCategoryYuan[category] ?? 0)) 亿元"))
         }
-        rows.append(("GEP per km²", "\(formatAmount(gepPerSquareKilometreYuan, unit: "元"))/km²"))
+        rows.append(("GEP per km²", gepPerSquareKilometreYuan.map { "\(formatAmount($0, unit: "元"))/km²" } ?? "n/a (no area)"))
         rows.append(("GEP per capita", gepPerCapitaYuan.map { "\(formatAmount($0, unit: "元")) per person" } ?? "n/a (no population)"))
         rows.append(("GEP / GDP", gepToGDP.map { formatNumber($0, significant: 3) } ?? "n/a (no GDP)"))
         return rows
