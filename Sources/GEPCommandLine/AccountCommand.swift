@@ -30,9 +30,9 @@ struct AccountCommand: ParsableCommand {
         let text = try CLIError.wrap(context: model) { () -> String in
             let regionModel = try RegionModelFile.read(model, registry: registry, year: year)
             let report = try AccountReport(try regionModel.run(with: registry), registry: registry)
-            try store.save(report, model: model)
+            try store.save([report], model: model)
             return try report.render(output.format, provenance: provenance)
         }
-        try output.write(text)
+        try output.write(text, inputs: [model])
     }
 }

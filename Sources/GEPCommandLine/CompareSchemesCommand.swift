@@ -36,6 +36,6 @@ struct CompareSchemesCommand: ParsableCommand {
             let comparison = try SchemeComparison(problem: problem, schemes: try compensation.schemes(ids))
             return try CompensationReport(name: compensation.name, comparison: comparison, provenance: compensation.provenance).render(output.format)
         }
-        try output.write(text)
+        try output.write(text, inputs: [model])
     }
 }

@@ -31,8 +31,9 @@ struct HistoryCommand: ParsableCommand {
             let results = try ResultsStore(path: path)
             if verify {
                 let incomplete = try results.incompleteRuns()
-                guard try results.integrityIsOK(), incomplete.isEmpty else {
-                    throw CLIError(description: "\(path): store is damaged (incomplete runs: \(incomplete.map(String.init).joined(separator: ", ")))")
+                let mistyped = try results.mistypedRows()
+                guard try results.integrityIsOK(), incomplete.isEmpty, mistyped.isEmpty else {
+                    throw CLIError(description: "\(path): store is damaged (incomplete runs: \(incomplete.map(String.init).joined(separator: ", ")); mistyped values: \(mistyped.joined(separator: ", ")))")
                 }
                 return "store is consistent: \(try results.runs().count) complete runs\n"
             }
@@ -60,6 +61,6 @@ struct HistoryCommand: ParsableCommand {
             table.append(["GEP", hundredMillionYuan(a), hundredMillionYuan(b), a == 0 ? "–" : String(format: "%+.2f %%", (b - a) / a * 100)])
             return table.render()
         }
-        print(text, terminator: "")
+        print(terminalSafe(text), terminator: "")
     }
 }

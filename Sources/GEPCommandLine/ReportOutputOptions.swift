@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GEPModelFiles
 import GEPReport
 
 /// `--format` and `--out`, shared by the commands that print a report.
@@ -11,15 +12,38 @@ struct ReportOutputOptions: ParsableArguments {
     var out: String?
 
     /// Prints `text`, or writes it to `--out` atomically so that a failed run leaves no partial file.
-    func write(_ text: String) throws {
+    ///
+    /// A table, and anything printed on a terminal, has its control characters removed (``terminalSafe(_:)``): a
+    /// name in a model file cannot drive the terminal. `--out` must be a new or regular file and none of the run's
+    /// inputs: the atomic write replaces its target, so a FIFO, a device or the model file itself would be lost.
+    ///
+    /// - Parameter inputs: the model files the command was given; the files they name are followed.
+    func write(_ text: String, inputs: [String]) throws {
         guard let out else {
-            print(text, terminator: "")
+            print(format == .table || isatty(STDOUT_FILENO) == 1 ? terminalSafe(text) : text, terminator: "")
             return
         }
+        try Self.checkTarget(out, inputs: inputs.flatMap(ModelDocument.inputFiles))
         do {
-            try text.write(toFile: out, atomically: true, encoding: .utf8)
+            try (format == .table ? terminalSafe(text) : text).write(toFile: out, atomically: true, encoding: .utf8)
         } catch {
             throw CLIError(description: "\(out): cannot write the report: \(error.localizedDescription)")
+        }
+    }
+
+    /// Refuses an existing target that is not a regular file, or that is one of `inputs` (by device and inode, so a
+    /// link or another spelling of the path is caught too).
+    static func checkTarget(_ out: String, inputs: [String]) throws {
+        var target = stat()
+        guard stat(out, &target) == 0 else { return }  // a new file
+        guard target.st_mode & S_IFMT == S_IFREG else {
+            throw CLIError(description: "\(out): --out must be a regular file or a new one, not a folder, FIFO or device")
+        }
+        for input in inputs {
+            var file = stat()
+            if stat(input, &file) == 0, file.st_dev == target.st_dev, file.st_ino == target.st_ino {
+                throw CLIError(description: "\(out): --out is \(input), an input of this run; write the report to another file")
+            }
         }
     }
 }

@@ -19,10 +19,12 @@ struct StoreOptions: ParsableArguments {
         store ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share/gepkit/history.sqlite").path
     }
 
-    /// Saves `report` when `--save` was given.
-    func save(_ report: AccountReport, model: String) throws {
+    /// Saves `reports` in one transaction when `--save` was given.
+    func save(_ reports: [AccountReport], model: String) throws {
         guard save else { return }
-        _ = try ResultsStore(path: path).save(region: report.region.id, model: model, year: report.year, reportYear: report.reportYear,
-                                              gepYuan: report.gepYuan, serviceValues: report.services.map { ($0.id, $0.valueYuan) })
+        _ = try ResultsStore(path: path).save(reports.map { report in
+            ResultsStore.NewRun(region: report.region.id, model: model, year: report.year, reportYear: report.reportYear,
+                                gepYuan: report.gepYuan, serviceValues: report.services.map { ($0.id, $0.valueYuan) })
+        })
     }
 }

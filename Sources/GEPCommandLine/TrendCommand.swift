@@ -22,9 +22,9 @@ struct TrendCommand: ParsableCommand {
                 let regionModel = try RegionModelFile.read(model, registry: GEPCommand.registry, year: year)
                 return try AccountReport(try regionModel.run(with: GEPCommand.registry), registry: GEPCommand.registry)
             }
-            for report in reports { try store.save(report, model: model) }
+            try store.save(reports, model: model)
             return try TrendReport(reports).render(output.format)
         }
-        try output.write(text)
+        try output.write(text, inputs: [model])
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import GEPCore
 import GEPModelFiles
+import GEPReport
 import GEPServices
 
 /// `gep validate FILE...`: check model files without computing a report.
@@ -29,7 +30,7 @@ struct ValidateCommand: ParsableCommand {
                 case let .priceBook(book):
                     return "price book, \(book.all.count) prices"
                 case let .deflator(deflator):
-                    return "deflator, \(deflator.years.first!)–\(deflator.years.last!)"
+                    return "deflator, " + (deflator.years.first.map { "\($0)–\(deflator.years.last!)" } ?? "no years")
                 case let .service(service):
                     return "service \(service.id), unit \(service.physicalUnit)"
                 case let .compensation(model):
@@ -37,7 +38,7 @@ struct ValidateCommand: ParsableCommand {
                     return "compensation, \(model.problem.units.count) units, \(model.schemes.count) schemes"
                 }
             }
-            print("\(file): valid (\(summary))")
+            print(terminalSafe("\(file): valid (\(summary))"))
         }
     }
 }

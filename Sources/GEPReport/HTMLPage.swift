@@ -37,16 +37,11 @@ func htmlTable(_ headers: [String], _ rows: [[String]], numericFrom: Int) -> Str
     return html + "</table>\n"
 }
 
-/// A GitHub-flavoured Markdown pipe table.
+/// A GitHub-flavoured Markdown pipe table, every cell through ``markdownText(_:)``.
 func markdownTable(_ headers: [String], _ rows: [[String]]) -> String {
-    let escape = { (cell: String) in cell.replacingOccurrences(of: "|", with: "\\|") }
-    var text = "| " + headers.map(escape).joined(separator: " | ") + " |\n"
+    var text = "| " + headers.map(markdownText).joined(separator: " | ") + " |\n"
     text += "|" + headers.map { _ in " --- |" }.joined() + "\n"
-    for row in rows { text += "| " + row.map(escape).joined(separator: " | ") + " |\n" }
+    for row in rows { text += "| " + row.map(markdownText).joined(separator: " | ") + " |\n" }
     return text
 }
 
-/// An RFC 4180 field.
-func csvEscape(_ text: String) -> String {
-    text.contains(where: { ",\"\r\n".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-}

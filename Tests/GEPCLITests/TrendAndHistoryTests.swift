@@ -41,25 +41,85 @@ struct TrendAndHistoryTests {
         #expect(compare.standardOutput.contains("water-conservation") && compare.standardOutput.contains("GEP"))
     }
 
-    /// A writer killed (SIGKILL) while it saves runs in a loop: the store opens, passes SQLite's integrity check and
-    /// holds only complete runs (every run with all its service rows), whatever moment the kill hit.
+    /// A writer killed (SIGKILL, by the process id this test started) while it saves runs, one `gep account --save`
+    /// after another: the store opens, passes SQLite's integrity check and holds only complete runs (every run with
+    /// all its service rows), whatever moment the kill hit.
     @Test(arguments: [400, 900, 1500])
     func storeSurvivesAKilledWriter(afterMilliseconds: Int) throws {
         let store = temporaryStore()
-        let gep = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("gep").path
-        let writer = Process()
-        writer.executableURL = URL(fileURLWithPath: "/bin/sh")
-        writer.arguments = ["-c", "while true; do \"\(gep)\" account \"\(Self.genhe)\" --save --store \"\(store)\" > /dev/null || exit 1; done"]
-        try writer.run()
-        Thread.sleep(forTimeInterval: Double(afterMilliseconds) / 1000)
-        kill(-writer.processIdentifier, SIGKILL)
+        let gep = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("gep")
+        let deadline = Date().addingTimeInterval(Double(afterMilliseconds) / 1000)
+        var writer: Process
+        repeat {
+            writer = Process()
+            writer.executableURL = gep
+            writer.arguments = ["account", Self.genhe, "--save", "--store", store]
+            writer.standardOutput = FileHandle.nullDevice
+            try writer.run()
+            while writer.isRunning && Date() < deadline { usleep(1000) }
+        } while Date() < deadline
         kill(writer.processIdentifier, SIGKILL)
-        _ = try? Process.run(URL(fileURLWithPath: "/usr/bin/pkill"), arguments: ["-KILL", "-f", store]).waitUntilExit()
         writer.waitUntilExit()
 
         let check = try runGEP(["history", "--store", store])
         #expect(check.status == 0, "\(check.standardError)")
         let verify = try runGEP(["history", "--store", store, "--verify"])
         #expect(verify.status == 0 && verify.standardOutput.hasPrefix("store is consistent"), "\(verify.standardOutput)\(verify.standardError)")
+    }
+
+    /// 20 `gep account --save` runs started together on one store all succeed: writers wait for each other (a busy
+    /// timeout) instead of failing with "database is locked"; the store then holds 20 complete runs.
+    @Test func concurrentSavesAllSucceed() throws {
+        let store = temporaryStore()
+        let gep = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("gep")
+        _ = try runGEP(["history", "--store", store])  // creates the store, so that the writers race on the saves alone
+        let writers = try (0..<20).map { _ -> Process in
+            let writer = Process()
+            writer.executableURL = gep
+            writer.arguments = ["account", Self.genhe, "--save", "--store", store]
+            writer.standardOutput = FileHandle.nullDevice
+            try writer.run()
+            return writer
+        }
+        writers.forEach { $0.waitUntilExit() }
+        #expect(writers.allSatisfy { $0.terminationStatus == 0 })
+        let verify = try runGEP(["history", "--store", store, "--verify"])
+        #expect(verify.standardOutput == "store is consistent: 20 complete runs\n", "\(verify.standardOutput)\(verify.standardError)")
+    }
+
+    /// A SQLite file that is not a GEPKit store is refused and left without new tables; a store whose GEP column
+    /// holds text is reported damaged by --verify, and not listed with a GEP of 0.00. A store named without a folder
+    /// part opens in the working folder.
+    @Test func foreignAndDamagedStoresAreRefused() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gepkit-stores-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let foreign = folder.appendingPathComponent("other.sqlite").path
+        try sqlite(foreign, "CREATE TABLE notes (text TEXT);")
+        let run = try runGEP(["history", "--store", foreign])
+        #expect(run.status != 0 && run.standardError.contains("\(foreign): not a GEPKit results store"), "\(run.standardError)")
+        #expect(try sqlite(foreign, ".tables").trimmingCharacters(in: .whitespacesAndNewlines) == "notes")
+
+        let bare = try runGEP(["account", Self.genhe, "--save", "--store", "h.sqlite"], in: folder)
+        #expect(bare.status == 0, "\(bare.standardError)")
+        let store = folder.appendingPathComponent("h.sqlite").path
+        try sqlite(store, "UPDATE run SET gepYuan = 'lots';")
+        let verify = try runGEP(["history", "--store", store, "--verify"])
+        #expect(verify.status != 0 && verify.standardError.contains("mistyped values: run 1"), "\(verify.standardError)")
+        let list = try runGEP(["history", "--store", store])
+        #expect(list.status != 0 && !list.standardOutput.contains("0.00"))
+    }
+
+    @discardableResult
+    private func sqlite(_ path: String, _ command: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [path, command]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -1,7 +1,7 @@
 extension AccountReport {
     /// Markdown: headline, services, units, warnings and provenance as pipe tables.
     func renderMarkdown() -> String {
-        var text = "# \(title)\n\nPrices: \(priceBook)\(deflator.map { "; restated with \($0)" } ?? "").\n\n"
+        var text = "# \(markdownText(title))\n\nPrices: " + markdownText("\(priceBook)\(deflator.map { "; restated with \($0)" } ?? "")") + ".\n\n"
         text += table(["", "value"], headline.map { [$0.label.trimmingCharacters(in: .whitespaces), $0.value] })
         text += "\n## Services\n\n"
         text += table(["service", "名称", "method", "physical amount", "value (亿元)", "share"], services.map {
@@ -12,7 +12,7 @@ extension AccountReport {
             [$0.id, $0.localName ?? "", formatNumber($0.areaSquareKilometres), hundredMillionYuan($0.gepYuan)]
         })
         if !warnings.isEmpty {
-            text += "\n## Warnings\n\n" + warnings.map { "- \($0.service) / \($0.unit): \($0.message)\n" }.joined()
+            text += "\n## Warnings\n\n" + warnings.map { "- " + markdownText("\($0.service) / \($0.unit): \($0.message)") + "\n" }.joined()
         }
         text += "\n## Provenance\n\n"
         text += table(["scope", "item", "value", "status", "year", "source", "note"], provenance.map {

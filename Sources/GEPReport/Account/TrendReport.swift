@@ -44,7 +44,7 @@ public struct TrendReport: Sendable, Codable, Equatable {
             return ([["year", "gep_yuan", "growth_percent", "gep_to_gdp", "price_year"]] + years.map {
                 [String($0.year), "\($0.gepYuan)", $0.growthPercent.map { "\($0)" } ?? "", $0.gepToGDP.map { "\($0)" } ?? "", String(priceYear)]
             }).map { $0.map(csvEscape).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-        case .md: return "# \(title)\n\n" + markdownTable(headers, rows)
+        case .md: return "# \(markdownText(title))\n\n" + markdownTable(headers, rows)
         case .table:
             var table = TextTable(headers: headers, alignments: [.left, .right, .right, .right])
             rows.forEach { table.append($0) }

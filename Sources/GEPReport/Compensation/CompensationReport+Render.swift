@@ -66,7 +66,7 @@ extension CompensationReport {
     }
 
     private func renderMarkdown() -> String {
-        var text = "# \(title)\n\n## Amounts (万元)\n\n"
+        var text = "# \(markdownText(title))\n\n## Amounts (万元)\n\n"
         text += markdownTable(["unit", "名称"] + schemes.map(\.id), amountRows)
         text += "\n## Metrics\n\n" + markdownTable(Self.metricHeaders, metricRows)
         text += "\n## Rank agreement (Spearman ρ)\n\n" + markdownTable(["schemes", "ρ"], rankAgreement.map { ["\($0.first) ~ \($0.second)", ratio($0.spearman)] })

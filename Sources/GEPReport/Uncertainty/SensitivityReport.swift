@@ -76,7 +76,7 @@ public struct SensitivityReport: Sendable, Codable, Equatable {
             } + [["(interactions: 1 − sum of first order)", ""] + Self.raw(interaction) + ["", "", "", ""]]
             return ([header] + lines).map { $0.map(csvEscape).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
         case .md:
-            return "# \(title)\n\n" + markdownTable(headers, table) + "\n" + notes.map { "- \($0)\n" }.joined()
+            return "# \(markdownText(title))\n\n" + markdownTable(headers, table) + "\n" + notes.map { "- \(markdownText($0))\n" }.joined()
         case .table:
             var text = TextTable(headers: headers, alignments: [.left, .right, .right, .right, .right, .right, .left])
             table.forEach { text.append($0) }

@@ -66,7 +66,7 @@ public struct UncertaintyReport: Sendable, Codable, Equatable {
                 + [["(redrawn: physically impossible draws)", "\(rejectedDraws)", "", "", "", ""]]
             return csvRows.map { $0.map(csvEscape).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
         case .md:
-            return "# \(title)\n\n" + markdownTable(headers, rows) + "\n" + parameters.map { "- \($0)\n" }.joined() + "\n\(redrawNote)\n"
+            return "# \(markdownText(title))\n\n" + markdownTable(headers, rows) + "\n" + parameters.map { "- \(markdownText($0))\n" }.joined() + "\n\(redrawNote)\n"
         case .table:
             var table = TextTable(headers: headers, alignments: [.left] + Array(repeating: .right, count: 5))
             rows.forEach { table.append($0) }

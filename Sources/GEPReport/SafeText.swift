@@ -1,0 +1,50 @@
+/// Text made safe for where a report goes: a spreadsheet, a Markdown viewer, a terminal. Names and ids come from
+/// model files that a user may have been sent, so none of them may run, inject markup or drive a terminal.
+
+/// An RFC 4180 field that a spreadsheet will not run.
+///
+/// Quoted when it holds a comma, a quote, CR or LF (checked per Unicode scalar: Swift reads "\r\n" as one Character,
+/// so a lone "\n" would otherwise slip through and split the row). Text that is not a number and starts with =, +, −,
+/// @, a tab or CR is prefixed with an apostrophe, which Excel and LibreOffice read as "this is text" instead of a
+/// formula (OWASP, "CSV Injection"); numbers, negative ones included, are written as they are.
+func csvEscape(_ text: String) -> String {
+    var field = text
+    if let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(field) == nil {
+        field = "'" + field
+    }
+    let needsQuotes = field.unicodeScalars.contains { ",\"\r\n".unicodeScalars.contains($0) }
+    return needsQuotes ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+}
+
+/// Text for Markdown (a heading, a list item, a table cell): &, < and > as entities, so no raw HTML reaches the
+/// viewer; | escaped, so a cell cannot split its table; line breaks as spaces, so a name cannot end its line.
+func markdownText(_ text: String) -> String {
+    var result = ""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "&": result += "&amp;"
+        case "<": result += "&lt;"
+        case ">": result += "&gt;"
+        case "|": result += "\\|"
+        case "\n", "\r": result += " "
+        default: result.unicodeScalars.append(scalar)
+        }
+    }
+    return result
+}
+
+/// Text safe to print on a terminal: control characters removed (C0 but tab and line feed, DEL, and C1), so that a
+/// name holding an escape sequence cannot move the cursor, recolour the screen or retitle the window.
+public func terminalSafe(_ text: String) -> String {
+    var result = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars where !isTerminalControl(scalar) { result.append(scalar) }
+    return String(result)
+}
+
+private func isTerminalControl(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09, 0x0A: return false
+    case 0x00...0x1F, 0x7F...0x9F: return true
+    default: return false
+    }
+}

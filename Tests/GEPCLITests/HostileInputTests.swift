@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+
+/// Inputs that used to trap, overflow or pass silently (issue 11), each a minimised edit of the bundled models in a
+/// scratch copy: the command exits non-zero with one message naming the file and what was expected, and writes no
+/// output; or, where the input is legitimate, the output holds no inf or nan.
+@Suite("Hostile inputs: refused with a message, never a trap or a silent wrong number")
+struct HostileInputTests {
+    /// A scratch copy of models/ with `file` edited (`find` replaced by `replace`); returns the folder.
+    static func scratch(_ file: String, _ find: String, _ replace: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gepkit-hostile-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("models"), to: folder)
+        let path = folder.appendingPathComponent(file)
+        let text = try String(contentsOf: path, encoding: .utf8)
+        #expect(text.contains(find), "the fixture no longer matches \(file): \(find)")
+        try text.replacingOccurrences(of: find, with: replace).write(to: path, atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    /// (file edited, find, replace, command and its file, expected message).
+    static let refused: [(file: String, find: String, replace: String, command: [String], message: String)] = [
+        ("prices/china-cpi.yaml", "base-year: 2010", "base-year: 9223372036854775807", ["validate", "prices/china-cpi.yaml"],
+         "base-year: expected a year from 1000 to 9999, found 9223372036854775807"),
+        ("prices/china-cpi.yaml", "base-year: 2010\nchange-on-previous-year:", "index: {}\nchange-on-previous-year:", ["validate", "prices/china-cpi.yaml"],
+         "index: expected at least one year: value line"),
+        ("compensation/genhe-units.yaml", "shapley: {}", "shapley: {seed: -1}", ["compare-schemes", "compensation/genhe-units.yaml"],
+         "schemes.shapley.seed: expected a whole number from 0 to"),
+        ("compensation/genhe-units.yaml", "shapley: {}", "shapley: {permutations: 1}", ["compare-schemes", "compensation/genhe-units.yaml"],
+         "schemes.shapley.permutations: expected a whole number from 2 to 10000000, found 1"),
+        ("regions/genhe.yaml", "years:\n  2021:", "years:\n  twenty-one:", ["account", "regions/genhe.yaml"],
+         "expected a year from 1000 to 9999 as the key, found \"twenty-one\""),
+        ("compensation/genhe-units.yaml", "budget: {value: 1, unit: 亿元, year: 2022,", "budget: {value: 1, unit: 亿元, year: 1900,",
+         ["compare-schemes", "compensation/genhe-units.yaml"], "budget: cannot restate the budget to 2022 prices"),
+        // 10³⁰⁰ mm of rain over 19 659 km² is 2·10³¹⁰ m³: past the largest double.
+        ("regions/genhe.yaml", "  precipitation: {value: 500, unit: mm, year: 2022,", "  precipitation: {value: 1e300, unit: mm, year: 2022,",
+         ["account", "regions/genhe.yaml", "--format", "html"], "expected a finite number"),
+        ("regions/genhe.yaml", "  precipitation: {value: 500, unit: mm, year: 2022,", "  precipitation: {value: 1e300, unit: mm, year: 2022,",
+         ["uncertainty", "regions/genhe.yaml", "--draws", "20"], "expected a finite number"),
+    ]
+
+    @Test(arguments: 0..<refused.count)
+    func refusedWithOneMessageAndNoOutput(index: Int) throws {
+        let (file, find, replace, command, message) = Self.refused[index]
+        let folder = try Self.scratch(file, find, replace)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("report.out").path
+        let arguments = [command[0], folder.appendingPathComponent(command[1]).path] + command.dropFirst(2)
+        let run = try runGEP(arguments + (command[0] == "validate" ? [] : ["--out", out]))
+        #expect(run.status != 0 && run.status != 132 && run.status != 134, "\(command): status \(run.status)")
+        #expect(run.standardError.contains(message), "\(command): \(run.standardError)")
+        #expect(run.standardError.split(separator: "\n").count == 1, "one message: \(run.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    /// A population of 0 leaves GEP per capita undefined: absent from the JSON and "n/a" in the table, not inf.
+    @Test func zeroPopulationGivesNoPerCapitaFigure() throws {
+        let folder = try Self.scratch("regions/genhe.yaml", "population: {value: 130722,", "population: {value: 0,")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let model = folder.appendingPathComponent("regions/genhe.yaml").path
+        let json = try runGEP(["account", model, "--format", "json"])
+        #expect(json.status == 0, "\(json.standardError)")
+        #expect(!json.standardOutput.contains("gepPerCapitaYuan"))
+        for format in ["table", "csv", "md"] {
+            let text = try runGEP(["account", model, "--format", format]).standardOutput
+            #expect(text.range(of: #"(?<![A-Za-z])(inf|nan)(?![A-Za-z])"#, options: [.regularExpression, .caseInsensitive]) == nil, "\(format)")
+        }
+    }
+
+    /// A compensation file may name its region by an absolute path; it is used as written, not joined to the folder.
+    @Test func absoluteRegionPathIsUsedAsWritten() throws {
+        let region = packageRoot.appendingPathComponent("models/regions/genhe.yaml").path
+        let folder = try Self.scratch("compensation/genhe-units.yaml", "region: ../regions/genhe.yaml", "region: \(region)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try runGEP(["compare-schemes", folder.appendingPathComponent("compensation/genhe-units.yaml").path, "--schemes", "gep-share"])
+        #expect(run.status == 0, "\(run.standardError)")
+    }
+
+    /// `--out` never replaces the run's own inputs (the model, or a file it names, here the price book), nor a FIFO:
+    /// the atomic write would swap in a regular file. Each is refused, and the input is left as it was.
+    @Test func outRefusesInputsAndSpecialFiles() throws {
+        let folder = try Self.scratch("regions/genhe.yaml", "year: 2022", "year: 2022")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let model = folder.appendingPathComponent("regions/genhe.yaml").path
+        let prices = folder.appendingPathComponent("prices/gep-guideline-2010.yaml").path
+        let fifo = folder.appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let before = try String(contentsOfFile: prices, encoding: .utf8)
+        for (target, message) in [(model, "an input of this run"), (prices, "an input of this run"), (fifo, "must be a regular file")] {
+            let run = try runGEP(["account", model, "--out", target])
+            #expect(run.status != 0 && run.standardError.contains(message), "\(target): \(run.standardError)")
+        }
+        #expect(try String(contentsOfFile: prices, encoding: .utf8) == before)
+        var status = stat()
+        #expect(stat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
+    }
+
+    /// A unit named with a newline, a leading "=" and a terminal escape: the CSV quotes the newline and defuses the
+    /// formula, the Markdown table stays one row per unit, and the terminal table carries no escape character.
+    @Test func hostileNamesAreSafeInEveryTextFormat() throws {
+        let folder = try Self.scratch("regions/genhe.yaml", "id: manggui", "id: \"=HYPERLINK(1)\\nx\\u001B[2J\"")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let model = folder.appendingPathComponent("regions/genhe.yaml").path
+        let csv = try runGEP(["account", model, "--format", "csv"])
+        #expect(csv.status == 0, "\(csv.standardError)")
+        #expect(csv.standardOutput.contains("\"'=HYPERLINK(1)\nx"))
+        #expect(!csv.standardOutput.contains(",=HYPERLINK"))
+        let md = try runGEP(["account", model, "--format", "md"]).standardOutput
+        #expect(md.contains("=HYPERLINK(1) x"))
+        let table = try runGEP(["account", model]).standardOutput
+        #expect(!table.unicodeScalars.contains("\u{1B}"))
+    }
+
+    /// Alias bombs, refused before Yams builds the tree and in well under a second: aliases as mapping keys (which
+    /// cost the composer exponential time: 11 levels took 7 s, the issue's 571-byte file about 100 minutes), a list
+    /// doubling 24 times (2²⁵ nodes), and nesting past 64 levels.
+    @Test(arguments: [
+        ("keys", "a mapping key must be text, not an alias"),
+        ("doubling", "expands to more than 5000000 YAML nodes"),
+        ("deep", "YAML nested deeper than 64 levels"),
+    ])
+    func yamlBombsAreRefusedAtOnce(kind: String, message: String) throws {
+        var lines: [String]
+        switch kind {
+        case "keys":
+            lines = ["a0: &a0 {x: 1, y: 1}"] + (1...20).map { "a\($0): &a\($0) {? *a\($0 - 1) : 1, ? [*a\($0 - 1), *a\($0 - 1)] : 2}" }
+        case "doubling":
+            lines = ["a0: &a0 [x, y]"] + (1...24).map { "a\($0): &a\($0) [*a\($0 - 1), *a\($0 - 1)]" }
+        default:
+            lines = ["region: " + String(repeating: "[", count: 70) + String(repeating: "]", count: 70)]
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("gepkit-bomb-\(UUID().uuidString).yaml")
+        try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let start = Date()
+        let run = try runGEP(["validate", file.path])
+        #expect(Date().timeIntervalSince(start) < 5)
+        #expect(run.status != 0 && run.standardError.contains(message), "\(run.standardError)")
+    }
+}
