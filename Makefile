@@ -9,7 +9,7 @@ APT_PACKAGES := liblapacke-dev libopenblas-dev libsqlite3-dev
 TEST_APT_PACKAGES := chromium sqlite3
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && echo sudo)
 
-.PHONY: all deps test-deps apt-install build run test example-plugin-test plugin-check bench clean
+.PHONY: all deps test-deps apt-install build run test example-plugin-test plugin-check bench fuzz clean
 
 all: build
 
@@ -64,6 +64,15 @@ plugin-check: deps
 bench: deps
 	swift build -c release --product gep-bench
 	"$$(swift build -c release --show-bin-path)/gep-bench" "$(CURDIR)"
+
+## fuzz: a million seeded mutants of the bundled model files through the loaders, the account and every report
+## (release build, two threads); fails on a trap, a hang (20 s) or a non-finite number in a report.
+## FUZZ_MUTANTS and FUZZ_SEED override the count and the seed.
+FUZZ_MUTANTS ?= 1000000
+FUZZ_SEED ?= 1
+fuzz: deps
+	swift build -c release --product gep-fuzz
+	"$$(swift build -c release --show-bin-path)/gep-fuzz" models $(FUZZ_MUTANTS) $(FUZZ_SEED)
 
 clean:
 	rm -rf .build

@@ -47,6 +47,8 @@ let package = Package(
         .target(name: "GEPServiceTesting", dependencies: ["GEPCore"]),
         .target(name: "GEPStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "GEPScaffold"),
+        .target(name: "GEPFuzz", dependencies: ["GEPCore", "GEPModelFiles", "GEPReport", "Compensation"]),
+        .executableTarget(name: "gep-fuzz", dependencies: ["GEPFuzz", "GEPServices"]),
         .executableTarget(
             name: "gep-bench",
             dependencies: ["GEPCore", "GEPServices", "GEPModelFiles", "Compensation", "LinearAlgebra"],
@@ -82,6 +84,7 @@ let package = Package(
         ),
         .testTarget(name: "GEPReportTests", dependencies: ["GEPReport"]),
         .testTarget(name: "GEPScaffoldTests", dependencies: ["GEPScaffold"]),
+        .testTarget(name: "GEPFuzzTests", dependencies: ["GEPFuzz", "GEPServices"]),
         .testTarget(name: "GEPCLITests", dependencies: ["gep", "GEPReport", "GEPCommandLine"]),
     ],
     swiftLanguageModes: [.v6]

@@ -55,10 +55,14 @@ public struct CompensationProblem: Sendable {
     /// The fund to allocate, at the prices of its year.
     public let budget: Money
 
+    /// 10¹⁵ 元, ten times China's GDP: a bound that keeps every scheme's arithmetic (squares in the optimised
+    /// allocation's least squares) far from overflow.
+    public static let largestBudgetYuan = 1e15
+
     /// - Throws: ``CompensationError/noUnits`` or ``CompensationError/invalidBudget(_:)``.
     public init(units: [CompensationUnit], indicators: [IndicatorSpec], budget: Money) throws {
         guard !units.isEmpty else { throw CompensationError.noUnits }
-        guard budget.yuan >= 0, budget.yuan.isFinite else { throw CompensationError.invalidBudget(budget.yuan) }
+        guard budget.yuan >= 0, budget.yuan <= Self.largestBudgetYuan else { throw CompensationError.invalidBudget(budget.yuan) }
         self.units = units
         self.indicators = indicators
         self.budget = budget

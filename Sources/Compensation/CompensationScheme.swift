@@ -31,7 +31,7 @@ public enum CompensationError: Error, Sendable, Equatable, CustomStringConvertib
     public var description: String {
         switch self {
         case .noUnits: return "a compensation problem needs at least one unit"
-        case let .invalidBudget(value): return "budget is \(value) 元; expected a non-negative finite amount"
+        case let .invalidBudget(value): return "budget is \(value) 元; expected a non-negative amount of at most 1e15 元"
         case let .missingIndicator(key, unit): return "unit \(unit) has no value for indicator \"\(key)\""
         case let .invalidIndicator(key, unit, value, expected):
             return "unit \(unit): indicator \"\(key)\" is \(value); expected \(expected)"

@@ -14,7 +14,8 @@ public struct SchemeComparison: Sendable {
         /// 元 per resident, per unit, when the unit's population is known.
         public let perCapita: [Double?]
         /// 元 per km², per unit.
-        public let perSquareKilometre: [Double]
+        /// Nil for a unit of no area.
+        public let perSquareKilometre: [Double?]
     }
 
     public let problem: CompensationProblem
@@ -31,15 +32,20 @@ public struct SchemeComparison: Sendable {
         let opportunity = try? problem.values(of: "opportunity-cost")
         rows = try schemes.map { scheme in
             let allocation = try scheme.allocate(problem)
+            // Amounts are money paid out: finite and not negative, whatever the scheme (a rate of 10³⁰⁸ or a
+            // negative regime area must not print "inf 万元" or a negative Gini).
+            for (amount, unit) in zip(allocation.amounts, problem.units) where !(amount.isFinite && amount >= 0) {
+                throw CompensationError.invalidIndicator("\(allocation.scheme) amount", unit: unit.id, value: amount, expected: "a finite, non-negative amount of money")
+            }
             let total = allocation.total
             return Row(
                 allocation: allocation, summary: scheme.summary,
                 gini: AllocationMetrics.gini(allocation.amounts),
                 coefficientOfVariation: AllocationMetrics.coefficientOfVariation(allocation.amounts),
-                compensationToGEP: gep.map { total / $0.reduce(0, +) },
-                compensationToOpportunityCost: opportunity.map { total / $0.reduce(0, +) },
-                perCapita: zip(allocation.amounts, problem.units).map { amount, unit in unit.population.map { amount / $0 } },
-                perSquareKilometre: zip(allocation.amounts, problem.units).map { amount, unit in amount / unit.area.value(in: .squareKilometre) })
+                compensationToGEP: gep.flatMap { Self.ratio(total, $0.reduce(0, +)) },
+                compensationToOpportunityCost: opportunity.flatMap { Self.ratio(total, $0.reduce(0, +)) },
+                perCapita: zip(allocation.amounts, problem.units).map { amount, unit in unit.population.flatMap { Self.ratio(amount, $0) } },
+                perSquareKilometre: zip(allocation.amounts, problem.units).map { amount, unit in Self.ratio(amount, unit.area.value(in: .squareKilometre)) })
         }
         var agreement: [(String, String, Double?)] = []
         for i in rows.indices {
@@ -49,5 +55,11 @@ public struct SchemeComparison: Sendable {
             }
         }
         rankAgreement = agreement
+    }
+
+    /// a ÷ b, or nil where it is undefined (b zero) or not finite: a unit of no area has no amount per km².
+    static func ratio(_ a: Double, _ b: Double) -> Double? {
+        let value = a / b
+        return b > 0 && value.isFinite ? value : nil
     }
 }

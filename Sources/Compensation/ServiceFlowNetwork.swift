@@ -19,8 +19,8 @@ public struct ServiceFlowNetwork: Sendable, Equatable {
     public let useShares: [Double]
 
     /// - Throws: ``CompensationError/shapeMismatch(_:)`` for sizes that disagree, and
-    ///   ``CompensationError/infeasible(_:)`` for shares outside [0, 1], a unit routing to itself, or a unit that
-    ///   uses and passes on more than it has.
+    ///   ``CompensationError/infeasible(_:)`` for shares outside [0, 1], a unit routing to itself, a unit that
+    ///   uses and passes on more than it has, or a closed loop that keeps all of its flow.
     public init(routing: Matrix, useShares: [Double]) throws {
         let n = useShares.count
         guard routing.rows == n, routing.columns == n else {
@@ -34,13 +34,21 @@ public struct ServiceFlowNetwork: Sendable, Equatable {
                 throw CompensationError.infeasible("unit \(i + 1) uses \(useShares[i]) and passes on \(outflow) of what it has; shares must be non-negative and sum to at most 1")
             }
         }
+        // I − R is singular exactly when some units pass all of their flow round a closed loop, none of it used or
+        // leaving: the flows would grow without bound. Found here, with the shares, rather than as a dgesv pivot.
+        var system = Matrix.identity(n)
+        for i in 0..<n { for j in 0..<n { system[i, j] -= routing[i, j] } }
+        do { _ = try system.solve(Matrix.identity(n)) } catch LinearAlgebraError.singular {
+            let closed = (0..<n).filter { useShares[$0] == 0 }.map { String($0 + 1) }.joined(separator: ", ")
+            throw CompensationError.infeasible("the routing sends flow round a closed loop with none of it used or leaving (units with no use share: \(closed)); give a unit of the loop a use share or an outflow")
+        }
         self.routing = routing
         self.useShares = useShares
     }
 
     /// U: `use[j, k]` is the service generated in unit k and used in unit j.
     ///
-    /// - Throws: ``LinearAlgebraError/singular(routine:info:)`` when flows go round a closed loop with nothing leaving.
+    /// - Throws: ``CompensationError/shapeMismatch(_:)`` for a list of amounts of the wrong length.
     public func use(generated: [Double]) throws -> Matrix {
         let n = useShares.count
         guard generated.count == n else { throw CompensationError.shapeMismatch("service flows: \(generated.count) amounts for \(n) units") }

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import GEPModelFiles
 import GEPReport
@@ -32,6 +33,9 @@ struct CLIError: Error, CustomStringConvertible {
             throw CLIError(description: String(describing: error))
         } catch let error as StoreError {
             throw CLIError(description: String(describing: error))
+        } catch let error as EncodingError {
+            guard case let .invalidValue(value, _) = error else { throw CLIError(description: "cannot encode the report: \(error)") }
+            throw CLIError(description: [context, "cannot write the report: it holds \(value), not a finite number"].compactMap { $0 }.joined(separator: ": "))
         } catch {
             throw CLIError(description: [context, String(describing: error)].compactMap { $0 }.joined(separator: ": "))
         }

@@ -44,7 +44,13 @@ extension CompensationFile {
                     }
                     let record = try values.provenance(rateField)
                     guard let year = record.year else { throw rateField.error("a rate needs a `year:` (its price year)") }
-                    rates[regime] = UnitPrice(try rateField.required("value").double(), money, per: area, priceYear: year)
+                    guard problem.units.contains(where: { $0.regimeAreas[regime] != nil }) else {
+                        let held = Set(problem.units.flatMap(\.regimeAreas.keys)).sorted().joined(separator: ", ")
+                        throw rateField.error("no unit holds regime \"\(regime)\", so its rate would pay nothing; the units' regimes are \(held.isEmpty ? "none" : held)")
+                    }
+                    let rateValue = try rateField.required("value").double()
+                    guard rateValue >= 0 else { throw rateField.error("a rate cannot be negative (found \(rateValue))") }
+                    rates[regime] = UnitPrice(rateValue, money, per: area, priceYear: year)
                     provenance.append(("area-rates \(regime)", "\(try rateField.required("value").double()) \(text)", record))
                 }
                 schemes.append((id, AreaRateScheme(rates: rates)))
@@ -91,8 +97,9 @@ extension CompensationFile {
                 guard let target = schemes.first(where: { $0.id == targetID })?.scheme else {
                     throw targetField.error("target \"\(targetID)\" must be a scheme defined above it")
                 }
-                schemes.append((id, OptimisedScheme(target: target, floors: try bounds(entry.optional("floors"), values: values),
-                                                    caps: try bounds(entry.optional("caps"), values: values))))
+                let units = problem.units.map(\.id)
+                schemes.append((id, OptimisedScheme(target: target, floors: try bounds(entry.optional("floors"), units: units),
+                                                    caps: try bounds(entry.optional("caps"), units: units))))
             default:
                 throw entry.error("unknown scheme; expected gep-share, gep-increment, opportunity-cost, area-rates, ahp, entropy-topsis, service-flow, shapley or optimised")
             }
@@ -130,13 +137,17 @@ extension CompensationFile {
     }
 
     /// Per-unit money bounds in 元: `{unit-id: {value: 500, unit: 万元}}`.
-    private static func bounds(_ field: YAMLField?, values: ValueReader) throws -> [String: Double] {
+    /// Floors or caps by unit id, in 元; an id that names no unit is an error, not a bound silently dropped.
+    private static func bounds(_ field: YAMLField?, units: [String]) throws -> [String: Double] {
         var result: [String: Double] = [:]
         for (id, entry) in try field?.mapping() ?? [] {
+            guard units.contains(id) else { throw entry.error("no unit \"\(id)\"; units are \(units.joined(separator: ", "))") }
             try entry.allowOnly(["value", "unit"])
             let unit = try entry.required("unit")
             guard let money = MoneyUnit(parsing: try unit.string()) else { throw unit.error("expected 元, 万元 or 亿元") }
-            result[id] = try entry.required("value").double() * money.yuanPerUnit
+            let value = try entry.required("value").double()
+            guard value >= 0 else { throw entry.error("a bound cannot be negative (found \(value))") }
+            result[id] = value * money.yuanPerUnit
         }
         return result
     }

@@ -108,7 +108,9 @@ public enum CompensationFile {
                 }
                 for (key, field) in try entry.optional("regimes")?.mapping() ?? [] {
                     let input = try values.input(key, field)
-                    regimes[key] = try Measure.quantity(input, Area.self, field: field)
+                    let area = try Measure.quantity(input, Area.self, field: field)
+                    guard area.baseValue >= 0 else { throw field.error("a regime area cannot be negative (found \(input.value))") }
+                    regimes[key] = area
                     provenance.append(("\(unit.id) regime \(key)", describe(input), input.provenance))
                 }
             }

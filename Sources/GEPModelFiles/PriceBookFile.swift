@@ -34,8 +34,13 @@ public enum PriceBookFile {
             guard amount >= 0 else { throw field.error("a price cannot be negative (found \(amount))") }
             guard try field.optional("year") != nil else { throw field.error("missing price year: add `year:`") }
             let provenance = try values.provenance(field)
+            let uncertainty = try values.uncertainty(field, value: amount)
+            // A drawn price is a price too: its distribution must stop at zero.
+            if let uncertainty, !(uncertainty.distribution.truncatedBelow.map { $0 >= 0 } ?? false) {
+                throw (try field.required("uncertainty")).error("a price cannot be negative: its draws need truncate-below 0 or more (the default), not \(uncertainty.distribution.truncatedBelow.map(sixFigures) ?? "none")")
+            }
             prices.append(Price(key, amount, money, per: perUnit, priceYear: provenance.year!, provenance: provenance,
-                                uncertainty: try values.uncertainty(field, value: amount)))
+                                uncertainty: uncertainty))
         }
         return PriceBook(name: try root.required("name").string(), prices: prices)
     }

@@ -102,6 +102,18 @@ public struct MonteCarloAccount: Sendable {
             serviceValues = services.indices.map { values.row($0) }
             totals = try counted.multiplied(by: priceDraws).row(0)
         }
+        // Prices drawn from a very wide distribution (relative-sd 1e300) can take a draw's value past the largest
+        // double even where the deterministic account is finite.
+        for k in 0..<draws where !(totals[k].isFinite && serviceValues.allSatisfy { $0[k].isFinite }) {
+            throw UncertaintyError.drawFailed(reason: "GEP of draw \(k + 1) is \(totals[k]) 元; expected a finite number",
+                                              sampled: zip(parameters, samples[k]).map { $0.sampled($1) })
+        }
+        for (name, values) in [("GEP", totals)] + zip(services.map(\.rawValue), serviceValues) {
+            let summary = SampleSummary(values)
+            guard [summary.mean, summary.standardDeviation, summary.p5, summary.p95].allSatisfy(\.isFinite) else {
+                throw UncertaintyError.summaryOverflow(item: name, mean: summary.mean, standardDeviation: summary.standardDeviation)
+            }
+        }
         self.draws = draws
         self.seed = seed
         self.deterministic = run

@@ -7,6 +7,8 @@ public enum UncertaintyError: Error, Sendable, Equatable {
     case tooManyImpossibleDraws(rejected: Int, draws: Int, refusal: String, sampled: [SampledValue])
     /// A model run on sampled (or perturbed) values failed for another reason than a physically impossible input.
     case drawFailed(reason: String, sampled: [SampledValue])
+    /// Draws too large to summarise: their mean or spread passes the largest double.
+    case summaryOverflow(item: String, mean: Double, standardDeviation: Double)
     /// A run whose model has no uncertain value to analyse.
     case nothingUncertain
 }
@@ -26,6 +28,9 @@ extension UncertaintyError: CustomStringConvertible {
                 + Self.list(sampled)
         case let .drawFailed(reason, sampled):
             return "a run on sampled or perturbed values failed: \(reason); these values were not read from the file: " + Self.list(sampled)
+        case let .summaryOverflow(item, mean, standardDeviation):
+            return "the draws of \(item) are too large to summarise (mean \(mean), standard deviation \(standardDeviation) 元); "
+                + "an uncertainty is far too wide: narrow it"
         case .nothingUncertain:
             return "the model has no value with an uncertainty to analyse; give one an `uncertainty:` (see models/README.md)"
         }

@@ -25,5 +25,8 @@ public func formatAmount(_ value: Double, unit: String) -> String {
     return "\(formatNumber(value, significant: 4)) \(unit)"
 }
 
-/// Yuan in 亿元 with two decimals, the unit of GEP tables: "333.58".
-public func hundredMillionYuan(_ yuan: Double) -> String { String(format: "%.2f", yuan / 1e8) }
+/// Yuan in 亿元 with two decimals, the unit of GEP tables: "333.58"; past 10¹⁵ 亿元, in exponent form ("1.2346e+300"),
+/// so that a huge draw does not print three hundred digits.
+public func hundredMillionYuan(_ yuan: Double) -> String {
+    abs(yuan / 1e8) < 1e15 ? String(format: "%.2f", yuan / 1e8) : String(format: "%.4e", yuan / 1e8)
+}

@@ -39,7 +39,9 @@ struct SVGBarChart {
             }
             let largest = (sharedScale ? groups.flatMap(\.bars) : group.bars).map { abs($0.value) }.max() ?? 0
             for bar in group.bars {
-                let length = largest > 0 ? Int((abs(bar.value) / largest * Double(SVGBarChart.barWidth - 10)).rounded()) : 0
+                // Reports hold finite values only (``Account`` refuses others); a bar that is not finite is drawn empty.
+                let share = abs(bar.value) / largest
+                let length = largest > 0 && share.isFinite ? Int((share * Double(SVGBarChart.barWidth - 10)).rounded()) : 0
                 body += "<text x=\"\(SVGBarChart.labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\">\(escapeHTML(fitted(bar.label)))</text>\n"
                 body += "<rect x=\"\(SVGBarChart.labelWidth)\" y=\"\(y + 3)\" width=\"\(max(length, 1))\" height=\"\(SVGBarChart.rowHeight - 6)\" class=\"\(bar.value < 0 ? "negative" : "bar")\"/>\n"
                 body += "<text x=\"\(SVGBarChart.labelWidth + length + 6)\" y=\"\(y + 15)\">\(escapeHTML(bar.annotation))</text>\n"

@@ -59,7 +59,7 @@ extension CompensationReport {
         for scheme in schemes {
             for (i, unit) in units.enumerated() {
                 rows.append([scheme.id, unit.id, "\(scheme.amountsYuan[i])", scheme.perCapitaYuan[i].map { "\($0)" } ?? "",
-                             "\(scheme.perSquareKilometreYuan[i])", "\(priceYear)", scheme.explanations[i]])
+                             scheme.perSquareKilometreYuan[i].map { "\($0)" } ?? "", "\(priceYear)", scheme.explanations[i]])
             }
         }
         return rows.map { $0.map(csvEscape).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"

@@ -29,7 +29,7 @@ public struct CompensationReport: Sendable, Codable, Equatable {
         public let compensationToGEP: Double?
         public let compensationToOpportunityCost: Double?
         public let perCapitaYuan: [Double?]
-        public let perSquareKilometreYuan: [Double]
+        public let perSquareKilometreYuan: [Double?]
     }
 
     public struct Agreement: Sendable, Codable, Equatable {
