@@ -29,12 +29,13 @@ public struct CompensationModel: Sendable {
 
 /// Reads compensation model files.
 public enum CompensationFile {
-    static let topKeys: Set<String> = ["sources", "name", "region", "budget", "indicators", "units", "schemes"]
+    static let topKeys: Set<String> = ["kind", "sources", "name", "region", "budget", "indicators", "units", "schemes"]
 
     /// - Throws: ``ModelFileError`` for any problem in this file or the region model it names, and the errors of
     ///   running that region's account.
     public static func read(_ path: String, registry: ServiceRegistry) throws -> CompensationModel {
         let root = try YAMLField.load(path)
+        try ModelKind.expect(.compensation, root)
         try root.allowOnly(topKeys)
         let values = ValueReader(sources: try SourceCatalog(root))
         let directory = (path as NSString).deletingLastPathComponent

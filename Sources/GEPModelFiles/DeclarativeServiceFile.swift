@@ -29,7 +29,8 @@ public enum DeclarativeServiceFile {
     ///   declared.
     public static func read(_ path: String) throws -> DeclarativeService {
         let root = try YAMLField.load(path)
-        try root.allowOnly(keys)
+        try ModelKind.expect(.service, root)
+        try root.allowOnly(keys.union(["kind"]))
         let idField = try root.required("id")
         let id = ServiceID(try idField.string())
         guard id.isWellFormed else { throw idField.error(String(describing: RegistryError.malformedID(id.rawValue))) }

@@ -17,7 +17,8 @@ public enum DeflatorFile {
     /// - Throws: ``ModelFileError`` naming the file, line and field of the first problem.
     public static func read(_ path: String) throws -> Deflator {
         let root = try YAMLField.load(path)
-        try root.allowOnly(["name", "sources", "source", "year", "status", "note", "base-year", "change-on-previous-year", "index"])
+        try ModelKind.expect(.deflator, root)
+        try root.allowOnly(["kind", "name", "sources", "source", "year", "status", "note", "base-year", "change-on-previous-year", "index"])
         let values = ValueReader(sources: try SourceCatalog(root))
         var index: [Int: Double] = [:]
         if let table = try root.optional("index") {

@@ -14,14 +14,13 @@ public enum ModelDocument: Sendable {
     ///
     /// - Throws: ``ModelFileError`` for a file of no known kind or with any problem.
     public static func read(_ path: String, registry: ServiceRegistry) throws -> ModelDocument {
-        let root = try YAMLField.load(path)
-        let keys = Set(try root.mapping().map(\.key))
-        if keys.contains("physical") { return .service(try DeclarativeServiceFile.read(path)) }
-        if keys.contains("schemes") { return .compensation(try CompensationFile.read(path, registry: registry)) }
-        if keys.contains("region") { return .region(try RegionModelFile.read(path, registry: registry)) }
-        if keys.contains("prices") { return .priceBook(try PriceBookFile.read(path)) }
-        if keys.contains("index") || keys.contains("change-on-previous-year") { return .deflator(try DeflatorFile.read(path)) }
-        throw root.error("not a model file: expected a region (`region:`), a price book (`prices:`), a deflator (`index:` or `change-on-previous-year:`), a compensation model (`schemes:`) or a service (`physical:`)")
+        switch try ModelKind.of(try YAMLField.load(path)) {
+        case .service: return .service(try DeclarativeServiceFile.read(path))
+        case .compensation: return .compensation(try CompensationFile.read(path, registry: registry))
+        case .region: return .region(try RegionModelFile.read(path, registry: registry))
+        case .priceBook: return .priceBook(try PriceBookFile.read(path))
+        case .deflator: return .deflator(try DeflatorFile.read(path))
+        }
     }
 }
 

@@ -15,7 +15,8 @@ public enum PriceBookFile {
     /// - Throws: ``ModelFileError`` naming the file, line and field of the first problem.
     public static func read(_ path: String) throws -> PriceBook {
         let root = try YAMLField.load(path)
-        try root.allowOnly(["name", "sources", "prices"])
+        try ModelKind.expect(.priceBook, root)
+        try root.allowOnly(["kind", "name", "sources", "prices"])
         let values = ValueReader(sources: try SourceCatalog(root))
         var prices: [Price] = []
         for (key, field) in try root.required("prices").mapping() {

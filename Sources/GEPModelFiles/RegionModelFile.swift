@@ -7,7 +7,7 @@ import GEPCore
 /// `registry` and every input unit against the dimension the service declares, so that a bad file fails here, with
 /// its line, and not half-way through an account.
 public enum RegionModelFile {
-    static let topKeys: Set<String> = ["sources", "region", "year", "report-year", "prices", "deflator", "population", "gdp",
+    static let topKeys: Set<String> = ["kind", "sources", "region", "year", "report-year", "prices", "deflator", "population", "gdp",
                                        "ecosystem-shares", "service-files", "services", "inputs", "units", "years"]
     static let unitKeys: Set<String> = ["id", "name", "local-name", "area", "areas", "population", "inputs"]
 
@@ -27,6 +27,7 @@ public enum RegionModelFile {
     ///   problem.
     public static func read(_ path: String, registry: ServiceRegistry, year requested: Int? = nil) throws -> RegionModel {
         let root = try YAMLField.load(path)
+        try ModelKind.expect(.region, root)
         try root.allowOnly(topKeys)
         let values = ValueReader(sources: try SourceCatalog(root))
         let directory = (path as NSString).deletingLastPathComponent
