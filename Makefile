@@ -66,13 +66,18 @@ bench: deps
 	"$$(swift build -c release --show-bin-path)/gep-bench" "$(CURDIR)"
 
 ## fuzz: a million seeded mutants of the bundled model files through the loaders, the account and every report
-## (release build, two threads); fails on a trap, a hang (20 s) or a non-finite number in a report.
+## (release build, two processes side by side); fails on a trap, a hang (20 s) or a non-finite number in a report.
 ## FUZZ_MUTANTS and FUZZ_SEED override the count and the seed.
 FUZZ_MUTANTS ?= 1000000
 FUZZ_SEED ?= 1
 fuzz: deps
 	swift build -c release --product gep-fuzz
-	"$$(swift build -c release --show-bin-path)/gep-fuzz" models $(FUZZ_MUTANTS) $(FUZZ_SEED)
+	@bin="$$(swift build -c release --show-bin-path)/gep-fuzz"; half=$$(( $(FUZZ_MUTANTS) / 2 )); \
+	"$$bin" models 0 $$half $(FUZZ_SEED) & first=$$!; \
+	"$$bin" models $$half $$(( $(FUZZ_MUTANTS) - half )) $(FUZZ_SEED) & second=$$!; \
+	wait $$first; a=$$?; wait $$second; b=$$?; \
+	if [ $$a -ne 0 ] || [ $$b -ne 0 ]; then echo "fuzz: FAILED (exit $$a, $$b)"; exit 1; fi; \
+	echo "fuzz: $(FUZZ_MUTANTS) mutants, no trap, no hang, no non-finite output"
 
 clean:
 	rm -rf .build

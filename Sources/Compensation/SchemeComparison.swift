@@ -42,10 +42,10 @@ public struct SchemeComparison: Sendable {
                 allocation: allocation, summary: scheme.summary,
                 gini: AllocationMetrics.gini(allocation.amounts),
                 coefficientOfVariation: AllocationMetrics.coefficientOfVariation(allocation.amounts),
-                compensationToGEP: gep.flatMap { Self.ratio(total, $0.reduce(0, +)) },
-                compensationToOpportunityCost: opportunity.flatMap { Self.ratio(total, $0.reduce(0, +)) },
-                perCapita: zip(allocation.amounts, problem.units).map { amount, unit in unit.population.flatMap { Self.ratio(amount, $0) } },
-                perSquareKilometre: zip(allocation.amounts, problem.units).map { amount, unit in Self.ratio(amount, unit.area.value(in: .squareKilometre)) })
+                compensationToGEP: gep.flatMap { finiteRatio(total, $0.reduce(0, +)) },
+                compensationToOpportunityCost: opportunity.flatMap { finiteRatio(total, $0.reduce(0, +)) },
+                perCapita: zip(allocation.amounts, problem.units).map { amount, unit in unit.population.flatMap { finiteRatio(amount, $0) } },
+                perSquareKilometre: zip(allocation.amounts, problem.units).map { amount, unit in finiteRatio(amount, unit.area.value(in: .squareKilometre)) })
         }
         var agreement: [(String, String, Double?)] = []
         for i in rows.indices {
@@ -55,11 +55,5 @@ public struct SchemeComparison: Sendable {
             }
         }
         rankAgreement = agreement
-    }
-
-    /// a ÷ b, or nil where it is undefined (b zero) or not finite: a unit of no area has no amount per km².
-    static func ratio(_ a: Double, _ b: Double) -> Double? {
-        let value = a / b
-        return b > 0 && value.isFinite ? value : nil
     }
 }

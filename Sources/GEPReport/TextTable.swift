@@ -36,7 +36,11 @@ public struct TextTable: Sendable {
                 let padding = String(repeating: " ", count: widths[column] - displayWidth(cells[column]))
                 return alignments[column] == .left ? cells[column] + padding : padding + cells[column]
             }
-            return String(padded.joined(separator: "  ").reversed().drop { $0 == " " }.reversed())
+            var text = padded.joined(separator: "  ")
+            // Trailing blanks go by bytes: reversing the line as Characters (grapheme by grapheme) cost more than
+            // the rest of the table.
+            while text.utf8.last == UInt8(ascii: " ") { text.removeLast() }
+            return text
         }
         let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
         return ([line(headers), rule] + rows.map(line)).joined(separator: "\n") + "\n"

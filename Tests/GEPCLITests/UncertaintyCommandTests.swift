@@ -117,7 +117,16 @@ struct UncertaintyCommandTests {
         Thread.sleep(forTimeInterval: 1.5)
         kill(pid, SIGINT)
         var status: Int32 = 0
-        #expect(waitpid(pid, &status, 0) == pid)
+        var reaped = false
+        for _ in 0..<100 where !reaped {  // 10 s at most; a run that ignores the interrupt is killed, and fails the test
+            reaped = waitpid(pid, &status, WNOHANG) == pid
+            if !reaped { Thread.sleep(forTimeInterval: 0.1) }
+        }
+        if !reaped {
+            kill(pid, SIGKILL)
+            _ = waitpid(pid, &status, 0)
+        }
+        #expect(reaped, "the run did not stop on SIGINT")
         // Killed by SIGINT: WIFSIGNALED with signal 2 (the low seven bits of the status).
         #expect(status & 0x7f == SIGINT, "status \(status)")
         #expect(!FileManager.default.fileExists(atPath: out.path))

@@ -101,14 +101,14 @@ public struct AccountRun: Sendable {
     /// GEP per km² of the region, in 元 at report-year prices; nil for a region of no area.
     public var gepPerSquareKilometre: Double? {
         let area = model.region.totalArea.value(in: .squareKilometre)
-        return area > 0 ? account.gep.yuan / area : nil
+        return finiteRatio(account.gep.yuan, area)
     }
 
     /// GEP per resident, when the model gives a population.
     public func gepPerCapita() throws -> Double? {
         guard model.facts["population"] != nil else { return nil }
         let population = try facts.quantity("population", Count.self).baseValue
-        return population > 0 ? account.gep.yuan / population : nil
+        return finiteRatio(account.gep.yuan, population)
     }
 
     /// GEP ÷ GDP, with GDP restated to the report year, when the model gives a GDP.
@@ -121,7 +121,7 @@ public struct AccountRun: Sendable {
             }
             gdp = try deflator.restate(gdp, to: account.reportYear)
         }
-        return gdp.yuan > 0 ? account.gep.yuan / gdp.yuan : nil
+        return finiteRatio(account.gep.yuan, gdp.yuan)
     }
 
     /// The results of one service, in unit order.
