@@ -85,6 +85,7 @@ let package = Package(
         .testTarget(name: "GEPReportTests", dependencies: ["GEPReport"]),
         .testTarget(name: "GEPScaffoldTests", dependencies: ["GEPScaffold"]),
         .testTarget(name: "GEPFuzzTests", dependencies: ["GEPFuzz", "GEPServices"]),
+        .testTarget(name: "GEPStoreTests", dependencies: ["GEPStore"]),
         .testTarget(name: "GEPCLITests", dependencies: ["gep", "GEPReport", "GEPCommandLine"]),
     ],
     swiftLanguageModes: [.v6]

@@ -19,14 +19,14 @@ enum CarbonFixation {
             ServiceMethod(
                 id: "nep", formula: "C = Σᵢ Aᵢ·NEPᵢ; " + formulaSuffix, source: source,
                 inputs: [perType("nep", "net ecosystem productivity NEP, carbon mass per area (t C/ha, g C/m²)", ArealMass.self, .any)],
-                prices: prices),
+                prices: prices, allowsNegative: true),
             ServiceMethod(
                 id: "npp-minus-rh", formula: "C = Σᵢ Aᵢ·(NPPᵢ − Rhᵢ); " + formulaSuffix, source: source,
                 inputs: [
                     perType("npp", "net primary productivity NPP, carbon mass per area", ArealMass.self, .nonNegative),
                     perType("heterotrophic-respiration", "soil heterotrophic respiration Rh, carbon mass per area", ArealMass.self, .nonNegative),
                 ],
-                prices: prices),
+                prices: prices, allowsNegative: true),
             ServiceMethod(
                 id: "stock-increment", formula: "C = Σ_forest Aᵢ·ΔVᵢ·Dᵢ·BEFᵢ·(1 + Rᵢ)·CFᵢ; " + formulaSuffix,
                 source: source + "; IPCC 2006 Guidelines Vol. 4 ch. 2 eqs. 2.9–2.10 (gain method)",

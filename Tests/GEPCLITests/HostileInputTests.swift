@@ -64,6 +64,44 @@ struct HostileInputTests {
          ["uncertainty", "regions/genhe.yaml", "--draws", "20"], "expected a finite number"),
     ]
 
+    /// The bundled formula service run beside the built-in one, with its physical formula edited to `edit`.
+    static func withFormula(_ formula: String) throws -> (folder: URL, model: String) {
+        let folder = try scratch("regions/genhe.yaml", "services:\n  - id: water-conservation\n",
+                                 "service-files: [../services/water-conservation-formula.yaml]\nservices:\n  - id: water-conservation\n  - id: water-conservation-formula\n")
+        let service = folder.appendingPathComponent("services/water-conservation-formula.yaml")
+        let text = try String(contentsOf: service, encoding: .utf8)
+        let original = "physical: sum(area * max(P - P * alpha - ET, 0))"
+        #expect(text.contains(original))
+        try text.replacingOccurrences(of: original, with: "physical: \(formula)").write(to: service, atomically: true, encoding: .utf8)
+        return (folder, folder.appendingPathComponent("regions/genhe.yaml").path)
+    }
+
+    /// A formula whose value comes out negative is refused (only a net carbon source may be below zero); one whose
+    /// product overflows is refused at the "*", and one whose terms are finite but whose sum is not (each type's
+    /// 4·10⁸ m³ × 4·10²⁹⁹ ≈ 1.6·10³⁰⁸, under the largest double 1.8·10³⁰⁸; two of them are not) at the sum.
+    @Test(arguments: [
+        ("0 - sum(area * max(P - P * alpha - ET, 0))", "method formula gives no negative values"),
+        ("sum(area * max(P - P * alpha - ET, 0) * 1e308)", "* gives inf"),
+        ("sum(area * max(P - P * alpha - ET, 0) * 4e299)", "sum gives inf: the terms are finite, their sum is not"),
+    ])
+    func formulaResultsMustBeFiniteAndNotNegative(formula: String, message: String) throws {
+        let (folder, model) = try Self.withFormula(formula)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try runGEP(["account", model, "--format", "csv"])
+        #expect(run.status != 0 && run.standardError.contains(message), "\(run.standardError)")
+        #expect(run.standardOutput.isEmpty)
+    }
+
+    /// A unit of no area: its GEP per km² is "n/a" in the table, not nan, and the account still runs.
+    @Test func aUnitOfNoAreaHasNoFigurePerSquareKilometre() throws {
+        let folder = try Self.scratch("regions/genhe.yaml", "area: {value: 3072.81,", "area: {value: 0,")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try runGEP(["account", folder.appendingPathComponent("regions/genhe.yaml").path])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.range(of: #"(?<![A-Za-z])(inf|nan)(?![A-Za-z])"#, options: [.regularExpression, .caseInsensitive]) == nil)
+        #expect(run.standardOutput.contains("n/a"))
+    }
+
     @Test(arguments: 0..<refused.count)
     func refusedWithOneMessageAndNoOutput(index: Int) throws {
         let (file, find, replace, command, message) = Self.refused[index]
@@ -132,6 +170,10 @@ struct HostileInputTests {
         #expect(!csv.standardOutput.contains(",=HYPERLINK"))
         let md = try runGEP(["account", model, "--format", "md"]).standardOutput
         #expect(md.contains("=HYPERLINK(1) x"))
+        let markup = try Self.scratch("regions/genhe.yaml", "id: manggui", "id: \"<script>x|y</script>\"")
+        defer { try? FileManager.default.removeItem(at: markup) }
+        let escaped = try runGEP(["account", markup.appendingPathComponent("regions/genhe.yaml").path, "--format", "md"]).standardOutput
+        #expect(escaped.contains("&lt;script&gt;x\\|y&lt;/script&gt;") && !escaped.contains("<script>"), "\(escaped.prefix(600))")
         let table = try runGEP(["account", model]).standardOutput
         #expect(!table.unicodeScalars.contains("\u{1B}"))
     }
@@ -161,5 +203,15 @@ struct HostileInputTests {
         let run = try runGEP(["validate", file.path])
         #expect(Date().timeIntervalSince(start) < 5)
         #expect(run.status != 0 && run.standardError.contains(message), "\(run.standardError)")
+    }
+
+    /// A megabyte-long value in an error is cut to 200 characters with its length (the id and its quotes, 10⁶ + 3),
+    /// so the message stays one readable line.
+    @Test func longValuesAreCutInMessages() throws {
+        let long = String(repeating: "x", count: 1_000_000)
+        let folder = try Self.scratch("regions/genhe.yaml", "  - id: soil-retention", "  - id: \(long)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try runGEP(["account", folder.appendingPathComponent("regions/genhe.yaml").path])
+        #expect(run.status != 0 && run.standardError.contains("… (1000003 characters)") && run.standardError.count < 2000, "\(run.standardError.count)")
     }
 }

@@ -63,7 +63,12 @@ extension EcosystemService {
         let method = try method(methodID)
         let reader = try inputs.reader(service: id.rawValue, unit: unit, checking: method.inputs)
         try prices.check(method.prices, service: id.rawValue)
-        return try assess(unit, method: method, inputs: reader, prices: prices)
+        let result = try assess(unit, method: method, inputs: reader, prices: prices)
+        if !method.allowsNegative, let line = result.lines.first(where: { $0.quantity.amount < 0 }) {
+            throw ServiceError.negativeValue(service: id.rawValue, method: method.id, unit: unit.id, line: line.id,
+                                             amount: line.quantity.amount, physicalUnit: line.quantity.unit)
+        }
+        return result
     }
 }
 
@@ -83,6 +88,8 @@ public enum ServiceError: Error, Sendable, Equatable, CustomStringConvertible {
     case formulaFailed(service: String, detail: String)
     /// A value read prices or money at several price years, or at none.
     case mixedPriceYears(service: String, years: [Int])
+    /// A line below zero from a method that does not allow it (``ServiceMethod/allowsNegative``).
+    case negativeValue(service: String, method: String, unit: String, line: String, amount: Double, physicalUnit: String)
 
     public var description: String {
         switch self {
@@ -90,6 +97,9 @@ public enum ServiceError: Error, Sendable, Equatable, CustomStringConvertible {
             return "service \(service): unknown method \"\(method)\"; available: \(available.joined(separator: ", "))"
         case let .formulaFailed(service, detail):
             return "service \(service): formula failed: \(detail)"
+        case let .negativeValue(service, method, unit, line, amount, physicalUnit):
+            return "service \(service), unit \(unit): line \(line) is \(sixFigures(amount)) \(physicalUnit); method \(method) gives no negative "
+                + "values (only a net carbon source may be below zero); check the inputs"
         case let .mixedPriceYears(service, years):
             return years.isEmpty
                 ? "service \(service): the value formula reads no price or money input, so it has no price year"

@@ -16,9 +16,13 @@ public struct ServiceMethod: Sendable {
     /// Prefixes of open-ended inputs the method reads besides `inputs` (provisioning reads one `product:<name>`
     /// input per product), so that model-file checks know these names are expected.
     public let inputPrefixes: [String]
+    /// Whether the method's values may be negative: a net carbon source releases carbon, so its carbon sink is
+    /// below zero, and the service says so in a warning. For every other method a negative line is an error.
+    public let allowsNegative: Bool
 
     public init(id: String, formula: String, source: String, inputs: [InputRequirement], prices: [PriceRequirement],
-                inputPrefixes: [String] = []) {
+                inputPrefixes: [String] = [], allowsNegative: Bool = false) {
+        self.allowsNegative = allowsNegative
         self.id = id
         self.formula = formula
         self.source = source

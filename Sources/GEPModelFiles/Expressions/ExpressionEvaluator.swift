@@ -45,7 +45,9 @@ public struct FormulaValues: Sendable {
             return result
         case let .call(name, arguments, column):
             if name == "sum" {
-                return try types.reduce(0) { $0 + (try value(arguments[0], type: $1)) }
+                let total = try types.reduce(0) { $0 + (try value(arguments[0], type: $1)) }
+                guard total.isFinite else { throw ExpressionError(column: column, "sum gives \(total): the terms are finite, their sum is not") }
+                return total
             }
             let xs = try arguments.map { try value($0, type: type) }
             let result: Double
