@@ -24,8 +24,8 @@ struct CLIError: Error, CustomStringConvertible {
     }
 
     /// Runs `body`, turning any thrown error into a `CLIError` carrying the error's own message. Errors that do not
-    /// already name a file (an input error found while computing, say) are prefixed with `context`; model-file and
-    /// store errors name their own.
+    /// already name a file are located in `context`'s model files when they blame an input
+    /// (``ComputedErrorLocation``), or else prefixed with `context`; model-file and store errors name their own.
     static func wrap<T>(context: String? = nil, _ body: () throws -> T) throws -> T {
         do { return try body() } catch let error as CLIError {
             throw error
@@ -37,6 +37,9 @@ struct CLIError: Error, CustomStringConvertible {
             guard case let .invalidValue(value, _) = error else { throw CLIError(description: "cannot encode the report: \(error)") }
             throw CLIError(description: [context, "cannot write the report: it holds \(value), not a finite number"].compactMap { $0 }.joined(separator: ": "))
         } catch {
+            if let context, let located = ComputedErrorLocation.locate(error, from: context) {
+                throw CLIError(description: String(describing: located))
+            }
             throw CLIError(description: [context, String(describing: error)].compactMap { $0 }.joined(separator: ": "))
         }
     }

@@ -214,4 +214,18 @@ struct HostileInputTests {
         let run = try runGEP(["account", folder.appendingPathComponent("regions/genhe.yaml").path])
         #expect(run.status != 0 && run.standardError.contains("… (1000003 characters)") && run.standardError.count < 2000, "\(run.standardError.count)")
     }
+
+    /// An input refused while computing (ET above precipitation less runoff, once precipitation drops to 300 mm)
+    /// is reported at its entry in the file: the line where the value of `evapotranspiration:` starts (the line after
+    /// the key: the value is a block mapping), its field path, and the service and unit that refused it.
+    @Test func anInputRefusedWhileComputingIsLocatedInTheFile() throws {
+        let folder = try Self.scratch("regions/genhe.yaml", "  precipitation: {value: 500, unit: mm, year: 2022,", "  precipitation: {value: 300, unit: mm, year: 2022,")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let model = folder.appendingPathComponent("regions/genhe.yaml").path
+        let lines = try String(contentsOfFile: model, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let line = try #require(lines.firstIndex { $0.hasPrefix("  evapotranspiration:") }) + 2
+        let run = try runGEP(["account", model])
+        #expect(run.status != 0)
+        #expect(run.standardError.hasPrefix("Error: \(model):\(line):5: inputs.evapotranspiration: service water-conservation, unit "), "\(run.standardError)")
+    }
 }
