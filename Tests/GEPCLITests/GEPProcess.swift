@@ -7,11 +7,13 @@ struct GEPRun {
     let standardError: String
 }
 
+/// The `gep` executable built beside the test bundle.
+let gepExecutable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("gep")
+
 /// Runs the `gep` executable built beside the test bundle with `arguments`.
 func runGEP(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> GEPRun {
-    let buildDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
     let process = Process()
-    process.executableURL = buildDirectory.appendingPathComponent("gep")
+    process.executableURL = gepExecutable
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = directory }
     if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new } }

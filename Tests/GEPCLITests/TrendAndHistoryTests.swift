@@ -47,7 +47,7 @@ struct TrendAndHistoryTests {
     @Test(arguments: [400, 900, 1500])
     func storeSurvivesAKilledWriter(afterMilliseconds: Int) throws {
         let store = temporaryStore()
-        let gep = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("gep")
+        let gep = gepExecutable
         let deadline = Date().addingTimeInterval(Double(afterMilliseconds) / 1000)
         var writer: Process
         repeat {
@@ -71,7 +71,7 @@ struct TrendAndHistoryTests {
     /// timeout) instead of failing with "database is locked"; the store then holds 20 complete runs.
     @Test func concurrentSavesAllSucceed() throws {
         let store = temporaryStore()
-        let gep = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("gep")
+        let gep = gepExecutable
         _ = try runGEP(["history", "--store", store])  // creates the store, so that the writers race on the saves alone
         let writers = try (0..<20).map { _ -> Process in
             let writer = Process()

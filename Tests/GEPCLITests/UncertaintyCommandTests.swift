@@ -86,7 +86,7 @@ struct UncertaintyCommandTests {
     /// Without a terminal, as in every other test here, standard error stays empty.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
     func progressShowsOnATerminalOnly() throws {
-        let gep = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("gep")
+        let gep = gepExecutable
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("gepkit-progress-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: out) }
         let command = "'\(gep.path)' uncertainty '\(Self.model("genhe"))' --draws 1500 --seed 3 --format json --out '\(out.path)'"
@@ -110,7 +110,7 @@ struct UncertaintyCommandTests {
     /// Ctrl-C (SIGINT, sent to the process id this test started) stops a long run: a non-zero status, and no
     /// report file, since `--out` is written whole at the end or not at all.
     @Test func interruptLeavesNoOutput() throws {
-        let gep = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("gep")
+        let gep = gepExecutable
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("gepkit-interrupt-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: out) }
         let pid = try spawnAsForeground(gep.path, ["uncertainty", Self.model("genhe"), "--draws", "1000000", "--out", out.path])

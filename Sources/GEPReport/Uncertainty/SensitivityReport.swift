@@ -73,7 +73,8 @@ public struct SensitivityReport: Sendable, Codable, Equatable {
                           "total_order", "total_order_lower", "total_order_upper", "distribution"]
             let lines = rows.map { row in
                 [row.parameter, "\(row.elasticity)"] + Self.raw(row.firstOrder) + Self.raw(row.totalOrder) + [row.distribution]
-            } + [["(interactions: 1 − sum of first order)", ""] + Self.raw(interaction) + ["", "", "", ""]]
+            } + [["(interactions: 1 − sum of first order)", ""] + Self.raw(interaction) + ["", "", "", ""],
+                 ["(redrawn: physically impossible rows)", "\(rejectedSamples)", "", "", "", "", "", "", ""]]
             return ([header] + lines).map { $0.map(csvEscape).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
         case .md:
             return "# \(markdownText(title))\n\n" + markdownTable(headers, table) + "\n" + notes.map { "- \(markdownText($0))\n" }.joined()
