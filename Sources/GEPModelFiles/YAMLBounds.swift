@@ -69,7 +69,9 @@ enum YAMLBounds {
                     if open[open.count - 1].isMapping { open[open.count - 1].nextIsKey.toggle() }
                 }
                 guard total + open.reduce(0, { $0 + $1.size }) <= maximumNodes else {
-                    throw refuse("the file expands to more than \(maximumNodes) YAML nodes through its aliases (*name); a model file needs no aliases")
+                    throw refuse(aliases > 0
+                        ? "the file expands to more than \(maximumNodes) YAML nodes through its aliases (*name); a model file needs no aliases"
+                        : "the file holds more than \(maximumNodes) YAML nodes, more than any model file needs (about 10⁵ units)")
                 }
             }
         }

@@ -57,6 +57,12 @@ struct HostileInputTests {
          ": region: missing required field"),
         ("regions/genhe.yaml", "region: {id: genhe, name: Genhe, local-name: 根河市}\n", "kind: price-book\nregion: {id: genhe, name: Genhe, local-name: 根河市}\n",
          ["account", "regions/genhe.yaml"], "this is a price book, not a region model"),
+        // NEP of 10³⁰⁵ g C/m² over 10⁹ m² of larch, and a reservoir cost of 10³⁰⁶ 元/m³ for 3.6·10⁹ m³: past the
+        // largest double once multiplied, though each number is finite.
+        ("regions/genhe.yaml", "by-ecosystem-type: {deciduous-needleleaf-forest: 194,", "by-ecosystem-type: {deciduous-needleleaf-forest: 1e305,",
+         ["account", "regions/genhe.yaml", "--format", "md"], "expected a finite number"),
+        ("prices/gep-guideline-2010.yaml", "reservoir-construction-cost: {value: 7.06,", "reservoir-construction-cost: {value: 1e306,",
+         ["account", "regions/genhe.yaml", "--format", "csv"], "expected a finite number"),
         // 10³⁰⁰ mm of rain over 19 659 km² is 2·10³¹⁰ m³: past the largest double.
         ("regions/genhe.yaml", "  precipitation: {value: 500, unit: mm, year: 2022,", "  precipitation: {value: 1e300, unit: mm, year: 2022,",
          ["account", "regions/genhe.yaml", "--format", "html"], "expected a finite number"),
@@ -176,6 +182,11 @@ struct HostileInputTests {
         #expect(escaped.contains("&lt;script&gt;x\\|y&lt;/script&gt;") && !escaped.contains("<script>"), "\(escaped.prefix(600))")
         let table = try runGEP(["account", model]).standardOutput
         #expect(!table.unicodeScalars.contains("\u{1B}"))
+        // An id echoed in an error reaches the terminal without its escape sequence too.
+        let echoed = try Self.scratch("regions/genhe.yaml", "  - id: soil-retention", "  - id: \"soil\\u001B]0;owned\\u0007\"")
+        defer { try? FileManager.default.removeItem(at: echoed) }
+        let error = try runGEP(["account", echoed.appendingPathComponent("regions/genhe.yaml").path]).standardError
+        #expect(error.contains("unknown service \"soil]0;owned\"") && !error.unicodeScalars.contains("\u{1B}") && !error.unicodeScalars.contains("\u{07}"), "\(error)")
     }
 
     /// Alias bombs, refused before Yams builds the tree and in well under a second: aliases as mapping keys (which
