@@ -98,6 +98,14 @@ struct SobolIndicesTests {
         #expect(first.firstOrder.allSatisfy { abs($0.value - 0.5) < 0.1 })
     }
 
+    /// A model output that is not finite stops the analysis instead of turning every index into nan.
+    @Test func aNonFiniteOutputStopsTheAnalysis() throws {
+        let inputs = [try Distribution(.uniform(min: 0, max: 1))]
+        #expect {
+            try SobolIndices(inputs, samples: 10, seed: 1, bootstrapResamples: 100) { x in x[0] > 0.5 ? .infinity : x[0] }
+        } throws: { error in String(describing: error).contains("the model gave inf, not a finite number") }
+    }
+
     /// Any other failure of a run stops the analysis with the row's sampled values named, A's and B's apart.
     @Test func aFailingRunNamesItsSampledValues() throws {
         struct Broken: Error, CustomStringConvertible { var description: String { "broken" } }

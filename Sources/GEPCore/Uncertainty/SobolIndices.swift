@@ -77,8 +77,7 @@ public struct SobolIndices: Sendable, Equatable {
             while true {
                 let a = inputs.map { $0.sample(using: &generator) }
                 let b = inputs.map { $0.sample(using: &generator) }
-                var runs: (a: Double, b: Double, mixed: [Double])?
-                runs = try rule.attempt(sampled: Self.rowValues(name(a), name(b))) {
+                let runs = try rule.attempt(sampled: Self.rowValues(name(a), name(b))) { () throws -> (a: Double, b: Double, mixed: [Double]) in
                     let mixed = try (0..<d).map { i in
                         var row = a
                         row[i] = b[i]
@@ -87,6 +86,9 @@ public struct SobolIndices: Sendable, Equatable {
                     return (try model(a), try model(b), mixed)
                 }
                 guard let runs else { continue }
+                if let bad = ([runs.a, runs.b] + runs.mixed).first(where: { !$0.isFinite }) {
+                    throw UncertaintyError.drawFailed(reason: "the model gave \(bad), not a finite number", sampled: Self.rowValues(name(a), name(b)))
+                }
                 fA.append(runs.a)
                 fB.append(runs.b)
                 for i in 0..<d { fAB[i].append(runs.mixed[i]) }
