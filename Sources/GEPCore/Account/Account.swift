@@ -149,9 +149,13 @@ public struct Account: Sendable {
         return Money(yuan, priceYear: reportYear)
     }
 
-    /// The value of one service summed over all units.
+    /// The value of one service summed over all units (unit by unit, in row order).
+    ///
+    /// - Complexity: O(units × lines): rows are taken by index, not looked up by id for each unit.
     public func value(of service: ServiceID) -> Money {
-        Money(units.reduce(0) { $0 + value(of: service, unit: $1).yuan }, priceYear: reportYear)
+        let columns = lines.indices.filter { lines[$0].service == service }
+        let yuan = units.indices.reduce(0) { sum, row in sum + columns.reduce(0) { $0 + values[row, $1] } }
+        return Money(yuan, priceYear: reportYear)
     }
 
     /// The GEP contribution of one category over all units (lines excluded from the total are left out).

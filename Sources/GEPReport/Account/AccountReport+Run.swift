@@ -25,13 +25,17 @@ extension AccountReport {
                 physicalAmount: results.reduce(0) { $0 + $1.physical.amount }, physicalUnit: results.first?.physical.unit ?? module.physicalUnit,
                 valueYuan: account.value(of: choice.id).yuan, lines: lines))
         }
+        // Columns and results found once, by service and by unit: searching them for every unit made the report
+        // quadratic in the number of units.
+        let columns = Dictionary(grouping: account.lines.indices, by: { account.lines[$0].service })
+        let resultsByUnit = Dictionary(grouping: run.results, by: \.unit)
         let units = model.region.units.enumerated().map { row, unit in
             UnitRow(id: unit.id, name: unit.name, localName: unit.localName,
                     areaSquareKilometres: unit.totalArea.value(in: .squareKilometre), gepYuan: account.gepByUnit[row],
-                    serviceValuesYuan: Dictionary(uniqueKeysWithValues: model.services.map {
-                        ($0.id.rawValue, account.value(of: $0.id, unit: unit.id).yuan)
+                    serviceValuesYuan: Dictionary(uniqueKeysWithValues: model.services.map { choice in
+                        (choice.id.rawValue, (columns[choice.id] ?? []).reduce(0) { $0 + account.values[row, $1] })
                     }),
-                    physicalAmounts: Dictionary(uniqueKeysWithValues: run.results.filter { $0.unit == unit.id }.map {
+                    physicalAmounts: Dictionary(uniqueKeysWithValues: (resultsByUnit[unit.id] ?? []).map {
                         ($0.service.rawValue, $0.physical.amount)
                     }))
         }
