@@ -37,10 +37,11 @@ public struct EntropyTOPSISScheme: CompensationScheme {
         guard totalDivergence > 0 else { throw CompensationError.degenerateWeights(scheme: id, detail: "no indicator varies between units") }
         let weights = divergence.map { $0 / totalDivergence }
         let weighted = zip(weights, columns).map { w, column in column.map { w * $0 } }
+        // The ideal and anti-ideal points, once per indicator (not once per unit and indicator).
+        let extremes = weighted.map { (best: $0.max()!, worst: $0.min()!) }
         let closeness = (0..<m).map { i -> Double in
             var toBest = 0.0, toWorst = 0.0
-            for column in weighted {
-                let (best, worst) = (column.max()!, column.min()!)
+            for (column, (best, worst)) in zip(weighted, extremes) {
                 toBest += (column[i] - best) * (column[i] - best)
                 toWorst += (column[i] - worst) * (column[i] - worst)
             }

@@ -79,12 +79,14 @@ public enum CompensationFile {
             }
         }
 
+        let regionUnits = Set(run.model.region.units.map(\.id))
+        let resultsByUnit = Dictionary(grouping: run.results, by: \.unit)
         var unitEntries: [String: YAMLField] = [:]
         for entry in try root.optional("units")?.sequence() ?? [] {
             try entry.allowOnly(["id", "indicators", "regimes"])
             let idField = try entry.required("id")
             let id = try idField.string()
-            guard run.model.region.units.contains(where: { $0.id == id }) else {
+            guard regionUnits.contains(id) else {
                 throw idField.error("no unit \"\(id)\" in \(regionPath); units are \(run.model.region.units.map(\.id).joined(separator: ", "))")
             }
             unitEntries[id] = entry
@@ -93,7 +95,7 @@ public enum CompensationFile {
         var units: [CompensationUnit] = []
         for (row, unit) in run.model.region.units.enumerated() {
             var indicators = ["gep": run.account.gepByUnit[row], "area": unit.totalArea.value(in: .squareKilometre)]
-            for result in run.results where result.unit == unit.id {
+            for result in resultsByUnit[unit.id] ?? [] {
                 indicators["service:\(result.service)"] = result.physical.amount
             }
             var regimes: [String: Quantity<Area>] = [:]
