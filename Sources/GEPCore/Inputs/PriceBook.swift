@@ -1,4 +1,5 @@
-/// The unit prices an account uses, by key, with the deflator that restates them to the report year.
+/// The unit prices an account uses, by key. Restating them to the report year is the account's work (with the
+/// region model's deflator): the book holds each price at its own price year.
 public struct PriceBook: Sendable, Hashable {
     /// What the book is, e.g. "GEP guideline prices (Garzê 2010 table)".
     public let name: String

@@ -20,7 +20,7 @@ extension UnitError: CustomStringConvertible {
         }
     }
 
-    /// Up to four symbols of the named dimension, for messages.
+    /// Up to five symbols of the named dimension, for messages.
     static func examples(_ dimensionName: String) -> String {
         guard let dimension = UnitCatalog.dimensions.first(where: { $0.name == dimensionName }) else {
             return "a known unit"
