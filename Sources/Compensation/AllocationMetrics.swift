@@ -15,11 +15,18 @@ public enum AllocationMetrics {
     }
 
     /// Coefficient of variation σ/μ with the population standard deviation. Zero for an all-zero allocation.
+    ///
+    /// σ/μ does not change when every amount is scaled, so the amounts are first divided by the largest: squares of
+    /// amounts near 10³⁰⁰ 元 would overflow and amounts of a few 10⁻³²⁴ 元 underflow (the fuzzer found both giving
+    /// CV = inf), while amounts in [0, 1] do neither.
     public static func coefficientOfVariation(_ values: [Double]) -> Double {
-        let n = Double(values.count)
-        let mean = values.reduce(0, +) / n
+        let largest = values.map(abs).max() ?? 0
+        guard largest > 0, largest.isFinite else { return 0 }
+        let scaled = values.map { $0 / largest }
+        let n = Double(scaled.count)
+        let mean = scaled.reduce(0, +) / n
         guard mean != 0 else { return 0 }
-        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n
+        let variance = scaled.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n
         return variance.squareRoot() / mean
     }
 

@@ -32,10 +32,12 @@ public struct SchemeComparison: Sendable {
         let opportunity = try? problem.values(of: "opportunity-cost")
         rows = try schemes.map { scheme in
             let allocation = try scheme.allocate(problem)
-            // Amounts are money paid out: finite and not negative, whatever the scheme (a rate of 10³⁰⁸ or a
-            // negative regime area must not print "inf 万元" or a negative Gini).
-            for (amount, unit) in zip(allocation.amounts, problem.units) where !(amount.isFinite && amount >= 0) {
-                throw CompensationError.invalidIndicator("\(allocation.scheme) amount", unit: unit.id, value: amount, expected: "a finite, non-negative amount of money")
+            // Amounts are money paid out: not negative, and no larger than the largest budget a problem may have,
+            // whatever the scheme. A rate of 10³⁰⁰ 元/亩 gives finite amounts whose squares (in the coefficient of
+            // variation) and sums overflow: the fuzzer printed CV = inf before this bound.
+            for (amount, unit) in zip(allocation.amounts, problem.units) where !(amount >= 0 && amount <= CompensationProblem.largestBudgetYuan) {
+                throw CompensationError.invalidIndicator("\(allocation.scheme) amount", unit: unit.id, value: amount,
+                                                         expected: "a non-negative amount of at most 1e15 元")
             }
             let total = allocation.total
             return Row(

@@ -145,8 +145,13 @@ struct AllocationMetricsTests {
     }
 
     /// (600, 300, 100): σ² = ((266.67)² + (33.33)² + (233.33)²)/3 = 42 222.2, σ = 205.48, CV = 205.48/333.33 = 0.61644.
+    /// σ/μ of (600, 300, 100): μ = 1000/3, σ² = 126 666.67/3; the same at 10³⁰⁰ times and 10⁻³²⁰ times the amounts,
+    /// where squaring them directly would overflow or underflow.
     @Test func coefficientOfVariation() {
-        #expect(abs(AllocationMetrics.coefficientOfVariation([600, 300, 100]) - (126_666.666_666_666_7 / 3).squareRoot() / (1000.0 / 3)) < 1e-12)
+        let exact = (126_666.666_666_666_7 / 3).squareRoot() / (1000.0 / 3)
+        #expect(abs(AllocationMetrics.coefficientOfVariation([600, 300, 100]) - exact) < 1e-12)
+        #expect(abs(AllocationMetrics.coefficientOfVariation([6e302, 3e302, 1e302]) - exact) < 1e-12)
+        #expect(abs(AllocationMetrics.coefficientOfVariation([6e-320, 3e-320, 1e-320]) - exact) < 1e-3)
     }
 
     /// Same order → 1, reversed → −1; ties take the average rank: (1, 2, 2, 3) ranks as (1, 2.5, 2.5, 4).
