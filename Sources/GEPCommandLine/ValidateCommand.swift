@@ -30,7 +30,7 @@ struct ValidateCommand: ParsableCommand {
                 case let .priceBook(book):
                     return "price book, \(book.all.count) prices"
                 case let .deflator(deflator):
-                    return "deflator, " + (deflator.years.first.map { "\($0)–\(deflator.years.last!)" } ?? "no years")
+                    return "deflator, \(deflator.coverage)"
                 case let .service(service):
                     return "service \(service.id), unit \(service.physicalUnit)"
                 case let .compensation(model):

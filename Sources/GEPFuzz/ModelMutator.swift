@@ -69,9 +69,9 @@ public struct ModelMutator: Sendable {
         guard candidates.count >= 2 else { return }
         let (i, j) = (candidates[pick(candidates.count)], candidates[pick(candidates.count)])
         guard i != j else { return }
-        let (a, b) = (numbers(in: lines[i]).first!, numbers(in: lines[j]).first!)
+        guard let a = numbers(in: lines[i]).first, let b = numbers(in: lines[j]).first else { return }
         let (x, y) = (String(lines[i][a]), String(lines[j][b]))
         lines[i].replaceSubrange(a, with: y)
-        lines[j].replaceSubrange(numbers(in: lines[j]).first!, with: x)
+        lines[j].replaceSubrange(b, with: x)
     }
 }

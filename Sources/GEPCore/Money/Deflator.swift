@@ -24,6 +24,12 @@ public struct Deflator: Sendable, Hashable {
     /// The years the index covers, in order.
     public var years: [Int] { indexByYear.keys.sorted() }
 
+    /// The years covered, for messages and reports: "2010–2024", or "no years" for an empty table.
+    public var coverage: String {
+        guard let first = indexByYear.keys.min(), let last = indexByYear.keys.max() else { return "no years" }
+        return "\(first)–\(last)"
+    }
+
     /// The factor I(to) / I(from) that restates year-`from` prices to year-`to` prices.
     ///
     /// - Throws: ``DeflatorError/missingYear(name:year:covered:)`` when either year is not in the table.
@@ -42,8 +48,7 @@ public struct Deflator: Sendable, Hashable {
     }
 
     private func missingYear(_ year: Int) -> DeflatorError {
-        let covered = years.first.map { "\($0)–\(years.last!)" } ?? "no years"
-        return .missingYear(name: name, year: year, covered: covered)
+        .missingYear(name: name, year: year, covered: coverage)
     }
 }
 

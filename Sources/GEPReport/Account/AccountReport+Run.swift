@@ -77,8 +77,7 @@ extension AccountReport {
                             price.provenance))
         }
         if let deflator = model.deflator {
-            let years = deflator.years
-            rows.append(row("deflator", deflator.name, "\(years.first!)–\(years.last!)", deflator.provenance))
+            rows.append(row("deflator", deflator.name, deflator.coverage, deflator.provenance))
         }
         return rows
     }
