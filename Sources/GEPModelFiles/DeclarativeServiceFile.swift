@@ -56,7 +56,7 @@ public enum DeclarativeServiceFile {
             let requirement = InputRequirement(try field.optional("key")?.string() ?? name, try field.optional("summary")?.string() ?? name,
                                                dimension: dimension.type, scope: perType ? .perEcosystemType : .single,
                                                domain: try readDomain(try field.optional("domain")),
-                                               isOptional: try field.optional("optional")?.bool() ?? false)
+                                               presence: try field.optional("optional")?.bool() == true ? .optional : .required)
             inputs.append(.init(name: name, requirement: requirement))
             symbols.declare(name, dimension.vector, scope: perType ? .perEcosystemType : .single)
         }

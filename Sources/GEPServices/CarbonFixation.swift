@@ -1,77 +1,86 @@
 import GEPCore
 
-/// Net carbon fixed by vegetation in a year, in t C per ecosystem type: the physical basis shared by the carbon
-/// sink and oxygen release services, by one of the three routes the GEP guideline allows.
-///
-/// - `nep`: C = A · NEP, with NEP the net ecosystem productivity (t C/ha or g C/m²).
-/// - `npp-minus-rh`: C = A · (NPP − Rh), with NPP the net primary productivity and Rh the soil heterotrophic
-///   respiration, both in carbon mass per area (NEP = NPP − Rh).
-/// - `stock-increment` (forest types only): C = A · ΔV · D · BEF · (1 + R) · CF, the gain method of the IPCC 2006
-///   Guidelines, Vol. 4, ch. 2, eqs. 2.9–2.10 (ΔV: stem-volume increment, m³/ha; D: basic wood density, t/m³;
-///   BEF: biomass expansion factor; R: root-to-shoot ratio; CF: carbon fraction of dry matter, 0.47 by IPCC default).
+/// The part of the carbon sink and oxygen release adapters they share: the methods (one per route of
+/// ``CarbonFixationKernel``), reading each ecosystem type's inputs, and the gas line.
 enum CarbonFixation {
-    /// The methods, with the inputs each needs; services add their own prices.
-    static func methods(formulaSuffix: String, source: String, prices: [PriceRequirement]) -> [ServiceMethod] {
-        let perType = { (key: String, summary: String, dimension: any PhysicalDimension.Type, domain: ValueDomain) in
-            InputRequirement(key, summary, dimension: dimension, scope: .perEcosystemType, domain: domain)
-        }
-        return [
-            ServiceMethod(
-                id: "nep", formula: "C = Σᵢ Aᵢ·NEPᵢ; " + formulaSuffix, source: source,
-                inputs: [perType("nep", "net ecosystem productivity NEP, carbon mass per area (t C/ha, g C/m²)", ArealMass.self, .any)],
-                prices: prices, allowsNegative: true),
-            ServiceMethod(
-                id: "npp-minus-rh", formula: "C = Σᵢ Aᵢ·(NPPᵢ − Rhᵢ); " + formulaSuffix, source: source,
-                inputs: [
-                    perType("npp", "net primary productivity NPP, carbon mass per area", ArealMass.self, .nonNegative),
-                    perType("heterotrophic-respiration", "soil heterotrophic respiration Rh, carbon mass per area", ArealMass.self, .nonNegative),
-                ],
-                prices: prices, allowsNegative: true),
-            ServiceMethod(
-                id: "stock-increment", formula: "C = Σ_forest Aᵢ·ΔVᵢ·Dᵢ·BEFᵢ·(1 + Rᵢ)·CFᵢ; " + formulaSuffix,
-                source: source + "; IPCC 2006 Guidelines Vol. 4 ch. 2 eqs. 2.9–2.10 (gain method)",
-                inputs: [
-                    perType("stock-volume-increment", "annual stem-volume increment ΔV (m³/ha)", VolumePerArea.self, .nonNegative),
-                    perType("wood-density", "basic wood density D (t/m³)", Density.self, .positive),
-                    perType("biomass-expansion-factor", "biomass expansion factor BEF (stem to above-ground)", Ratio.self, .positive),
-                    perType("root-shoot-ratio", "root-to-shoot ratio R", Ratio.self, .nonNegative),
-                    perType("carbon-fraction", "carbon fraction of dry matter CF (0–1)", Ratio.self, .fraction),
-                ],
-                prices: prices),
-        ]
+    /// The inputs, each named once with its dimension.
+    enum Keys {
+        static let nep = InputKey<ArealMass>("nep")
+        static let npp = InputKey<ArealMass>("npp")
+        static let heterotrophicRespiration = InputKey<ArealMass>("heterotrophic-respiration")
+        static let stockVolumeIncrement = InputKey<VolumePerArea>("stock-volume-increment")
+        static let woodDensity = InputKey<Density>("wood-density")
+        static let biomassExpansionFactor = InputKey<Ratio>("biomass-expansion-factor")
+        static let rootShootRatio = InputKey<Ratio>("root-shoot-ratio")
+        static let carbonFraction = InputKey<Ratio>("carbon-fraction")
     }
 
-    /// Net carbon fixed per ecosystem type (t C), and warnings (net sources, types the method does not cover).
+    /// The methods, one per route, with the inputs each needs; services add their gas formula and price.
+    static func methods(formulaSuffix: String, source: String, price: PriceRequirement) -> [ServiceMethod] {
+        CarbonFixationKernel.Route.allCases.map { route in
+            let perType = { (key: InputKey<ArealMass>, summary: String, domain: ValueDomain) in
+                InputRequirement(key, summary, scope: .perEcosystemType, domain: domain)
+            }
+            let inputs: [InputRequirement]
+            switch route {
+            case .nep:
+                inputs = [perType(Keys.nep, "net ecosystem productivity NEP, carbon mass per area (t C/ha, g C/m²)", .any)]
+            case .nppMinusRh:
+                inputs = [perType(Keys.npp, "net primary productivity NPP, carbon mass per area", .nonNegative),
+                          perType(Keys.heterotrophicRespiration, "soil heterotrophic respiration Rh, carbon mass per area", .nonNegative)]
+            case .stockIncrement:
+                inputs = [
+                    InputRequirement(Keys.stockVolumeIncrement, "annual stem-volume increment ΔV (m³/ha)", scope: .perEcosystemType),
+                    InputRequirement(Keys.woodDensity, "basic wood density D (t/m³)", scope: .perEcosystemType, domain: .positive),
+                    InputRequirement(Keys.biomassExpansionFactor, "biomass expansion factor BEF (stem to above-ground)",
+                                     scope: .perEcosystemType, domain: .positive),
+                    InputRequirement(Keys.rootShootRatio, "root-to-shoot ratio R", scope: .perEcosystemType),
+                    InputRequirement(Keys.carbonFraction, "carbon fraction of dry matter CF (0–1)", scope: .perEcosystemType,
+                                     domain: .fraction),
+                ]
+            }
+            return ServiceMethod(
+                id: route.rawValue, formula: CarbonFixationKernel.formula(route) + "; " + formulaSuffix,
+                source: route == .stockIncrement ? source + "; IPCC 2006 Guidelines Vol. 4 ch. 2 eqs. 2.9–2.10 (gain method)" : source,
+                inputs: inputs, prices: [price], allowsNegative: route != .stockIncrement)
+        }
+    }
+
+    /// Net carbon fixed per ecosystem type (t C), and warnings (net sources, types the route does not cover).
     static func netCarbon(_ unit: AccountingUnit, method: ServiceMethod, inputs: InputReader) throws
         -> (carbon: PerEcosystemType<Mass>, warnings: [String]) {
+        guard let route = CarbonFixationKernel.Route(rawValue: method.id) else {
+            throw ServiceError.unknownMethod(service: inputs.service, method: method.id,
+                                             available: CarbonFixationKernel.Route.allCases.map(\.rawValue))
+        }
         var warnings: [String] = []
         let carbon: PerEcosystemType<Mass>
-        switch method.id {
-        case "nep":
+        switch route {
+        case .nep:
             carbon = try PerEcosystemType(unit.types(in: .vegetated)) { type in
-                try inputs.quantity("nep", ArealMass.self, for: type) * unit.area(of: type)
+                CarbonFixationKernel.carbon(area: unit.area(of: type), nep: try inputs.quantity(Keys.nep, for: type))
             }
-        case "npp-minus-rh":
+        case .nppMinusRh:
             carbon = try PerEcosystemType(unit.types(in: .vegetated)) { type in
-                let npp = try inputs.quantity("npp", ArealMass.self, for: type)
-                let rh = try inputs.quantity("heterotrophic-respiration", ArealMass.self, for: type)
-                return (npp - rh) * unit.area(of: type)
+                CarbonFixationKernel.carbon(area: unit.area(of: type), npp: try inputs.quantity(Keys.npp, for: type),
+                                            heterotrophicRespiration: try inputs.quantity(Keys.heterotrophicRespiration, for: type))
             }
-        default:
+        case .stockIncrement:
             carbon = try PerEcosystemType(unit.types(in: [.forest])) { type in
-                let stem = try inputs.quantity("stock-volume-increment", VolumePerArea.self, for: type) * unit.area(of: type)
-                let dryMatter = try inputs.quantity("wood-density", Density.self, for: type) * stem
-                    * (try inputs.ratio("biomass-expansion-factor", for: type))
-                    * (1 + (try inputs.ratio("root-shoot-ratio", for: type)))
-                return dryMatter * (try inputs.ratio("carbon-fraction", for: type))
+                CarbonFixationKernel.carbon(area: unit.area(of: type), stock: CarbonFixationKernel.StockIncrement(
+                    volumeIncrement: try inputs.quantity(Keys.stockVolumeIncrement, for: type),
+                    woodDensity: try inputs.quantity(Keys.woodDensity, for: type),
+                    biomassExpansionFactor: try inputs.ratio(Keys.biomassExpansionFactor, for: type),
+                    rootShootRatio: try inputs.ratio(Keys.rootShootRatio, for: type),
+                    carbonFraction: try inputs.ratio(Keys.carbonFraction, for: type)))
             }
             let uncovered = unit.types(in: .vegetated).filter { $0.group != .forest }
             if !uncovered.isEmpty {
                 warnings.append("stock-increment covers forests only; not counted: \(uncovered.map(\.rawValue).joined(separator: ", "))")
             }
         }
-        for (type, amount) in carbon.byType.sorted(by: { $0.key < $1.key }) where amount.baseValue < 0 {
-            warnings.append("\(type.rawValue) is a net carbon source (\(sixFigures(amount.value(in: .tonne))) t C)")
+        for (type, amount) in carbon.byType.sorted(by: { $0.key < $1.key }) {
+            if let warning = CarbonFixationKernel.sourceWarning(amount) { warnings.append("\(type.rawValue) \(warning)") }
         }
         return (carbon, warnings)
     }
@@ -79,12 +88,12 @@ enum CarbonFixation {
     /// The result of a service that values the carbon fixed as a gas in stoichiometric proportion to it: CO₂ (44/12)
     /// for the carbon sink, O₂ (32/12) for oxygen release.
     static func gasResult(_ service: some EcosystemService, unit: AccountingUnit, method: ServiceMethod, inputs: InputReader,
-                          prices: PriceBook, gasPerCarbon: Double, line: (id: String, label: String), priceKey: String) throws -> ServiceResult {
+                          prices: PriceBook, gasPerCarbon: Double, line: (id: String, label: String), price: PriceKey<Mass>) throws -> ServiceResult {
         let (carbon, warnings) = try netCarbon(unit, method: method, inputs: inputs)
         let gas = carbon.map { $0 * gasPerCarbon }
         let total = carbon.total * gasPerCarbon
         let valued = ValuedLine(id: line.id, label: line.label, quantity: total, byEcosystemType: gas,
-                                price: try prices.unitPrice(priceKey, Mass.self), priceKey: priceKey)
+                                price: try prices.unitPrice(price), priceKey: price.name)
         return service.result(for: unit, method: method, physical: PhysicalAmount(total, in: .tonne, byEcosystemType: gas),
                               lines: [valued], warnings: warnings)
     }

@@ -7,48 +7,54 @@ struct Pollutant {
     let id: String
     let label: String
     /// Removal rate per area and ecosystem type (t/km², kg/ha, ...).
-    let rateInput: String
+    let rate: InputKey<ArealMass>
     /// Total emitted or discharged in the unit, which removal cannot exceed.
-    let capInput: String
-    /// Treatment cost per t.
-    let priceKey: String
+    let cap: InputKey<Mass>
+    /// Treatment cost per mass.
+    let price: PriceKey<Mass>
 
-    var requirements: [InputRequirement] {
-        [InputRequirement(rateInput, "\(label) per area and year", dimension: ArealMass.self, scope: .perEcosystemType),
-         InputRequirement(capInput, "total \(id) emitted or discharged in the unit (caps removal)", dimension: Mass.self, isOptional: true)]
+    init(id: String, label: String, rate: String, cap: String, price: String) {
+        self.id = id
+        self.label = label
+        self.rate = InputKey(rate)
+        self.cap = InputKey(cap)
+        self.price = PriceKey(price)
     }
 
-    var price: PriceRequirement { PriceRequirement(priceKey, "treatment cost per t of \(id)", per: Mass.self) }
+    var requirements: [InputRequirement] {
+        [InputRequirement(rate, "\(label) per area and year", scope: .perEcosystemType),
+         InputRequirement(cap, "total \(id) emitted or discharged in the unit (caps removal)", presence: .optional)]
+    }
+
+    var priceRequirement: PriceRequirement { PriceRequirement(price, "treatment cost per t of \(id)") }
 }
 
-/// Pollutant removal by ecosystems, valued at treatment cost: Q_k = min(Σᵢ Aᵢ·r_k,i, E_k) and V = Σ_k Q_k·c_k.
-///
-/// Shared by air and water purification (GEP technical guideline 2020; Garzê 生态学报 2017, 37(19) §2.4.5–2.4.6).
-/// An ecosystem cannot clean more than is emitted, so removal is capped at the emission or load when one is given;
-/// when the cap binds, or when no emission figure is given, the result says so in a warning.
+/// The adapter shared by air and water purification: reads each pollutant's rates and cap, calls
+/// ``PollutantRemovalKernel`` and builds one line per pollutant.
 enum PollutantRemoval {
+    /// One valued line per pollutant, the total mass removed and the warnings.
+    ///
+    /// The total adds the typed masses, whatever unit each price is quoted per: SO₂ priced per kg and per t gives the
+    /// same physical amount.
     static func lines(_ pollutants: [Pollutant], types: [EcosystemType], unit: AccountingUnit, inputs: InputReader,
                       prices: PriceBook) throws -> (lines: [ValuedLine], total: Quantity<Mass>, warnings: [String]) {
         var warnings: [String] = []
         var lines: [ValuedLine] = []
+        var total = Quantity<Mass>.zero
         for pollutant in pollutants {
             let uptake = try PerEcosystemType(types) { type in
-                try inputs.quantity(pollutant.rateInput, ArealMass.self, for: type) * unit.area(of: type)
+                PollutantRemovalKernel.uptake(area: unit.area(of: type), rate: try inputs.quantity(pollutant.rate, for: type))
             }
-            var removed = uptake.total
-            if inputs.has(pollutant.capInput) {
-                let cap = try inputs.quantity(pollutant.capInput, Mass.self)
-                if removed > cap {
-                    warnings.append("\(pollutant.id): uptake \(sixFigures(removed.value(in: .tonne))) t capped at the \(sixFigures(cap.value(in: .tonne))) t emitted")
-                    removed = cap
-                }
-            } else {
-                warnings.append("\(pollutant.id): no \(pollutant.capInput) given, so removal is not capped at emissions")
+            let emitted = inputs.has(pollutant.cap) ? try inputs.quantity(pollutant.cap) : nil
+            if emitted == nil {
+                warnings.append("\(pollutant.id): no \(pollutant.cap) given, so removal is not capped at emissions")
             }
-            lines.append(ValuedLine(id: pollutant.id, label: pollutant.label, quantity: removed,
-                                    price: try prices.unitPrice(pollutant.priceKey, Mass.self), priceKey: pollutant.priceKey))
+            let removed = PollutantRemovalKernel.removed(uptake: uptake.total, emitted: emitted)
+            if let warning = removed.warning { warnings.append("\(pollutant.id): \(warning)") }
+            total += removed.value
+            lines.append(ValuedLine(id: pollutant.id, label: pollutant.label, quantity: removed.value,
+                                    price: try prices.unitPrice(pollutant.price), priceKey: pollutant.price.name))
         }
-        let total = lines.reduce(Quantity<Mass>.zero) { $0 + Quantity($1.quantity.amount, .tonne) }
         return (lines, total, warnings)
     }
 }

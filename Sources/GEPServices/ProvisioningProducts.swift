@@ -1,24 +1,23 @@
 import GEPCore
 
-/// Provisioning products (物质产品): goods taken from ecosystems (timber, berries, livestock products, water
-/// supplied, hydropower), valued at market prices.
+/// Provisioning products (物质产品): goods taken from ecosystems, valued at market prices.
 ///
-/// Model: V = Σ_k Q_k · p_k over the products k the model lists. Each product is an input named
-/// `product:<name>` holding its annual quantity in any unit (m³, t, kWh, head as visit-like counts, ...) and a price
-/// with the same name, quoted per a unit of the same dimension; quantities are converted to the price's unit.
-///
-/// Sources: GEP technical guideline (2020), provisioning services (market-value method); Garzê (生态学报 2017,
-/// 37(19)) §2.3 and Table 3 (water supply 1.36 / 150.17 / 17.31 亿 m³ at 2.6 / 3.6 / 0.07 元/m³; hydropower
-/// 95.30 亿 kWh at 0.53 元/kWh).
+/// Each product is an input named `product:<name>` holding its annual quantity in any unit (m³, t, kWh, head as
+/// visit-like counts, ...) and a price with the same name, quoted per a unit of the same dimension. The formula and
+/// sources are documented once, on ``ProvisioningKernel``.
 public struct ProvisioningProducts: EcosystemService {
+    public enum Method: String, CaseIterable, Sendable {
+        case marketValue = "market-value"
+    }
+
     public let id: ServiceID = "provisioning-products"
     public let name = "provisioning products"
     public let localName = "物质产品"
     public let category = ServiceCategory.provisioning
     public let physicalUnit = "products"
     public let methods = [ServiceMethod(
-        id: "market-value",
-        formula: "V = Σ_k Q_k·p_k, one input and one price named product:<name> per product",
+        id: Method.marketValue.rawValue,
+        formula: ProvisioningKernel.formula,
         source: "GEP technical guideline (2020), provisioning services; Garzê (生态学报 2017, 37(19)) §2.3",
         inputs: [], prices: [], inputPrefixes: [ProvisioningProducts.prefix])]
 
@@ -40,16 +39,22 @@ public struct ProvisioningProducts: EcosystemService {
             try inputs.require(measure.value >= 0 && measure.value.isFinite, product.key, value: measure.value,
                                expected: "a non-negative quantity")
             let price = try prices.price(product.key, service: id.rawValue)
-            let factor: Double
-            do { factor = try UnitCatalog.conversionFactor(from: measure.unit, to: price.perUnit) } catch let error as UnitError {
-                throw PriceError.wrongUnit(key: product.key, service: id.rawValue, problem: error)
+            guard let dimension = measure.parsedUnit?.dimension else {
+                throw PriceError.wrongUnit(key: product.key, service: id.rawValue,
+                                           problem: .unknownUnit(measure.unit, expected: "any dimension"))
             }
-            let name = String(product.key.dropFirst(ProvisioningProducts.prefix.count))
-            return ValuedLine(id: name, label: name, quantity: PhysicalAmount(amount: measure.value * factor, unit: price.perUnit),
-                              priceKey: product.key, yuanPerUnit: price.amount * price.moneyUnit.yuanPerUnit,
-                              priceYear: price.priceYear)
+            return try line(String(product.key.dropFirst(ProvisioningProducts.prefix.count)), measure, price, dimension)
         }
         return result(for: unit, method: method, physical: PhysicalAmount(amount: Double(lines.count), unit: physicalUnit),
                       lines: lines)
+    }
+
+    /// The product's line, with its quantity in the price's unit.
+    private func line<D: PhysicalDimension>(_ name: String, _ measure: Measure, _ price: Price, _: D.Type) throws -> ValuedLine {
+        let unitPrice: UnitPrice<D>
+        do { unitPrice = try price.unitPrice(D.self) } catch let error as UnitError {
+            throw PriceError.wrongUnit(key: price.key, service: id.rawValue, problem: error)
+        }
+        return ValuedLine(id: name, label: name, quantity: try measure.quantity(D.self), price: unitPrice, priceKey: price.key)
     }
 }

@@ -3,49 +3,53 @@ import GEPCore
 /// Soil retention (土壤保持): soil that vegetation keeps from water erosion, valued by the reservoir siltation
 /// and the nutrient loss it avoids.
 ///
-/// Physical model (RUSLE, potential minus actual erosion), for each land ecosystem type i:
-///
-///     A_c = Σᵢ Aᵢ · Rᵢ·Kᵢ·LSᵢ·(1 − Cᵢ·Pᵢ)
-///
-/// - R: rainfall erosivity (MJ·mm·ha⁻¹·h⁻¹·a⁻¹); K: soil erodibility (t·ha·h·ha⁻¹·MJ⁻¹·mm⁻¹); LS: slope length and
-///   steepness factor; C: cover-management factor (0–1); P: support-practice factor (0–1); A_c in t.
-///
-/// Value, in three lines (Garzê eqs. 4–5):
-/// - avoided siltation: V₁ = λ · A_c/ρ · c_dredge, with λ the sediment deposition ratio (0.24), ρ the soil bulk
-///   density (t/m³) and c_dredge the reservoir dredging cost (元/m³);
-/// - nitrogen and phosphorus kept: V₂ = A_c·C_N·p_N + A_c·C_P·p_P, with C_N, C_P the soil N and P contents and p_N,
-///   p_P their environmental treatment costs (元/t).
-///
-/// Sources: GEP technical guideline (2020), soil retention; Renard et al. 1997, USDA Agriculture Handbook 703
-/// (RUSLE); Garzê (生态学报 2017, 37(19)) §2.4.2 and Table 3 (38.86 亿 t → 10.03 亿 m³, 1437.94 万 t N,
-/// 419.72 万 t P, 399.60 亿元). Open water is not eroded and is skipped.
+/// The formula, its variables and sources are documented once, on ``SoilRetentionKernel``. Open water is not
+/// eroded and is skipped.
 public struct SoilRetention: EcosystemService {
+    /// The inputs and prices, each named once with its dimension.
+    public enum Keys {
+        public static let rainfallErosivity = InputKey<RainfallErosivity>("rainfall-erosivity")
+        public static let soilErodibility = InputKey<SoilErodibility>("soil-erodibility")
+        public static let slopeLengthSteepness = InputKey<Ratio>("slope-length-steepness")
+        public static let coverManagement = InputKey<Ratio>("cover-management")
+        public static let supportPractice = InputKey<Ratio>("support-practice")
+        public static let sedimentDepositionRatio = InputKey<Ratio>("sediment-deposition-ratio")
+        public static let soilBulkDensity = InputKey<Density>("soil-bulk-density")
+        public static let soilNitrogenContent = InputKey<Ratio>("soil-nitrogen-content")
+        public static let soilPhosphorusContent = InputKey<Ratio>("soil-phosphorus-content")
+        public static let dredgingCost = PriceKey<Volume>("dredging-cost")
+        public static let nitrogenRemovalCost = PriceKey<Mass>("nitrogen-removal-cost")
+        public static let phosphorusRemovalCost = PriceKey<Mass>("phosphorus-removal-cost")
+    }
+
+    public enum Method: String, CaseIterable, Sendable {
+        case rusle
+    }
+
     public let id: ServiceID = "soil-retention"
     public let name = "soil retention"
     public let localName = "土壤保持"
     public let category = ServiceCategory.regulating
     public let physicalUnit = "t"
     public let methods = [ServiceMethod(
-        id: "rusle",
-        formula: "A_c = Σᵢ Aᵢ·R·K·LS·(1 − C·P); V = λ·A_c/ρ·c_dredge + A_c·C_N·p_N + A_c·C_P·p_P",
+        id: Method.rusle.rawValue,
+        formula: SoilRetentionKernel.formula,
         source: "GEP technical guideline (2020), soil retention; Renard et al. 1997, USDA AH 703 (RUSLE); Garzê (生态学报 2017, 37(19)) §2.4.2",
         inputs: [
-            InputRequirement("rainfall-erosivity", "RUSLE rainfall erosivity R", dimension: RainfallErosivity.self, scope: .perEcosystemType),
-            InputRequirement("soil-erodibility", "RUSLE soil erodibility K", dimension: SoilErodibility.self, scope: .perEcosystemType),
-            InputRequirement("slope-length-steepness", "RUSLE slope length and steepness factor LS", dimension: Ratio.self, scope: .perEcosystemType),
-            InputRequirement("cover-management", "RUSLE cover-management factor C (0–1)", dimension: Ratio.self,
-                             scope: .perEcosystemType, domain: .fraction),
-            InputRequirement("support-practice", "RUSLE support-practice factor P (0–1)", dimension: Ratio.self,
-                             scope: .perEcosystemType, domain: .fraction),
-            InputRequirement("sediment-deposition-ratio", "share of eroded soil deposited in reservoirs λ", dimension: Ratio.self, domain: .fraction),
-            InputRequirement("soil-bulk-density", "soil bulk density ρ (t/m³)", dimension: Density.self, domain: .positive),
-            InputRequirement("soil-nitrogen-content", "soil total N content C_N", dimension: Ratio.self, domain: .fraction),
-            InputRequirement("soil-phosphorus-content", "soil total P content C_P", dimension: Ratio.self, domain: .fraction),
+            InputRequirement(Keys.rainfallErosivity, "RUSLE rainfall erosivity R", scope: .perEcosystemType),
+            InputRequirement(Keys.soilErodibility, "RUSLE soil erodibility K", scope: .perEcosystemType),
+            InputRequirement(Keys.slopeLengthSteepness, "RUSLE slope length and steepness factor LS", scope: .perEcosystemType),
+            InputRequirement(Keys.coverManagement, "RUSLE cover-management factor C (0–1)", scope: .perEcosystemType, domain: .fraction),
+            InputRequirement(Keys.supportPractice, "RUSLE support-practice factor P (0–1)", scope: .perEcosystemType, domain: .fraction),
+            InputRequirement(Keys.sedimentDepositionRatio, "share of eroded soil deposited in reservoirs λ", domain: .fraction),
+            InputRequirement(Keys.soilBulkDensity, "soil bulk density ρ (t/m³)", domain: .positive),
+            InputRequirement(Keys.soilNitrogenContent, "soil total N content C_N", domain: .fraction),
+            InputRequirement(Keys.soilPhosphorusContent, "soil total P content C_P", domain: .fraction),
         ],
         prices: [
-            PriceRequirement("dredging-cost", "reservoir dredging cost per m³", per: Volume.self),
-            PriceRequirement("nitrogen-removal-cost", "treatment cost per t of N", per: Mass.self),
-            PriceRequirement("phosphorus-removal-cost", "treatment cost per t of P", per: Mass.self),
+            PriceRequirement(Keys.dredgingCost, "reservoir dredging cost per m³"),
+            PriceRequirement(Keys.nitrogenRemovalCost, "treatment cost per t of N"),
+            PriceRequirement(Keys.phosphorusRemovalCost, "treatment cost per t of P"),
         ]
     )]
 
@@ -53,30 +57,26 @@ public struct SoilRetention: EcosystemService {
 
     public func assess(_ unit: AccountingUnit, method: ServiceMethod, inputs: InputReader, prices: PriceBook) throws -> ServiceResult {
         let retained = try PerEcosystemType(unit.types(excluding: [.water])) { type -> Quantity<Mass> in
-            let potential = try inputs.quantity("rainfall-erosivity", RainfallErosivity.self, for: type)
-                * (try inputs.quantity("soil-erodibility", SoilErodibility.self, for: type))
-                * (try inputs.ratio("slope-length-steepness", for: type))
-            let cp = try inputs.ratio("cover-management", for: type) * (try inputs.ratio("support-practice", for: type))
-            return SoilRetention.soilRetained(potentialLoss: potential, coverTimesPractice: cp) * unit.area(of: type)
+            SoilRetentionKernel.soilRetained(SoilRetentionKernel.Factors(
+                erosivity: try inputs.quantity(Keys.rainfallErosivity, for: type),
+                erodibility: try inputs.quantity(Keys.soilErodibility, for: type),
+                slopeLengthSteepness: try inputs.ratio(Keys.slopeLengthSteepness, for: type),
+                coverManagement: try inputs.ratio(Keys.coverManagement, for: type),
+                supportPractice: try inputs.ratio(Keys.supportPractice, for: type)), area: unit.area(of: type))
         }
         let soil = retained.total
-        let sediment = soil * (try inputs.ratio("sediment-deposition-ratio")) / (try inputs.quantity("soil-bulk-density", Density.self))
-        let nitrogen = soil * (try inputs.ratio("soil-nitrogen-content"))
-        let phosphorus = soil * (try inputs.ratio("soil-phosphorus-content"))
+        let avoided = SoilRetentionKernel.avoidedLosses(
+            soil: soil, depositionRatio: try inputs.ratio(Keys.sedimentDepositionRatio), bulkDensity: try inputs.quantity(Keys.soilBulkDensity),
+            nitrogenContent: try inputs.ratio(Keys.soilNitrogenContent), phosphorusContent: try inputs.ratio(Keys.soilPhosphorusContent))
         let lines = [
-            ValuedLine(id: "siltation-avoided", label: "reservoir siltation avoided", quantity: sediment,
-                       price: try prices.unitPrice("dredging-cost", Volume.self), priceKey: "dredging-cost"),
-            ValuedLine(id: "nitrogen-retained", label: "soil nitrogen retained", quantity: nitrogen,
-                       price: try prices.unitPrice("nitrogen-removal-cost", Mass.self), priceKey: "nitrogen-removal-cost"),
-            ValuedLine(id: "phosphorus-retained", label: "soil phosphorus retained", quantity: phosphorus,
-                       price: try prices.unitPrice("phosphorus-removal-cost", Mass.self), priceKey: "phosphorus-removal-cost"),
+            ValuedLine(id: "siltation-avoided", label: "reservoir siltation avoided", quantity: avoided.siltation,
+                       price: try prices.unitPrice(Keys.dredgingCost), priceKey: Keys.dredgingCost.name),
+            ValuedLine(id: "nitrogen-retained", label: "soil nitrogen retained", quantity: avoided.nitrogen,
+                       price: try prices.unitPrice(Keys.nitrogenRemovalCost), priceKey: Keys.nitrogenRemovalCost.name),
+            ValuedLine(id: "phosphorus-retained", label: "soil phosphorus retained", quantity: avoided.phosphorus,
+                       price: try prices.unitPrice(Keys.phosphorusRemovalCost), priceKey: Keys.phosphorusRemovalCost.name),
         ]
         return result(for: unit, method: method, physical: PhysicalAmount(soil, in: .tonne, byEcosystemType: retained.byType),
                       lines: lines)
-    }
-
-    /// Soil kept per area: potential loss R·K·LS minus actual loss R·K·LS·C·P.
-    public static func soilRetained(potentialLoss: Quantity<ArealMass>, coverTimesPractice: Double) -> Quantity<ArealMass> {
-        potentialLoss * (1 - coverTimesPractice)
     }
 }

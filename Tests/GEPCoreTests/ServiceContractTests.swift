@@ -13,7 +13,7 @@ struct FixtureWaterService: EcosystemService {
         inputs: [
             InputRequirement("precipitation", "annual precipitation, mm", dimension: Depth.self, scope: .perEcosystemType),
             InputRequirement("evapotranspiration", "annual ET, mm", dimension: Depth.self, scope: .perEcosystemType),
-            InputRequirement("runoff-coefficient", "storm runoff share", dimension: Ratio.self, domain: .fraction, isOptional: true),
+            InputRequirement("runoff-coefficient", "storm runoff share", dimension: Ratio.self, domain: .fraction, presence: .optional),
         ],
         prices: [PriceRequirement("reservoir-cost", "reservoir cost", per: Volume.self)])]
 

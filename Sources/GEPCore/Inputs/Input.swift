@@ -29,9 +29,9 @@ public struct Input: Sendable, Hashable {
     public func drawn(_ value: Double) -> Input {
         let replaced: Value
         switch (self.value, uncertainty) {
-        case let (.single(measure), .absolute?): replaced = .single(Measure(value, measure.unit))
-        case let (.single(measure), _): replaced = .single(Measure(measure.value * value, measure.unit))
-        case let (.byEcosystemType(values), _): replaced = .byEcosystemType(values.mapValues { Measure($0.value * value, $0.unit) })
+        case let (.single(measure), .absolute?): replaced = .single(measure.with(value: value))
+        case let (.single(measure), _): replaced = .single(measure.with(value: measure.value * value))
+        case let (.byEcosystemType(values), _): replaced = .byEcosystemType(values.mapValues { $0.with(value: $0.value * value) })
         }
         return Input(key, replaced, provenance: provenance, uncertainty: uncertainty)
     }

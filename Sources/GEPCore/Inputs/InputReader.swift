@@ -112,3 +112,38 @@ public struct InputReader: Sendable {
         }
     }
 }
+
+extension InputReader {
+    /// Whether the input is present.
+    public func has<D>(_ key: InputKey<D>) -> Bool { has(key.name) }
+
+    /// A single-valued input as a typed quantity.
+    ///
+    /// - Throws: the errors of ``quantity(_:_:)``.
+    public func quantity<D>(_ key: InputKey<D>) throws -> Quantity<D> { try quantity(key.name, D.self) }
+
+    /// The value of an input for one ecosystem type; a single value applies to every type.
+    ///
+    /// - Throws: the errors of ``quantity(_:_:for:)``.
+    public func quantity<D>(_ key: InputKey<D>, for type: EcosystemType) throws -> Quantity<D> {
+        try quantity(key.name, D.self, for: type)
+    }
+
+    /// A single dimensionless input as a plain number (a fraction, not a percentage).
+    public func ratio(_ key: InputKey<Ratio>) throws -> Double { try ratio(key.name) }
+
+    /// A dimensionless input for one ecosystem type as a plain number.
+    public func ratio(_ key: InputKey<Ratio>, for type: EcosystemType) throws -> Double { try ratio(key.name, for: type) }
+
+    /// A single money input at the prices of the year its provenance gives.
+    ///
+    /// - Throws: the errors of ``money(_:)``.
+    public func money(_ key: InputKey<Currency>) throws -> Money { try money(key.name) }
+
+    /// Turns a kernel's rejection into an input error naming this service and unit, with the ecosystem type the
+    /// kernel was evaluated for, if any.
+    public func error(_ rejection: KernelRejection, for type: EcosystemType? = nil) -> InputError {
+        InputError.outOfRange(input: type.map { "\(rejection.input)[\($0.rawValue)]" } ?? rejection.input, service: service,
+                              unit: unit.id, value: rejection.value, expected: rejection.expected)
+    }
+}

@@ -19,17 +19,74 @@ public struct InputRequirement: Sendable {
     public let scope: Scope
     /// The physically possible values, in the dimension's base unit.
     public let domain: ValueDomain
-    /// Whether the service can run without it.
-    public let isOptional: Bool
+    /// When the input must be given.
+    public let presence: Presence
 
     public init(_ key: String, _ summary: String, dimension: any PhysicalDimension.Type,
-                scope: Scope = .single, domain: ValueDomain = .nonNegative, isOptional: Bool = false) {
+                scope: Scope = .single, domain: ValueDomain = .nonNegative, presence: Presence = .required) {
         self.key = key
         self.summary = summary
         self.dimension = dimension
         self.scope = scope
         self.domain = domain
-        self.isOptional = isOptional
+        self.presence = presence
+    }
+
+    /// The requirement of a typed key: its name and dimension come from the key.
+    public init<D: PhysicalDimension>(_ key: InputKey<D>, _ summary: String, scope: Scope = .single,
+                                      domain: ValueDomain = .nonNegative, presence: Presence = .required) {
+        self.init(key.name, summary, dimension: D.self, scope: scope, domain: domain, presence: presence)
+    }
+
+    /// Whether some unit could be assessed without the input.
+    public var isOptional: Bool {
+        if case .required = presence { return false }
+        return true
+    }
+}
+
+/// When an input must be given, checked with the other requirements before any computation, so that every input
+/// a unit lacks is named in one message.
+public enum Presence: Sendable, Hashable {
+    /// Always.
+    case required
+    /// Never; the service has a fallback.
+    case optional
+    /// This input or at least one of the inputs named (storm runoff, or a runoff coefficient to derive it).
+    case oneOf(alternatives: [String])
+    /// Whenever `condition` holds for the unit being assessed.
+    case requiredWhen(Condition)
+
+    /// What makes a conditional input necessary.
+    public indirect enum Condition: Sendable, Hashable, CustomStringConvertible {
+        /// The unit has a positive area of one of these ecosystem types (lake inputs for a unit with a lake).
+        case hasArea(of: [EcosystemType])
+        /// The unit has a positive area of a type in one of these groups (water-surface inputs for open water).
+        case hasGroup(Set<EcosystemGroup>)
+        /// Another input is given (the flood share of a reservoir storage that is given).
+        case given(String)
+        /// Either condition.
+        case either(Condition, Condition)
+
+        /// Whether the condition holds for `unit` with `inputs`.
+        public func holds(for unit: AccountingUnit, inputs: Inputs) -> Bool {
+            switch self {
+            case let .hasArea(types): return types.contains { unit.area(of: $0).baseValue > 0 }
+            case let .hasGroup(groups): return !unit.types(in: groups).isEmpty
+            case let .given(key): return inputs[key] != nil
+            case let .either(a, b): return a.holds(for: unit, inputs: inputs) || b.holds(for: unit, inputs: inputs)
+            }
+        }
+
+        /// "the unit has lake area", for `gep services show`.
+        public var description: String {
+            switch self {
+            case let .hasArea(types): return "the unit has \(types.map(\.rawValue).joined(separator: " or ")) area"
+            case let .hasGroup(groups): return "the unit has \(groups.map(\.rawValue).sorted().joined(separator: " or ")) area"
+            case let .given(key): return "\(key) is given"
+            case let .either(a, b): return "\(a), or \(b)"
+            }
+        }
     }
 }
 

@@ -24,12 +24,29 @@ public struct Inputs: Sendable, Hashable {
         return merged
     }
 
-    /// A reader for one service and accounting unit, after checking every requirement: all required inputs are
-    /// present (all missing ones are named together), have the right shape and dimension, and lie in their domain.
+    /// A reader for one service and accounting unit, after checking every requirement: all inputs the unit needs
+    /// are present (all missing ones are named together, an unmet choice as "a or b"), have the right shape and
+    /// dimension, and lie in their domain.
     ///
     /// - Throws: ``InputError`` naming the input, the service and the unit.
     public func reader(service: String, unit: AccountingUnit, checking requirements: [InputRequirement]) throws -> InputReader {
-        let missing = requirements.filter { !$0.isOptional && storage[$0.key] == nil }.map(\.key)
+        var missing: [String] = []
+        var choicesNamed = Set<String>()
+        for requirement in requirements where storage[requirement.key] == nil {
+            switch requirement.presence {
+            case .required:
+                missing.append(requirement.key)
+            case .optional:
+                break
+            case let .oneOf(alternatives):
+                if alternatives.allSatisfy({ storage[$0] == nil }), !choicesNamed.contains(requirement.key) {
+                    missing.append(([requirement.key] + alternatives).joined(separator: " or "))
+                    choicesNamed.formUnion([requirement.key] + alternatives)
+                }
+            case let .requiredWhen(condition):
+                if condition.holds(for: unit, inputs: self) { missing.append(requirement.key) }
+            }
+        }
         if !missing.isEmpty { throw InputError.missing(inputs: missing, service: service, unit: unit.id) }
         let reader = InputReader(inputs: self, service: service, unit: unit)
         for requirement in requirements where storage[requirement.key] != nil {

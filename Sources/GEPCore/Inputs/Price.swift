@@ -11,6 +11,8 @@ public struct Price: Sendable, Hashable {
     public let moneyUnit: MoneyUnit
     /// The unit priced, as written: "m³", "t", "kWh".
     public let perUnit: String
+    /// `perUnit` looked up once, when the price was made; nil when no dimension knows it.
+    public let parsedPerUnit: ParsedUnit?
     /// The year whose prices these are.
     public let priceYear: Int
     /// Where the price comes from.
@@ -20,7 +22,14 @@ public struct Price: Sendable, Hashable {
 
     public init(_ key: String, _ amount: Double, _ moneyUnit: MoneyUnit = .yuan, per perUnit: String,
                 priceYear: Int, provenance: Provenance, uncertainty: Uncertainty? = nil) {
+        self.init(key, amount, moneyUnit, perUnit: perUnit, parsedPerUnit: ParsedUnit(perUnit), priceYear: priceYear,
+                  provenance: provenance, uncertainty: uncertainty)
+    }
+
+    private init(_ key: String, _ amount: Double, _ moneyUnit: MoneyUnit, perUnit: String, parsedPerUnit: ParsedUnit?,
+                 priceYear: Int, provenance: Provenance, uncertainty: Uncertainty?) {
         self.key = key
+        self.parsedPerUnit = parsedPerUnit
         self.amount = amount
         self.moneyUnit = moneyUnit
         self.perUnit = perUnit
@@ -32,14 +41,15 @@ public struct Price: Sendable, Hashable {
     /// The price drawn: the amount replaced (absolute) or scaled (relative) by `value`.
     public func drawn(_ value: Double) -> Price {
         Price(key, uncertainty.map { if case .absolute = $0 { value } else { amount * value } } ?? amount, moneyUnit,
-              per: perUnit, priceYear: priceYear, provenance: provenance, uncertainty: uncertainty)
+              perUnit: perUnit, parsedPerUnit: parsedPerUnit, priceYear: priceYear, provenance: provenance,
+              uncertainty: uncertainty)
     }
 
     /// The price as a typed unit price.
     ///
     /// - Throws: ``UnitError`` when `perUnit` does not measure `dimension`.
     public func unitPrice<D: PhysicalDimension>(_ dimension: D.Type) throws -> UnitPrice<D> {
-        UnitPrice(amount, moneyUnit, per: try D.unit(parsing: perUnit), priceYear: priceYear)
+        UnitPrice(amount, moneyUnit, per: try parsedPerUnit?.unit(D.self) ?? D.unit(parsing: perUnit), priceYear: priceYear)
     }
 }
 
@@ -53,5 +63,10 @@ public struct PriceRequirement: Sendable {
         self.key = key
         self.summary = summary
         self.dimension = dimension
+    }
+
+    /// The requirement of a typed key: its name and dimension come from the key.
+    public init<D>(_ key: PriceKey<D>, _ summary: String) {
+        self.init(key.name, summary, per: D.self)
     }
 }

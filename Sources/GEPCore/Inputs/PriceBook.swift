@@ -31,6 +31,13 @@ public struct PriceBook: Sendable, Hashable {
         }
     }
 
+    /// The price of a typed key as a unit price of its dimension.
+    ///
+    /// - Throws: the errors of ``unitPrice(_:_:service:)``.
+    public func unitPrice<D>(_ key: PriceKey<D>, service: String? = nil) throws -> UnitPrice<D> {
+        try unitPrice(key.name, D.self, service: service)
+    }
+
     /// Checks that every required price is present, positive and quoted per a unit of the right dimension.
     ///
     /// - Throws: the first ``PriceError`` found.

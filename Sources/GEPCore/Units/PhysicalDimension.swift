@@ -23,12 +23,10 @@ extension PhysicalDimension {
 
     /// The unit whose symbol or alias is `text`, after ``UnitCatalog/normalise(_:)``; nil if none.
     ///
-    /// Text spelt exactly as a symbol or alias (as model files usually write it) is matched before normalising:
-    /// lookups run for every input read, and normalising a string is the costlier step.
+    /// Text spelt exactly as a symbol or alias (as model files usually write it) is matched before normalising,
+    /// the costlier step. Values made from files look their unit up once (``ParsedUnit``); this is for the rest.
     public static func unit(named text: String) -> MeasurementUnit<Self>? {
-        if let exact = units.first(where: { $0.symbol == text || $0.aliases.contains(text) }) { return exact }
-        let key = UnitCatalog.normalise(text)
-        return units.first { $0.spellings.contains(key) }
+        index(ofUnit: text).map { units[$0] }
     }
 
     /// The unit whose symbol or alias is `text`.
