@@ -89,3 +89,29 @@ extension Inputs {
     /// The inputs whose names end with `suffix`.
     func filtering(_ suffix: String) -> Inputs { Inputs(all.filter { $0.key.hasSuffix(suffix) }) }
 }
+
+@Suite("Air purification: the unit a price is quoted per changes nothing")
+struct PricedPerUnitTests {
+    /// SO₂ at 1.2 元/kg is the same price as 1200 元/t: the physical amount (980 + 75 + 1500 = 2555 t, worked in
+    /// ``PurificationTests/handWorkedAirUptake()``) and the value (1 448 250 元) must not change, and the SO₂ line
+    /// must hold 980 000 kg.
+    @Test func so2PricedPerKilogramOrPerTonne() throws {
+        let inputs = Inputs([
+            byType("so2-uptake-rate", [.deciduousNeedleleafForest: 8.8, .meadow: 2], "t/km²"),
+            single("nox-uptake-rate", 0.5, "t/km²"), single("dust-retention-rate", 100, "kg/ha"),
+        ])
+        let forest = unit([.deciduousNeedleleafForest: 100, .meadow: 50, .lake: 2])
+        let others = [price("nox-treatment-cost", 630, per: "t"), price("dust-treatment-cost", 150, per: "t")]
+        let perTonne = try AirPurification().evaluate(forest, inputs: inputs, prices: PriceBook(
+            name: "per t", prices: others + [price("so2-treatment-cost", 1200, per: "t")]))
+        let perKilogram = try AirPurification().evaluate(forest, inputs: inputs, prices: PriceBook(
+            name: "per kg", prices: others + [price("so2-treatment-cost", 1.2, per: "kg")]))
+        for result in [perTonne, perKilogram] {
+            expectRelative(result.physical.amount, 2555)
+            #expect(result.physical.unit == "t")
+            expectRelative(result.lines.reduce(0) { $0 + $1.value.yuan }, 1_448_250)
+        }
+        expectRelative(perKilogram.lines[0].quantity.amount, 980_000)
+        #expect(perKilogram.lines[0].quantity.unit == "kg")
+    }
+}

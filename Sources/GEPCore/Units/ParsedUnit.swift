@@ -1,11 +1,9 @@
-import Synchronization
-
 /// A unit string looked up once, when the value that carries it is made (as a model file loads): the dimension it
 /// measures, which of that dimension's units it is, and how many base units one of it is.
 ///
 /// Evaluating an account reads every input and price many times (once per ecosystem type, per service, per draw);
 /// holding the lookup here means those reads multiply by a stored factor and never touch the string again.
-/// ``UnitCatalog/lookups`` counts the string lookups, so a test can show that none happen during evaluation.
+/// ``UnitLookupCounter`` counts the string lookups, so a test can show that none happen during evaluation.
 public struct ParsedUnit: Sendable, Hashable {
     /// The dimension the unit measures.
     public let dimension: any PhysicalDimension.Type
@@ -48,7 +46,7 @@ public struct ParsedUnit: Sendable, Hashable {
 extension PhysicalDimension {
     /// The position in `units` of the unit spelt `text`, matched as ``unit(named:)`` matches.
     static func index(ofUnit text: String) -> Int? {
-        UnitCatalog.lookups.add(1, ordering: .relaxed)
+        UnitCatalog.lookupCounter?.increment()
         if let exact = units.firstIndex(where: { $0.symbol == text || $0.aliases.contains(text) }) { return exact }
         let key = UnitCatalog.normalise(text)
         return units.firstIndex { $0.spellings.contains(key) }

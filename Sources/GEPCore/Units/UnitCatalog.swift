@@ -42,9 +42,10 @@ public enum UnitCatalog {
         ParsedUnit(text)?.dimension
     }
 
-    /// How many times a unit string has been looked up in this process: a diagnostic for tests and benchmarks,
-    /// which check that evaluating an account looks up none (every value parsed its unit when it was made).
-    public static let lookups = Atomic<Int>(0)
+    /// Counts the unit-string lookups made inside ``UnitLookupCounter/counting(_:)``: a diagnostic for tests and
+    /// benchmarks, which check that evaluating an account looks up none (every value parsed its unit when it was
+    /// made). Task-local, so that lookups by other tasks running at the same time are not counted.
+    @TaskLocal public static var lookupCounter: UnitLookupCounter?
 
     /// The name of the dimension a unit string belongs to ("area"), or nil when no dimension has it.
     public static func dimensionName(ofUnit text: String) -> String? { dimension(ofUnit: text)?.name }
@@ -54,4 +55,21 @@ extension PhysicalDimension {
     static func factor(from: String, to: String) throws -> Double {
         try unit(parsing: from).baseUnitsPerUnit / unit(parsing: to).baseUnitsPerUnit
     }
+}
+
+/// The number of unit-string lookups made while a piece of work runs.
+public final class UnitLookupCounter: Sendable {
+    private let lookups = Mutex(0)
+
+    /// The lookups counted so far.
+    public var count: Int { lookups.withLock { $0 } }
+
+    /// Runs `work` with lookups counted by a new counter, and returns the counter with the result.
+    public static func counting<T>(_ work: () throws -> T) rethrows -> (lookups: Int, result: T) {
+        let counter = UnitLookupCounter()
+        let result = try UnitCatalog.$lookupCounter.withValue(counter) { try work() }
+        return (counter.count, result)
+    }
+
+    func increment() { lookups.withLock { $0 += 1 } }
 }
