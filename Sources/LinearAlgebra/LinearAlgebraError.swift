@@ -11,10 +11,6 @@ public enum LinearAlgebraError: Error, Sendable, Equatable {
     case singular(routine: String, info: Int)
     /// The matrix (or a constraint matrix) does not have the full rank the problem needs.
     case rankDeficient(routine: String, info: Int, detail: String)
-    /// The leading minor of order `info` is not positive, so the matrix is not symmetric positive definite.
-    case notPositiveDefinite(routine: String, info: Int)
-    /// The matrix is not symmetric although the routine requires it.
-    case notSymmetric(routine: String)
     /// The iterative algorithm did not converge; `info` is LAPACK's count of what failed.
     case noConvergence(routine: String, info: Int)
     /// LAPACK rejected argument number `argument` (1-based); LAPACKE reports NaN inputs this way too.
@@ -32,10 +28,6 @@ extension LinearAlgebraError: CustomStringConvertible {
             return "\(routine): the matrix is singular (zero pivot at position \(info))"
         case let .rankDeficient(routine, info, detail):
             return "\(routine): rank deficient (info \(info)): \(detail)"
-        case let .notPositiveDefinite(routine, info):
-            return "\(routine): the matrix is not positive definite (leading minor of order \(info))"
-        case let .notSymmetric(routine):
-            return "\(routine): the matrix is not symmetric"
         case let .noConvergence(routine, info):
             return "\(routine): did not converge (info \(info))"
         case let .invalidArgument(routine, argument):

@@ -37,14 +37,6 @@ struct MoneyTests {
         #expect(abs(try deflator.factor(from: 2015, to: 2022) - 130.5 / 112.4) < 1e-15)
     }
 
-    @Test func restatingAUnitPrice() throws {
-        let price = UnitPrice<Volume>(7.06, per: .cubicMetre, priceYear: 2010)
-        let restated = try price.restated(to: 2022, with: sampleDeflator())
-        #expect(abs(restated.yuanPerQuotedUnit - 9.2133) < 1e-12)
-        // 10 万m³ at 9.2133 元/m³ = 921 330 元.
-        #expect(abs(restated.value(of: Quantity(10, .tenThousandCubicMetres)).yuan - 921_330) < 1e-6)
-    }
-
     @Test func missingDeflatorYearNamesTheYearAndCoverage() throws {
         let error = #expect(throws: DeflatorError.self) { try sampleDeflator().restate(Money(1, priceYear: 2005), to: 2022) }
         #expect(String(describing: error!) == "deflator \"test index\" has no index for 2005 (it covers 2010–2022)")

@@ -1,7 +1,7 @@
 import LinearAlgebra
 import Testing
 
-@Suite("dgeev and dsyev: eigen-decompositions")
+@Suite("dgeev: eigen-decomposition")
 struct EigenDecompositionTests {
     /// Saaty's 3 × 3 example: λmax ≈ 3.0385 and normalised weights ≈ 0.637 / 0.258 / 0.105
     /// (Saaty, The Analytic Hierarchy Process, 1980). numpy.linalg.eig gives λmax = 3.0385110905581727 and
@@ -37,27 +37,6 @@ struct EigenDecompositionTests {
             }
         }
         #expect(eigen.realVector(at: 0) == nil)
-    }
-
-    /// The second-difference matrix tridiag(−1, 2, −1) of order 3 has eigenvalues 2 − 2cos(kπ/4), k = 1, 2, 3:
-    /// 2 − √2, 2, 2 + √2, with eigenvectors (1, √2, 1)/2, (1, 0, −1)/√2 and (1, −√2, 1)/2 up to sign.
-    @Test func symmetricTridiagonal() throws {
-        let t = Matrix([[2, -1, 0], [-1, 2, -1], [0, -1, 2]])
-        let eigen = try t.symmetricEigenDecomposition()
-        expectClose(eigen.values, [2 - 2.0.squareRoot(), 2, 2 + 2.0.squareRoot()], tolerance: 1e-12)
-        let r = 2.0.squareRoot()
-        let expected: [[Double]] = [[0.5, r / 2, 0.5], [1 / r, 0, -1 / r], [0.5, -r / 2, 0.5]]
-        for k in 0..<3 {
-            let v = eigen.vectors.column(k)
-            let sign: Double = v[0] < 0 ? -1 : 1
-            expectClose(v.map { $0 * sign }, expected[k], tolerance: 1e-12)
-        }
-    }
-
-    @Test func asymmetricMatrixIsRefusedBySymmetricSolver() {
-        #expect(throws: LinearAlgebraError.notSymmetric(routine: "dsyev")) {
-            try Matrix([[1, 2], [3, 4]]).symmetricEigenDecomposition()
-        }
     }
 
     @Test func nonSquareMatrixThrows() {

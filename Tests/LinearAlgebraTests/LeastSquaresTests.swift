@@ -1,29 +1,8 @@
 import LinearAlgebra
 import Testing
 
-@Suite("dgels and dgglse: least squares")
+@Suite("dgglse: equality-constrained least squares")
 struct LeastSquaresTests {
-    /// Fit y = a + b·x to (0,1), (1,3), (2,4), (3,8), (4,9).
-    /// By hand: x̄ = 2, ȳ = 5, Sxy = 8 + 2 + 0 + 3 + 8 = 21, Sxx = 10, so b = 2.1 and a = 5 − 2·2.1 = 0.8.
-    /// Residuals 0.2, 0.1, −1, 0.9, −0.2 give RSS = 1.9. numpy.linalg.lstsq gives (0.8, 2.1) and 1.9.
-    @Test func fitsALine() throws {
-        let xs: [Double] = [0, 1, 2, 3, 4]
-        let design = Matrix(xs.map { [1, $0] })
-        let fit = try design.leastSquares([1, 3, 4, 8, 9])
-        expectClose(fit.solution, [0.8, 2.1], tolerance: 1e-12)
-        #expect(abs(fit.residualSumOfSquares - 1.9) < 1e-12)
-    }
-
-    @Test func rankDeficientDesignThrows() {
-        // The second column is twice the first: no unique fit.
-        let design = Matrix([[1, 2], [2, 4], [3, 6]])
-        #expect(throws: LinearAlgebraError.self) { try design.leastSquares([1, 2, 3]) }
-    }
-
-    @Test func fewerObservationsThanUnknownsThrows() {
-        #expect(throws: LinearAlgebraError.self) { try Matrix([[1, 2, 3]]).leastSquares([1]) }
-    }
-
     /// min (x₁ − 1)² + (2x₂ − 2)² subject to x₁ + x₂ = 1.
     /// KKT by hand: 2(x₁ − 1) = λ and 8(x₂ − 1) = λ, so x₁ − 1 = 4(x₂ − 1); with x₁ = 1 − x₂,
     /// −x₂ = 4x₂ − 4, hence x₂ = 0.8 and x₁ = 0.2.

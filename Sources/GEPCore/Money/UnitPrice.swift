@@ -24,12 +24,6 @@ public struct UnitPrice<Dimension: PhysicalDimension>: Sendable, Hashable {
     public func value(of quantity: Quantity<Dimension>) -> Money {
         Money(quantity.baseValue * yuanPerBaseUnit, priceYear: priceYear)
     }
-
-    /// The same price restated at `year` prices.
-    public func restated(to year: Int, with deflator: Deflator) throws -> UnitPrice {
-        let factor = try deflator.factor(from: priceYear, to: year)
-        return UnitPrice(yuanPerQuotedUnit * factor, .yuan, per: unit, priceYear: year)
-    }
 }
 
 extension UnitPrice: CustomStringConvertible {

@@ -26,14 +26,6 @@ public struct ServiceResult: Sendable, Hashable {
         self.lines = lines
         self.warnings = warnings
     }
-
-    /// The value at `year` prices: each line restated with `deflator` and summed.
-    ///
-    /// - Throws: ``AccountError/deflatorNeeded(line:priceYear:reportYear:)`` when a line is at another price year and no
-    ///   deflator is given; ``DeflatorError`` when the deflator lacks a year.
-    public func value(atPricesOf year: Int, deflator: Deflator? = nil) throws -> Money {
-        try Money.sum(lines.map { try $0.value(atPricesOf: year, deflator: deflator) }, priceYear: year)
-    }
 }
 
 /// A physical amount with its unit and its split by ecosystem type.
