@@ -54,7 +54,7 @@ do {
 do {
     let (units, lines, draws) = (1000, 12, 100_000)
     let q = Matrix(rows: units, columns: lines, columnMajor: (0..<(units * lines)).map { _ in Double.random(in: 0...1e6, using: &generator) })
-    let accountLines = (0..<lines).map { AccountLine(service: ServiceID("s\($0)"), category: .regulating, line: "l", label: "l", unit: "t", priceKey: "p\($0)") }
+    let accountLines = (0..<lines).map { AccountLine(service: ServiceID("s\($0)"), category: .regulating, line: "l", label: "l", unit: AnyUnit(MeasurementUnit<Mass>.tonne), priceKey: "p\($0)") }
     let account = try Account(reportYear: 2022, units: (0..<units).map { "u\($0)" }, lines: accountLines, physical: q,
                               prices: (0..<lines).map { _ in Double.random(in: 1...100, using: &generator) })
     let distributions = try account.prices.map { try Distribution(.normal(mean: $0, sd: 0.1 * $0), truncatedBelow: 0) }

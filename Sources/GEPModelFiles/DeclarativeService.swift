@@ -29,8 +29,8 @@ public struct DeclarativeService: EcosystemService {
     let prices: [NamedPrice]
     let physical: Expression
     let value: Expression
-    /// Base units per declared physical unit (1 m³ = 1 base unit of volume).
-    let baseUnitsPerPhysicalUnit: Double
+    /// The declared physical unit, looked up when the file loaded.
+    let physicalAnyUnit: AnyUnit
     /// The ecosystem groups `sum(...)` runs over; nil for all.
     let groups: Set<EcosystemGroup>?
 
@@ -64,13 +64,13 @@ public struct DeclarativeService: EcosystemService {
         let physicalBase = try formula { try values.evaluate(physical) }
         values.scalars["physical"] = physicalBase
         let valueYuan = try formula { try values.evaluate(value) }
-        let amount = PhysicalAmount(amount: physicalBase / baseUnitsPerPhysicalUnit, unit: physicalUnit)
+        let amount = PhysicalAmount(amount: physicalBase / physicalAnyUnit.baseUnitsPerUnit, unit: physicalUnit)
         let line: ValuedLine
         if let price = linearPrice() {
-            line = ValuedLine(id: "value", label: name, quantity: amount, priceKey: price.requirement.key,
-                              yuanPerUnit: values.scalars[price.name]! * baseUnitsPerPhysicalUnit, priceYear: priceYear)
+            line = ValuedLine(id: "value", label: name, amount: amount.amount, unit: physicalAnyUnit, priceKey: price.requirement.key,
+                              yuanPerUnit: values.scalars[price.name]! * physicalAnyUnit.baseUnitsPerUnit, priceYear: priceYear)
         } else {
-            line = ValuedLine(id: "value", label: name, quantity: PhysicalAmount(amount: valueYuan, unit: "元"),
+            line = ValuedLine(id: "value", label: name, amount: valueYuan, unit: AnyUnit(Currency.baseUnit),
                               priceKey: prices.map(\.requirement.key).joined(separator: "+"), yuanPerUnit: 1, priceYear: priceYear)
         }
         return result(for: unit, method: method, physical: amount, lines: [line])

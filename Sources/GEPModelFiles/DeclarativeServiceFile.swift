@@ -40,11 +40,9 @@ public enum DeclarativeServiceFile {
         }
         let unitField = try root.required("unit")
         let unitText = try unitField.string()
-        guard let physicalDimension = UnitCatalog.dimension(ofUnit: unitText),
-              let physicalVector = DimensionVector.of(physicalDimension) else {
+        guard let physicalUnit = AnyUnit(unitText), let physicalVector = DimensionVector.of(physicalUnit.dimension) else {
             throw unitField.error("unknown or unsupported unit \"\(unitText)\"")
         }
-        let baseUnits = try UnitCatalog.conversionFactor(from: unitText, to: physicalDimension.baseSymbol)
 
         var symbols = FormulaSymbols()
         symbols.declare("area", DimensionVector(length: 2), scope: .perEcosystemType)
@@ -97,7 +95,7 @@ public enum DeclarativeServiceFile {
         return DeclarativeService(id: id, name: try root.required("name").string(),
                                   localName: try root.optional("local-name")?.string() ?? (try root.required("name").string()),
                                   category: category, physicalUnit: unitText, methods: [method], inputs: inputs, prices: prices,
-                                  physical: physical, value: value, baseUnitsPerPhysicalUnit: baseUnits, groups: groups)
+                                  physical: physical, value: value, physicalAnyUnit: physicalUnit, groups: groups)
     }
 
     private static func parse(_ field: YAMLField) throws -> Expression {

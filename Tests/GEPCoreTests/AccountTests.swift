@@ -75,6 +75,24 @@ struct AccountTests {
         #expect(throws: AccountError.self) { try Account(results: results, reportYear: 2010) }
     }
 
+    /// Line units are compared as units, not as text: "m3" and "m³" are one unit and share a column; 万m³ is another
+    /// scale of the same dimension, and a column cannot hold both.
+    @Test func lineUnitsAreComparedAsUnits() throws {
+        let spelt = try Account(results: [
+            result("water", unit: "a", lineID: "retained", quantity: 1, unit: "m³", price: 7.06, key: "reservoir"),
+            result("water", unit: "b", lineID: "retained", quantity: 2, unit: "m3", price: 7.06, key: "reservoir"),
+        ], reportYear: 2010)
+        #expect(spelt.lines.count == 1 && spelt.lines[0].unit.symbol == "m³")
+        #expect(abs(spelt.gep.yuan - 3 * 7.06) < 1e-12)
+        #expect(throws: AccountError.inconsistentLine(service: "water", line: "retained",
+                                                      detail: "unit \"m³\" in one accounting unit, \"万m³\" in another")) {
+            try Account(results: [
+                result("water", unit: "a", lineID: "retained", quantity: 1, unit: "m³", price: 7.06, key: "reservoir"),
+                result("water", unit: "b", lineID: "retained", quantity: 1, unit: "万m³", price: 7.06, key: "reservoir"),
+            ], reportYear: 2010)
+        }
+    }
+
     @Test func duplicateResultIsRefused() {
         let one = result("water", unit: "a", lineID: "retained", quantity: 1, unit: "m³", price: 7.06, key: "reservoir")
         #expect(throws: AccountError.duplicateResult(service: "water", unit: "a")) {
@@ -100,8 +118,7 @@ struct AccountTests {
                     let lines = (0..<lineCount).map { l in
                         let quantity = numbers[(u * 18 + s * 3 + l) % numbers.count]
                         let price = numbers[(s * 3 + l + 100) % numbers.count] / 1e3
-                        return ValuedLine(id: "l\(l)", label: "line \(l)",
-                                          quantity: PhysicalAmount(amount: quantity, unit: "t"),
+                        return ValuedLine(id: "l\(l)", label: "line \(l)", amount: quantity, unit: AnyUnit("t")!,
                                           priceKey: "p\(s)-\(l)", yuanPerUnit: price, priceYear: 2020)
                     }
                     if !excludedIDs.contains(ServiceID("s\(s)")) {
@@ -124,7 +141,7 @@ struct AccountTests {
 
     private func result(_ service: ServiceID, unit: String, lineID: String, quantity: Double, unit symbol: String,
                         price: Double, key: String) -> ServiceResult {
-        let line = ValuedLine(id: lineID, label: lineID, quantity: PhysicalAmount(amount: quantity, unit: symbol),
+        let line = ValuedLine(id: lineID, label: lineID, amount: quantity, unit: AnyUnit(symbol)!,
                               priceKey: key, yuanPerUnit: price, priceYear: 2010)
         return ServiceResult(service: service, category: .regulating, unit: unit, method: "default",
                              physical: line.quantity, lines: [line])

@@ -104,7 +104,7 @@ public struct Account: Sendable {
                 } else {
                     lineColumn[key] = lines.count
                     lines.append(AccountLine(service: result.service, category: result.category, line: line.id,
-                                             label: line.label, unit: line.quantity.unit, priceKey: line.priceKey,
+                                             label: line.label, unit: line.unit, priceKey: line.priceKey,
                                              includedInTotal: !excludedFromTotal.contains(result.service)))
                     prices.append(price)
                 }
@@ -167,9 +167,9 @@ public struct Account: Sendable {
 
     private static func checkConsistent(_ existing: AccountLine, _ existingPrice: Double, _ line: ValuedLine, _ price: Double) throws {
         let name = (service: existing.service.rawValue, line: existing.line)
-        if existing.unit != line.quantity.unit {
+        if existing.unit != line.unit {
             throw AccountError.inconsistentLine(service: name.service, line: name.line,
-                                                detail: "unit \"\(existing.unit)\" in one accounting unit, \"\(line.quantity.unit)\" in another")
+                                                detail: "unit \"\(existing.unit)\" in one accounting unit, \"\(line.unit)\" in another")
         }
         if abs(existingPrice - price) > 1e-12 * max(abs(existingPrice), abs(price)) || existing.priceKey != line.priceKey {
             throw AccountError.inconsistentLine(service: name.service, line: name.line,

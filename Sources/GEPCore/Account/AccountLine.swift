@@ -8,15 +8,15 @@ public struct AccountLine: Sendable, Hashable {
     public let line: String
     /// What the quantity is.
     public let label: String
-    /// The unit of the quantity, e.g. "t".
-    public let unit: String
+    /// The unit of the quantity, e.g. t; its symbol is for display.
+    public let unit: AnyUnit
     /// The key of the price that values it.
     public let priceKey: String
     /// Whether the line counts towards GEP. Lines left out (oxygen release under the final-product rule, flood
     /// regulation where the guideline forbids summing it with water conservation) are still reported.
     public let includedInTotal: Bool
 
-    public init(service: ServiceID, category: ServiceCategory, line: String, label: String, unit: String,
+    public init(service: ServiceID, category: ServiceCategory, line: String, label: String, unit: AnyUnit,
                 priceKey: String, includedInTotal: Bool = true) {
         self.service = service
         self.category = category

@@ -12,7 +12,7 @@ public struct Price: Sendable, Hashable {
     /// The unit priced, as written: "m³", "t", "kWh".
     public let perUnit: String
     /// `perUnit` looked up once, when the price was made; nil when no dimension knows it.
-    public let parsedPerUnit: ParsedUnit?
+    public let parsedPerUnit: AnyUnit?
     /// The year whose prices these are.
     public let priceYear: Int
     /// Where the price comes from.
@@ -22,11 +22,11 @@ public struct Price: Sendable, Hashable {
 
     public init(_ key: String, _ amount: Double, _ moneyUnit: MoneyUnit = .yuan, per perUnit: String,
                 priceYear: Int, provenance: Provenance, uncertainty: Uncertainty? = nil) {
-        self.init(key, amount, moneyUnit, perUnit: perUnit, parsedPerUnit: ParsedUnit(perUnit), priceYear: priceYear,
+        self.init(key, amount, moneyUnit, perUnit: perUnit, parsedPerUnit: AnyUnit(perUnit), priceYear: priceYear,
                   provenance: provenance, uncertainty: uncertainty)
     }
 
-    private init(_ key: String, _ amount: Double, _ moneyUnit: MoneyUnit, perUnit: String, parsedPerUnit: ParsedUnit?,
+    private init(_ key: String, _ amount: Double, _ moneyUnit: MoneyUnit, perUnit: String, parsedPerUnit: AnyUnit?,
                  priceYear: Int, provenance: Provenance, uncertainty: Uncertainty?) {
         self.key = key
         self.parsedPerUnit = parsedPerUnit

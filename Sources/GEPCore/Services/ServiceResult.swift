@@ -60,8 +60,10 @@ public struct ValuedLine: Sendable, Hashable {
     public let id: String
     /// What the quantity is, for reports.
     public let label: String
-    /// The physical quantity valued, in `unit`.
+    /// The physical quantity valued, in `unit`, with the unit's symbol for display.
     public let quantity: PhysicalAmount
+    /// The unit of `quantity`: the unit the price is quoted per.
+    public let unit: AnyUnit
     /// The key of the price used.
     public let priceKey: String
     /// 元 per one `quantity.unit`, at `priceYear` prices.
@@ -75,16 +77,20 @@ public struct ValuedLine: Sendable, Hashable {
         self.id = id
         self.label = label
         self.quantity = PhysicalAmount(quantity, in: price.unit, byEcosystemType: byEcosystemType)
+        self.unit = AnyUnit(price.unit)
         self.priceKey = priceKey
         self.yuanPerUnit = price.yuanPerQuotedUnit
         self.priceYear = price.priceYear
     }
 
-    /// A line from raw numbers, for results built outside typed code (declarative services, tests).
-    public init(id: String, label: String, quantity: PhysicalAmount, priceKey: String, yuanPerUnit: Double, priceYear: Int) {
+    /// A line from an amount in a unit known at run time, for results built outside typed code (declarative
+    /// services, tests).
+    public init(id: String, label: String, amount: Double, unit: AnyUnit, byEcosystemType: [EcosystemType: Double] = [:],
+                priceKey: String, yuanPerUnit: Double, priceYear: Int) {
         self.id = id
         self.label = label
-        self.quantity = quantity
+        self.quantity = PhysicalAmount(amount: amount, unit: unit.symbol, byEcosystemType: byEcosystemType)
+        self.unit = unit
         self.priceKey = priceKey
         self.yuanPerUnit = yuanPerUnit
         self.priceYear = priceYear

@@ -12,13 +12,13 @@ public struct Measure: Sendable, Hashable, CustomStringConvertible {
     /// The unit as written.
     public let unit: String
     /// The unit looked up, or nil when no dimension knows it (the error is raised when the value is read).
-    public let parsedUnit: ParsedUnit?
+    public let parsedUnit: AnyUnit?
 
     public init(_ value: Double, _ unit: String) {
-        self.init(value, unit, parsedUnit: ParsedUnit(unit))
+        self.init(value, unit, parsedUnit: AnyUnit(unit))
     }
 
-    private init(_ value: Double, _ unit: String, parsedUnit: ParsedUnit?) {
+    private init(_ value: Double, _ unit: String, parsedUnit: AnyUnit?) {
         self.value = value
         self.unit = unit
         self.parsedUnit = parsedUnit

@@ -24,7 +24,7 @@ extension PhysicalDimension {
     /// The unit whose symbol or alias is `text`, after ``UnitCatalog/normalise(_:)``; nil if none.
     ///
     /// Text spelt exactly as a symbol or alias (as model files usually write it) is matched before normalising,
-    /// the costlier step. Values made from files look their unit up once (``ParsedUnit``); this is for the rest.
+    /// the costlier step. Values made from files look their unit up once (``AnyUnit``); this is for the rest.
     public static func unit(named text: String) -> MeasurementUnit<Self>? {
         index(ofUnit: text).map { units[$0] }
     }

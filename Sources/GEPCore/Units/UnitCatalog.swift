@@ -39,7 +39,7 @@ public enum UnitCatalog {
 
     /// The dimension a unit string belongs to, or nil when no dimension has it.
     public static func dimension(ofUnit text: String) -> (any PhysicalDimension.Type)? {
-        ParsedUnit(text)?.dimension
+        AnyUnit(text)?.dimension
     }
 
     /// Counts the unit-string lookups made inside ``UnitLookupCounter/counting(_:)``: a diagnostic for tests and

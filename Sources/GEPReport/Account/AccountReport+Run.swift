@@ -16,7 +16,7 @@ extension AccountReport {
             let lines = account.lines.indices.filter { account.lines[$0].service == choice.id }.map { l in
                 let line = account.lines[l]
                 let quantity = account.physical.column(l).reduce(0, +)
-                return LineRow(id: line.line, label: line.label, quantity: quantity, unit: line.unit, priceKey: line.priceKey,
+                return LineRow(id: line.line, label: line.label, quantity: quantity, unit: line.unit.symbol, priceKey: line.priceKey,
                                priceYuan: account.prices[l], valueYuan: account.values.column(l).reduce(0, +))
             }
             services.append(ServiceRow(
