@@ -32,7 +32,10 @@ var generator = SeededGenerator(seed: 2026)
 //    plain loops.
 do {
     let registry = BuiltInServices.registry()
-    let model = try RegionModelFile.read(root.appendingPathComponent("models/regions/genhe.yaml").path, registry: registry)
+    let (loadLookups, model) = try UnitLookupCounter.counting {
+        try RegionModelFile.read(root.appendingPathComponent("models/regions/genhe.yaml").path, registry: registry)
+    }
+    let (runLookups, _) = try UnitLookupCounter.counting { try model.run(with: registry) }
     let gepkit = try median(101) { try model.run(with: registry).account.gep.yuan }
     let naive = try median(101) {
         var total = 0.0
@@ -46,6 +49,7 @@ do {
     }
     print("1. Genhe account (6 units, 5 services)")
     line("   GEPKit RegionModel.run", String(format: "%.3f ms (target < 10 ms)", gepkit * 1e3))
+    line("   unit-string lookups: loading the model / one run", "\(loadLookups) / \(runLookups) (target: 0 per run)")
     line("   naive loop over the same service calls", String(format: "%.3f ms", naive * 1e3))
     line("   ratio naive / GEPKit", String(format: "%.2f", naive / gepkit))
 }

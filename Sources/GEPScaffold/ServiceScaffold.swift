@@ -1,7 +1,8 @@
 import Foundation
 
-/// Writes the starting files of a new service module: a Swift type conforming to `EcosystemService` with one
-/// method to fill in, and a test file whose worked-example test fails until the author writes one.
+/// Writes the starting files of a new service module: a pure kernel holding the formula and a Swift type conforming
+/// to `EcosystemService` that adapts it, with one method to fill in, and a test file whose worked-example test fails
+/// until the author writes one.
 ///
 /// Used by the `new-service-module` command plugin through the `gep-scaffold` tool.
 public struct ServiceScaffold: Sendable, Equatable {
@@ -48,12 +49,35 @@ public struct ServiceScaffold: Sendable, Equatable {
         """
         import GEPCore
 
-        /// \(id): one line saying what the service is and why it has value.
+        /// \(id) for one ecosystem type or one pixel: one line saying what the service is and why it has value.
         ///
-        /// Physical model: the formula, each variable with its unit.
-        /// Value: the valuation formula and the price it uses.
+        /// Formula (as `gep services show` prints it): Q = Σᵢ Aᵢ·rᵢ (A area, r amount per area); V = Q·p
+        ///
+        /// - Aᵢ: area of type i; rᵢ: amount per area (t/ha, ...); p: price per t. State each variable with its unit.
+        ///
+        /// Domain rules: say which input combinations are impossible (throw a `KernelRejection` naming the input) and
+        /// which results count as zero with a warning (return a `KernelOutput` with its warning).
+        ///
         /// Sources: the document and section, or the paper and its DOI.
+        public enum \(typeName)Kernel {
+            /// The formula as `gep services show` prints it; the doc comment above holds the same text.
+            public static let formula = "Q = Σᵢ Aᵢ·rᵢ (A area, r amount per area); V = Q·p"
+
+            /// Aᵢ·rᵢ: what one ecosystem type (or pixel) of `area` provides. Pure: a raster driver calls it per pixel.
+            public static func amount(area: Quantity<Area>, rate: Quantity<ArealMass>) -> Quantity<Mass> {
+                rate * area
+            }
+        }
+
+        /// \(id): reads the inputs of each ecosystem type, calls ``\(typeName)Kernel`` and values the result. The
+        /// formula and its sources are documented once, on the kernel.
         public struct \(typeName): EcosystemService {
+            /// The inputs and prices, each named once with its dimension.
+            public enum Keys {
+                public static let rate = InputKey<ArealMass>("\(id)-rate")
+                public static let price = PriceKey<Mass>("\(id)-price")
+            }
+
             public let id: ServiceID = "\(id)"
             public let name = "\(id.replacingOccurrences(of: "-", with: " "))"
             public let localName = "\(id)"
@@ -61,10 +85,10 @@ public struct ServiceScaffold: Sendable, Equatable {
             public let physicalUnit = "t"
             public let methods = [ServiceMethod(
                 id: "default",
-                formula: "Q = A · r (A area, r amount per area); V = Q · p",
+                formula: \(typeName)Kernel.formula,
                 source: "state the document and section here",
-                inputs: [InputRequirement("\(id)-rate", "amount per area r", dimension: ArealMass.self, scope: .perEcosystemType)],
-                prices: [PriceRequirement("\(id)-price", "price per t", per: Mass.self)]
+                inputs: [InputRequirement(Keys.rate, "amount per area r", scope: .perEcosystemType)],
+                prices: [PriceRequirement(Keys.price, "price per t")]
             )]
 
             public init() {}
@@ -72,10 +96,10 @@ public struct ServiceScaffold: Sendable, Equatable {
             public func assess(_ unit: AccountingUnit, method: ServiceMethod, inputs: InputReader, prices: PriceBook) throws -> ServiceResult {
                 var total = Quantity<Mass>.zero
                 for type in unit.ecosystemTypes {
-                    total += try inputs.quantity("\(id)-rate", ArealMass.self, for: type) * unit.area(of: type)
+                    total += \(typeName)Kernel.amount(area: unit.area(of: type), rate: try inputs.quantity(Keys.rate, for: type))
                 }
                 let line = ValuedLine(id: "amount", label: name, quantity: total,
-                                      price: try prices.unitPrice("\(id)-price", Mass.self), priceKey: "\(id)-price")
+                                      price: try prices.unitPrice(Keys.price), priceKey: Keys.price.name)
                 return result(for: unit, method: method, physical: PhysicalAmount(total, in: .tonne), lines: [line])
             }
         }

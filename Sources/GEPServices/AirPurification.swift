@@ -5,6 +5,10 @@ import GEPCore
 ///
 /// The formula, its variables, domain rule and sources are documented once, on ``PollutantRemovalKernel``.
 public struct AirPurification: EcosystemService {
+    public enum Method: String, CaseIterable, Sendable {
+        case treatmentCost = "treatment-cost"
+    }
+
     public let id: ServiceID = "air-purification"
     public let name = "air purification"
     public let localName = "空气净化"
@@ -20,7 +24,7 @@ public struct AirPurification: EcosystemService {
 
     public init() {
         methods = [ServiceMethod(
-            id: "treatment-cost", formula: PollutantRemovalKernel.airFormula,
+            id: Method.treatmentCost.rawValue, formula: PollutantRemovalKernel.airFormula,
             source: "GEP technical guideline (2020), air purification; Garzê (生态学报 2017, 37(19)) §2.4.5",
             inputs: AirPurification.pollutants.flatMap(\.requirements), prices: AirPurification.pollutants.map(\.priceRequirement))]
     }

@@ -5,6 +5,10 @@ import GEPCore
 ///
 /// The formula, its variables, domain rule and sources are documented once, on ``PollutantRemovalKernel``.
 public struct WaterPurification: EcosystemService {
+    public enum Method: String, CaseIterable, Sendable {
+        case treatmentCost = "treatment-cost"
+    }
+
     public let id: ServiceID = "water-purification"
     public let name = "water purification"
     public let localName = "水质净化"
@@ -20,7 +24,7 @@ public struct WaterPurification: EcosystemService {
 
     public init() {
         methods = [ServiceMethod(
-            id: "treatment-cost", formula: PollutantRemovalKernel.waterFormula,
+            id: Method.treatmentCost.rawValue, formula: PollutantRemovalKernel.waterFormula,
             source: "GEP technical guideline (2020), water purification; Garzê (生态学报 2017, 37(19)) §2.4.6",
             inputs: WaterPurification.pollutants.flatMap(\.requirements), prices: WaterPurification.pollutants.map(\.priceRequirement))]
     }
