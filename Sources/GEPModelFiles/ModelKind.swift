@@ -47,7 +47,7 @@ public enum ModelKind: String, Sendable, CaseIterable {
         if keys.contains("physical") { return .service }
         if !keys.isDisjoint(with: ["index", "change-on-previous-year", "base-year"]) { return .deflator }
         if let prices = try root.optional("prices"), case .mapping = prices.node { return .priceBook }
-        if !keys.isDisjoint(with: ["services", "units", "prices", "region"]) { return .region }
+        if !keys.isDisjoint(with: ["services", "units", "units-file", "prices", "region"]) { return .region }
         throw root.error("not a model file: expected a region (`services:`, `units:`), a price book (`prices:` with entries), "
             + "a deflator (`index:` or `change-on-previous-year:`), a compensation model (`schemes:`) or a service (`physical:`), or `kind:` saying which")
     }

@@ -8,7 +8,7 @@ import GEPCore
 /// its line, and not half-way through an account.
 public enum RegionModelFile {
     static let topKeys: Set<String> = ["kind", "sources", "region", "year", "report-year", "prices", "deflator", "population", "gdp",
-                                       "ecosystem-shares", "service-files", "services", "inputs", "units", "years"]
+                                       "ecosystem-shares", "service-files", "services", "inputs", "units", "units-file", "years"]
     static let unitKeys: Set<String> = ["id", "name", "local-name", "area", "areas", "population", "inputs"]
 
     /// The years a file holds: its `year:` and the keys of its `years:` block, in order.
@@ -58,35 +58,19 @@ public enum RegionModelFile {
         }
         let shares = try root.optional("ecosystem-shares").map { try readShares($0, values: values) }
 
-        var units: [AccountingUnit] = []
-        var unitInputs: [String: Inputs] = [:]
-        var areaProvenance: [String: Provenance] = [:]
-        let unitList = try root.required("units").sequence()
-        guard !unitList.isEmpty else { throw try root.required("units").error("expected at least one accounting unit") }
-        for field in unitList {
-            try field.allowOnly(unitKeys)
-            let id = try field.required("id").string()
-            let (areas, provenance) = try readAreas(field, shares: shares, values: values)
-            let population = try field.optional("population").map { try values.input("population", $0) }
-            do {
-                units.append(try AccountingUnit(
-                    id: id, name: try field.required("name").string(), localName: try field.optional("local-name")?.string(),
-                    ecosystemAreas: areas,
-                    population: try population.map { try Measure.quantity($0, Count.self, field: field).baseValue }))
-            } catch let error as InputError {
-                throw field.error(String(describing: error))
-            }
-            areaProvenance[id] = provenance
-            if let inputs = try field.optional("inputs") {
-                unitInputs[id] = try readInputs(inputs, values: values, requirements: requirements)
-            }
+        let table: UnitTable
+        switch (try root.optional("units"), try root.optional("units-file")) {
+        case let (list?, nil): table = try readUnitList(list, shares: shares, values: values, requirements: requirements)
+        case let (nil, file?): table = try readUnitsFile(file, directory: directory, shares: shares, values: values, requirements: requirements)
+        case (_?, let file?): throw file.error("give the units as `units:` or as `units-file:`, not both")
+        case (nil, nil): throw root.error("missing `units:` (a list) or `units-file:` (a CSV table of accounting units)")
         }
         let region: Region
         do {
             region = try Region(id: try regionField.required("id").string(), name: try regionField.required("name").string(),
-                                localName: try regionField.optional("local-name")?.string(), units: units)
+                                localName: try regionField.optional("local-name")?.string(), units: table.units)
         } catch let error as InputError {
-            throw try root.required("units").error(String(describing: error))
+            throw (try root.optional("units") ?? root.required("units-file")).error(String(describing: error))
         }
 
         var facts = Inputs()
@@ -105,8 +89,37 @@ public enum RegionModelFile {
         let prices = try PriceBookFile.read(try root.required("prices").filePath(in: directory))
         let deflator = try root.optional("deflator").map { try DeflatorFile.read(try $0.filePath(in: directory)) }
         return RegionModel(region: region, year: year, reportYear: reportYear, services: services.map(\.choice),
-                           regionInputs: regionInputs, unitInputs: unitInputs, areaProvenance: areaProvenance,
+                           regionInputs: regionInputs, unitInputs: table.inputs, areaProvenance: table.areaProvenance,
                            facts: facts, prices: prices, deflator: deflator, extraServices: extraServices)
+    }
+
+    // MARK: Units
+
+    /// The `units:` list of a region file.
+    private static func readUnitList(_ list: YAMLField, shares: (shares: [EcosystemType: Double], provenance: Provenance)?,
+                                     values: ValueReader, requirements: ExpectedInputs) throws -> UnitTable {
+        let fields = try list.sequence()
+        guard !fields.isEmpty else { throw list.error("expected at least one accounting unit") }
+        var table = UnitTable()
+        for field in fields {
+            try field.allowOnly(unitKeys)
+            let id = try field.required("id").string()
+            let (areas, provenance) = try readAreas(field, shares: shares, values: values)
+            let population = try field.optional("population").map { try values.input("population", $0) }
+            do {
+                table.units.append(try AccountingUnit(
+                    id: id, name: try field.required("name").string(), localName: try field.optional("local-name")?.string(),
+                    ecosystemAreas: areas,
+                    population: try population.map { try Measure.quantity($0, Count.self, field: field).baseValue }))
+            } catch let error as InputError {
+                throw field.error(String(describing: error))
+            }
+            table.areaProvenance[id] = provenance
+            if let inputs = try field.optional("inputs") {
+                table.inputs[id] = try readInputs(inputs, values: values, requirements: requirements)
+            }
+        }
+        return table
     }
 
     // MARK: Services
@@ -190,11 +203,7 @@ public enum RegionModelFile {
         try requireNonNegative(try field.optional("value"))
         let input = try values.input("area", field)
         let total = try Measure.quantity(input, Area.self, field: field)
-        let note = [input.provenance.note, "split by ecosystem-shares (\(shares.provenance.source))"].compactMap { $0 }.joined(separator: "; ")
-        let provenance = try Provenance(source: input.provenance.source, year: input.provenance.year,
-                                        status: input.provenance.status == .assumed || shares.provenance.status == .assumed ? .assumed : input.provenance.status,
-                                        note: note)
-        return (shares.shares.mapValues { total * $0 }, provenance)
+        return (shares.shares.mapValues { total * $0 }, try splitProvenance(input.provenance, shares.provenance))
     }
 
     /// Rejects a negative area where it is written: a single number, or each number of a by-type mapping.

@@ -1,0 +1,177 @@
+import Foundation
+import GEPCore
+
+/// The accounting units of a region read from a CSV table instead of the `units:` list, for regions with thousands
+/// of units (towns, forest compartments, grid cells), where YAML parsing alone would dominate the run:
+///
+/// ```yaml
+/// units-file: {path: genhe-units.csv, source: seed-002, status: published, year: 2022}
+/// ```
+///
+/// ```csv
+/// id,name,local-name,area [km²],precipitation [mm],nep:meadow [t/ha]
+/// manggui,Manggui town,满归镇,3072.81,480,
+/// ```
+///
+/// Columns: `id` and `name` (required), `local-name`; either `area [unit]` (a total split by `ecosystem-shares`) or
+/// one `area:<ecosystem-type> [unit]` column per type; `population [unit]`; and any input a chosen service reads, as
+/// `<input> [unit]` (one value for the unit) or `<input>:<ecosystem-type> [unit]` (by type). The unit in brackets is
+/// looked up once per column; an empty cell leaves the input to the region-wide value. Every value takes its
+/// provenance from the `units-file:` entry.
+extension RegionModelFile {
+    /// The units of a region, whichever way the file gives them.
+    struct UnitTable {
+        var units: [AccountingUnit] = []
+        var inputs: [String: Inputs] = [:]
+        var areaProvenance: [String: Provenance] = [:]
+    }
+
+    /// One column of a units table, as its header names it.
+    private enum Column {
+        case id, name, localName
+        case totalArea(MeasurementUnit<Area>)
+        case area(EcosystemType, MeasurementUnit<Area>)
+        case population(MeasurementUnit<Count>)
+        case input(key: String, type: EcosystemType?, template: Measure)
+
+        /// What the column gives, for checking that the header has what a table needs.
+        var kind: String {
+            switch self {
+            case .id: "id"
+            case .name: "name"
+            case .localName: "local-name"
+            case .totalArea: "area"
+            case .area: "areas"
+            case .population: "population"
+            case .input: "input"
+            }
+        }
+    }
+
+    static func readUnitsFile(_ entry: YAMLField, directory: String, shares: (shares: [EcosystemType: Double], provenance: Provenance)?,
+                              values: ValueReader, requirements: ExpectedInputs) throws -> UnitTable {
+        try entry.allowOnly(["path", "source", "year", "status", "note"])
+        let provenance = try values.provenance(entry)
+        let table = try CSVTable.read(try entry.required("path").filePath(in: directory))
+        let columns = try table.header.indices.map { try column(table, $0, requirements: requirements) }
+        let kinds = Set(columns.map(\.kind))
+        for required in ["id", "name"] where !kinds.contains(required) {
+            throw table.headerError("no `\(required)` column; a units table needs `id` and `name`")
+        }
+        guard kinds.contains("area") != kinds.contains("areas") else {
+            throw table.headerError("expected either one `area [unit]` column (split by ecosystem-shares) or `area:<ecosystem-type> [unit]` columns, not both or neither")
+        }
+        if kinds.contains("area"), shares == nil {
+            throw table.headerError("a total `area` column needs `ecosystem-shares:` in the region file")
+        }
+        let areaProvenance = kinds.contains("area") ? try splitProvenance(provenance, shares!.provenance) : provenance
+        var result = UnitTable()
+        var seen = Set<String>()
+        for row in table.rows {
+            var id = "", name = "", localName: String?
+            var areas: [EcosystemType: Quantity<Area>] = [:], population: Double?
+            var single: [String: Measure] = [:], byType: [String: [EcosystemType: Measure]] = [:]
+            for (index, column) in columns.enumerated() {
+                let text = row.fields[index].trimmingCharacters(in: .whitespaces)
+                if text.isEmpty {
+                    if case .id = column { throw table.error(row, column: index, "the unit has no id") }
+                    if case .name = column { throw table.error(row, column: index, "the unit has no name") }
+                    continue
+                }
+                switch column {
+                case .id: id = text
+                case .name: name = text
+                case .localName: localName = text
+                case let .totalArea(unit):
+                    let total = Quantity(try number(table, row, index, text, nonNegative: true), unit)
+                    areas = shares!.shares.mapValues { total * $0 }
+                case let .area(type, unit): areas[type] = Quantity(try number(table, row, index, text, nonNegative: true), unit)
+                case let .population(unit): population = Quantity(try number(table, row, index, text, nonNegative: true), unit).baseValue
+                case let .input(key, type?, template): byType[key, default: [:]][type] = template.with(value: try number(table, row, index, text))
+                case let .input(key, nil, template): single[key] = template.with(value: try number(table, row, index, text))
+                }
+            }
+            guard seen.insert(id).inserted else {
+                throw table.error(row, column: columns.firstIndex { $0.kind == "id" }!, "unit id \"\(id)\" appears twice; ids must be unique")
+            }
+            do {
+                result.units.append(try AccountingUnit(id: id, name: name, localName: localName, ecosystemAreas: areas, population: population))
+            } catch let error as InputError {
+                throw ModelFileError(file: table.file, line: row.line, column: nil, field: "", message: String(describing: error))
+            }
+            result.areaProvenance[id] = areaProvenance
+            let inputs = single.map { Input($0.key, .single($0.value), provenance: provenance) }
+                + byType.map { Input($0.key, .byEcosystemType($0.value), provenance: provenance) }
+            if !inputs.isEmpty { result.inputs[id] = Inputs(inputs) }
+        }
+        guard !result.units.isEmpty else { throw table.headerError("the table has no rows; expected at least one accounting unit") }
+        return result
+    }
+
+    /// What a header names, with its unit looked up and checked once.
+    private static func column(_ table: CSVTable, _ index: Int, requirements: ExpectedInputs) throws -> Column {
+        let (name, unitText) = splitUnit(table.header[index])
+        let fail = { (message: String) in ModelFileError(file: table.file, line: 1, column: index + 1, field: table.header[index], message: message) }
+        func unit<D: PhysicalDimension>(_ dimension: D.Type) throws -> MeasurementUnit<D> {
+            do { return try D.unit(parsing: unitText) } catch let error as UnitError { throw fail(String(describing: error)) }
+        }
+        switch name {
+        case "id": return .id
+        case "name": return .name
+        case "local-name": return .localName
+        case "area": return .totalArea(try unit(Area.self))
+        case "population": return .population(try unit(Count.self))
+        default: break
+        }
+        var key = name, type: EcosystemType?
+        if let colon = name.lastIndex(of: ":"), let named = EcosystemType(rawValue: String(name[name.index(after: colon)...])) {
+            key = String(name[..<colon])
+            type = named
+        }
+        if name.hasPrefix("area:") {
+            guard let type else {
+                throw fail("unknown ecosystem type; expected area:<type> with one of \(EcosystemType.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return .area(type, try unit(Area.self))
+        }
+        let template = Measure(0, unitText)
+        if let requirement = requirements.byKey[key] {
+            func check<D: PhysicalDimension>(_ dimension: D.Type) throws {
+                do { _ = try template.measurementUnit(dimension) } catch let error as UnitError { throw fail(String(describing: error)) }
+            }
+            try check(requirement.dimension)
+        } else if !requirements.prefixes.contains(where: key.hasPrefix) {
+            throw fail("no chosen service reads an input named \"\(key)\"; check the spelling or the services list")
+        }
+        return .input(key: key, type: type, template: template)
+    }
+
+    /// "precipitation [mm]" → ("precipitation", "mm"); a name without brackets is dimensionless.
+    private static func splitUnit(_ header: String) -> (name: String, unit: String) {
+        guard header.hasSuffix("]"), let open = header.lastIndex(of: "[") else { return (header, "") }
+        let unit = header[header.index(after: open)..<header.index(before: header.endIndex)]
+        return (header[..<open].trimmingCharacters(in: .whitespaces), unit.trimmingCharacters(in: .whitespaces))
+    }
+
+    private static func number(_ table: CSVTable, _ row: CSVTable.Row, _ index: Int, _ text: String, nonNegative: Bool = false) throws -> Double {
+        guard let value = Double(text), value.isFinite else {
+            throw table.error(row, column: index, "\"\(text)\" is not a finite number")
+        }
+        if nonNegative, value < 0 { throw table.error(row, column: index, "\(text) is negative; expected a value ≥ 0") }
+        return value
+    }
+
+    /// The provenance of areas split by shares: assumed when either the totals or the shares are.
+    static func splitProvenance(_ total: Provenance, _ shares: Provenance) throws -> Provenance {
+        let note = [total.note, "split by ecosystem-shares (\(shares.source))"].compactMap { $0 }.joined(separator: "; ")
+        return try Provenance(source: total.source, year: total.year,
+                              status: total.status == .assumed || shares.status == .assumed ? .assumed : total.status, note: note)
+    }
+}
+
+extension CSVTable {
+    /// An error about the header as a whole.
+    func headerError(_ message: String) -> ModelFileError {
+        ModelFileError(file: file, line: 1, column: nil, field: "", message: message)
+    }
+}
