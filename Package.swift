@@ -51,7 +51,7 @@ let package = Package(
         .executableTarget(name: "gep-fuzz", dependencies: ["GEPFuzz", "GEPServices"]),
         .executableTarget(
             name: "gep-bench",
-            dependencies: ["GEPCore", "GEPServices", "GEPModelFiles", "Compensation", "LinearAlgebra"],
+            dependencies: ["GEPCore", "GEPServices", "GEPModelFiles", "GEPReport", "Compensation", "LinearAlgebra"],
             path: "Benchmarks/gep-bench"
         ),
         .executableTarget(name: "gep-scaffold", dependencies: ["GEPScaffold"]),

@@ -2,6 +2,7 @@ import Compensation
 import Foundation
 import GEPCore
 import GEPModelFiles
+import GEPReport
 import GEPServices
 import LinearAlgebra
 
@@ -141,6 +142,44 @@ do {
     line("   GEPKit OptimisedAllocation.solve", String(format: "%.3f ms", gepkit * 1e3))
     line("   bisection on λ (200 passes)", String(format: "%.3f ms", naive * 1e3))
     line("   ratio bisection / GEPKit", String(format: "%.2f", naive / gepkit))
+}
+
+// 4. The account as the unit count grows: Genhe's model with its towns replaced by N generated units in a CSV table
+//    (a total area split by the region's shares, and a per-unit precipitation), read, run and rendered as JSON, the
+//    work of `gep account --format json` in one process. The growth exponent between two sizes is
+//    log(t₂/t₁)/log(n₂/n₁): 1 is linear; a quadratic step shows as a value heading for 2.
+do {
+    let registry = BuiltInServices.registry()
+    let genhe = try String(contentsOf: root.appendingPathComponent("models/regions/genhe.yaml"), encoding: .utf8)
+    let parts = genhe.components(separatedBy: "\nunits:\n")
+    guard parts.count == 2, let rest = parts[1].range(of: "\n\n# Other years") else {
+        throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "genhe.yaml no longer has the units block this case replaces"])
+    }
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gep-bench-\(ProcessInfo.processInfo.processIdentifier)")
+    try FileManager.default.createDirectory(at: folder.appendingPathComponent("regions"), withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try? FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("prices"), withDestinationURL: root.appendingPathComponent("models/prices"))
+    let region = parts[0] + "\nunits-file: {path: units.csv, source: seed-002, status: assumed, note: generated for the benchmark}\n"
+        + parts[1][rest.lowerBound...]
+    let regionPath = folder.appendingPathComponent("regions/bench.yaml").path
+    try region.write(toFile: regionPath, atomically: true, encoding: .utf8)
+    print("4. Account growth: read a CSV of N units, run, render JSON (Genhe's services)")
+    var previous: (units: Int, seconds: Double)?
+    for units in [10, 100, 1_000, 10_000, 100_000] {
+        let rows = (0..<units).map { "u\($0),Unit \($0),\(100 + Double($0 % 97)),\(450 + $0 % 100)" }
+        try (["id,name,area [km²],precipitation [mm]"] + rows).joined(separator: "\n")
+            .write(to: folder.appendingPathComponent("regions/units.csv"), atomically: true, encoding: .utf8)
+        let seconds = try median(units >= 100_000 ? 1 : 3) {
+            let model = try RegionModelFile.read(regionPath, registry: registry)
+            let report = try AccountReport(try model.run(with: registry), registry: registry)
+            return Double(try report.render(.json).utf8.count)
+        }
+        var text = String(format: "%.3f s, %.1f µs per unit", seconds, seconds / Double(units) * 1e6)
+        if let previous { text += String(format: ", exponent %.2f", log(seconds / previous.seconds) / log(Double(units) / Double(previous.units))) }
+        line("   \(units) units", text)
+        previous = (units, seconds)
+    }
+    line("   target", "exponent ≤ 1.1 from 10⁴ to 10⁵")
 }
 
 print("(checksum \(sink))")
