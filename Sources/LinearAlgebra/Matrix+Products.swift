@@ -52,3 +52,32 @@ extension Matrix {
         return result
     }
 }
+
+extension Matrix {
+    /// `self · other[:, columns]` written into `buffer` (rows × columns.count, column-major), by BLAS `dgemm`: the
+    /// product of one block of columns, into memory the caller allocates once and reuses for every block, so that a
+    /// long run of blocks neither allocates nor first-touches pages again.
+    ///
+    /// - Complexity: O(rows · self.columns · columns.count).
+    /// - Throws: ``LinearAlgebraError/shapeMismatch(routine:detail:)`` when `self.columns != other.rows`, the range
+    ///   is outside `other`'s columns, or `buffer` holds fewer than rows × columns.count entries.
+    public func multiply(_ other: Matrix, columns block: Range<Int>, into buffer: inout [Double]) throws {
+        guard columns == other.rows, block.lowerBound >= 0, block.upperBound <= other.columns,
+              buffer.count >= rows * block.count else {
+            throw LinearAlgebraError.shapeMismatch(
+                routine: "dgemm", detail: "\(rows)×\(columns) times columns \(block) of \(other.rows)×\(other.columns) into \(buffer.count) entries")
+        }
+        guard rows > 0, !block.isEmpty, columns > 0 else { return }
+        storage.withUnsafeBufferPointer { a in
+            other.storage.withUnsafeBufferPointer { b in
+                buffer.withUnsafeMutableBufferPointer { c in
+                    cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans,
+                                lapackInt(rows), lapackInt(block.count), lapackInt(columns),
+                                1, a.baseAddress, lapackInt(rows),
+                                b.baseAddress! + block.lowerBound * other.rows, lapackInt(other.rows),
+                                0, c.baseAddress, lapackInt(rows))
+                }
+            }
+        }
+    }
+}

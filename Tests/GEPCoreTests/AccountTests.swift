@@ -52,19 +52,51 @@ struct AccountTests {
         }
     }
 
-    /// Two price draws as columns: (7.06, 380) gives the deterministic 10 860 and 5050 元 minus the excluded carbon
-    /// (so 7060 and 3530); (10, 400) gives 10 000 and 5000 元.
-    @Test func gepUnderStackedPriceDraws() throws {
-        let results = [
+    /// Two price draws as columns, carbon left out of the total: (7.06, 380) gives 7060 and 3530 元, (10, 400) gives
+    /// 10 000 and 5000 元. Unit a: mean 8530, sd |10 000 − 7060|/√2 = 2078.894; unit b: mean 4265, sd 1470/√2 =
+    /// 1039.447. Blocks of one draw give the same.
+    @Test func gepMomentsUnderPriceDraws() throws {
+        let account = try Account(results: [
             result("water", unit: "a", lineID: "retained", quantity: 1000, unit: "m³", price: 7.06, key: "reservoir"),
             result("carbon", unit: "a", lineID: "co2", quantity: 10, unit: "t", price: 380, key: "carbon"),
             result("water", unit: "b", lineID: "retained", quantity: 500, unit: "m³", price: 7.06, key: "reservoir"),
             result("carbon", unit: "b", lineID: "co2", quantity: 4, unit: "t", price: 380, key: "carbon"),
-        ]
-        let account = try Account(results: results, reportYear: 2010, excludedFromTotal: ["carbon"])
-        let draws = try account.gepDraws(prices: Matrix([[7.06, 10], [380, 400]]))
-        expectClose(draws.row(0), [7060, 10_000])
-        expectClose(draws.row(1), [3530, 5000])
+        ], reportYear: 2010, excludedFromTotal: ["carbon"])
+        let draws = Matrix([[7.06, 10], [380, 400]])
+        for block in [1, 2, 1024] {
+            let moments = try account.gepDrawMoments(prices: draws, blockSize: block)
+            expectClose(moments.map(\.mean), [8530, 4265])
+            expectClose(moments.map(\.standardDeviation), [2940 / 2.0.squareRoot(), 1470 / 2.0.squareRoot()])
+        }
+        #expect(throws: LinearAlgebraError.self) { try account.gepDrawMoments(prices: Matrix([[1, 2]])) }
+    }
+
+    /// GEP is linear in prices, so the sample mean and variance of each unit's GEP over any set of draws equal
+    /// q·p̄ and q·S·qᵀ, with p̄ and S the sample mean and covariance of the draws (computed here in plain loops): the
+    /// blocked reduction and the closed form must agree for random tables, draws and block sizes.
+    @Test func blockedMomentsEqualTheClosedForm() throws {
+        var generator = SeededGenerator(seed: 7)
+        for _ in 0..<20 {
+            let (units, lines, draws) = (Int.random(in: 1...6, using: &generator), Int.random(in: 1...5, using: &generator),
+                                         Int.random(in: 2...300, using: &generator))
+            let q = Matrix(rows: units, columns: lines, columnMajor: (0..<(units * lines)).map { _ in Double.random(in: 0...1e3, using: &generator) })
+            let accountLines = (0..<lines).map { AccountLine(service: ServiceID("s\($0)"), category: .regulating, line: "l", label: "l",
+                                                             unit: AnyUnit("t")!, priceKey: "p\($0)", includedInTotal: $0 != 0 || lines == 1) }
+            let prices = (0..<lines).map { _ in Double.random(in: 1...100, using: &generator) }
+            let account = try Account(reportYear: 2022, units: (0..<units).map { "u\($0)" }, lines: accountLines, physical: q, prices: prices)
+            let p = Matrix(rows: lines, columns: draws, columnMajor: (0..<(lines * draws)).map { _ in Double.random(in: 0...200, using: &generator) })
+            let mean = (0..<lines).map { l in (0..<draws).reduce(0) { $0 + p[l, $1] } / Double(draws) }
+            var covariance = Matrix(rows: lines, columns: lines)
+            for l in 0..<lines {
+                for m in 0..<lines {
+                    covariance[l, m] = (0..<draws).reduce(0) { $0 + (p[l, $1] - mean[l]) * (p[m, $1] - mean[m]) } / Double(draws - 1)
+                }
+            }
+            let exact = try account.gepMoments(priceMeans: mean, priceCovariance: covariance)
+            let blocked = try account.gepDrawMoments(prices: p, blockSize: Int.random(in: 1...64, using: &generator))
+            expectClose(blocked.map(\.mean), exact.map(\.mean), relative: 1e-10)
+            expectClose(blocked.map(\.standardDeviation), exact.map(\.standardDeviation), relative: 1e-8)
+        }
     }
 
     @Test func oneLinePricedDifferentlyInTwoUnitsIsRefused() {

@@ -119,18 +119,66 @@ public struct Account: Sendable {
         try self.init(reportYear: reportYear, units: units, lines: lines, physical: physical, prices: prices)
     }
 
-    /// GEP of every unit under many price vectors at once: the columns of `prices` (lines × draws) are price draws in
-    /// 元 per line unit at `reportYear` prices, and the result (units × draws) is Q_counted · prices, one BLAS `dgemm`,
-    /// with the columns of lines left out of the total zeroed.
+    /// The mean and standard deviation of each unit's GEP over many price draws: the columns of `prices` (lines ×
+    /// draws) are draws in 元 per line unit at `reportYear` prices, and each unit's GEP under draw k is
+    /// (Q_counted · P)[u, k], with the columns of lines left out of the total zeroed.
     ///
-    /// - Complexity: O(units · lines · draws).
+    /// The product is formed `blockSize` draws at a time into one reused buffer (BLAS `dgemm`) and reduced as it goes,
+    /// so memory is units × blockSize doubles whatever the draw count. Sums are of the differences from the
+    /// deterministic GEP, which keeps the variance free of cancellation when the spread is small against the level.
+    ///
+    /// - Complexity: O(units · lines · draws) time, O(units · blockSize) memory.
     /// - Throws: ``LinearAlgebraError/shapeMismatch(routine:detail:)`` when `prices` does not have one row per line.
-    public func gepDraws(prices: Matrix) throws -> Matrix {
+    public func gepDrawMoments(prices: Matrix, blockSize: Int = 1024) throws -> [DrawMoments] {
+        let counted = countedPhysical
+        let draws = prices.columns
+        let block = max(1, min(blockSize, draws))
+        var buffer = [Double](repeating: 0, count: units.count * block)
+        var sums = [Double](repeating: 0, count: units.count), squares = sums
+        for start in stride(from: 0, to: draws, by: block) {
+            let columns = start..<min(start + block, draws)
+            try counted.multiply(prices, columns: columns, into: &buffer)
+            for k in 0..<columns.count {
+                for u in units.indices {
+                    let d = buffer[u + k * units.count] - gepByUnit[u]
+                    sums[u] += d
+                    squares[u] += d * d
+                }
+            }
+        }
+        let n = Double(draws)
+        return units.indices.map { u in
+            let variance = draws > 1 ? max(0, (squares[u] - sums[u] * sums[u] / n) / (n - 1)) : 0
+            return DrawMoments(mean: gepByUnit[u] + sums[u] / n, standardDeviation: variance.squareRoot())
+        }
+    }
+
+    /// The mean and standard deviation of each unit's GEP when line prices have means `priceMeans` and covariance
+    /// `priceCovariance` (lines × lines, 元² per unit²): GEP is linear in the prices, so E[GEP_u] = q_u·μ and
+    /// Var[GEP_u] = q_u·Σ·q_uᵀ exactly, with q_u the unit's counted quantities. One `dgemm` (Q·Σ) and a row-wise dot.
+    ///
+    /// - Complexity: O(units · lines²).
+    /// - Throws: ``LinearAlgebraError/shapeMismatch(routine:detail:)`` when the sizes do not match the lines.
+    public func gepMoments(priceMeans: [Double], priceCovariance: Matrix) throws -> [DrawMoments] {
+        guard priceCovariance.rows == lines.count else {
+            throw LinearAlgebraError.shapeMismatch(routine: "dgemm", detail: "a \(priceCovariance.rows)×\(priceCovariance.columns) covariance for \(lines.count) lines")
+        }
+        let counted = countedPhysical
+        let means = try counted.multiplied(by: priceMeans)
+        let spread = try counted.multiplied(by: priceCovariance)
+        return units.indices.map { u in
+            let variance = lines.indices.reduce(0) { $0 + spread[u, $1] * counted[u, $1] }
+            return DrawMoments(mean: means[u], standardDeviation: max(0, variance).squareRoot())
+        }
+    }
+
+    /// Q with the columns of lines left out of the total zeroed.
+    private var countedPhysical: Matrix {
         var counted = physical
         for (l, line) in lines.enumerated() where !line.includedInTotal {
             for u in 0..<units.count { counted[u, l] = 0 }
         }
-        return try counted.multiplied(by: prices)
+        return counted
     }
 
     /// Total GEP over all units, at `reportYear` prices.
@@ -176,6 +224,13 @@ public struct Account: Sendable {
                                                 detail: "priced at \(existingPrice) 元/\(existing.unit) (\(existing.priceKey)) in one accounting unit and \(price) (\(line.priceKey)) in another; an account uses one price per line")
         }
     }
+}
+
+/// The mean and standard deviation of one unit's GEP over price draws, in 元 at report-year prices.
+public struct DrawMoments: Sendable, Hashable {
+    public let mean: Double
+    /// The sample standard deviation (divisor N − 1); zero for a single draw.
+    public let standardDeviation: Double
 }
 
 /// An account that cannot be built.
