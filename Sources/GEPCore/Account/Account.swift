@@ -81,23 +81,28 @@ public struct Account: Sendable {
         var units: [String] = []
         var unitRow: [String: Int] = [:]
         var lines: [AccountLine] = []
-        var lineColumn: [String: Int] = [:]
+        var lineColumn: [LineKey: Int] = [:]
         var prices: [Double] = []
-        var seen = Set<[String]>()
+        var seen = Set<ResultKey>()
+        var rowOfResult: [Int] = []
+        rowOfResult.reserveCapacity(results.count)
         for result in results {
-            guard seen.insert([result.unit, result.service.rawValue]).inserted else {
+            guard seen.insert(ResultKey(unit: result.unit, service: result.service)).inserted else {
                 throw AccountError.duplicateResult(service: result.service.rawValue, unit: result.unit)
             }
             guard result.physical.amount.isFinite, result.physical.byEcosystemType.values.allSatisfy(\.isFinite) else {
                 throw AccountError.nonFinite(service: result.service.rawValue, unit: result.unit, line: nil,
                                              detail: "the physical amount is \(result.physical.amount) \(result.physical.unit)")
             }
-            if unitRow[result.unit] == nil {
+            if let row = unitRow[result.unit] {
+                rowOfResult.append(row)
+            } else {
                 unitRow[result.unit] = units.count
+                rowOfResult.append(units.count)
                 units.append(result.unit)
             }
             for line in result.lines {
-                let key = result.service.rawValue + "/" + line.id
+                let key = LineKey(service: result.service, line: line.id)
                 let price = try line.price(atPricesOf: reportYear, deflator: deflator)
                 if let column = lineColumn[key] {
                     try Account.checkConsistent(lines[column], prices[column], line, price)
@@ -111,9 +116,9 @@ public struct Account: Sendable {
             }
         }
         var physical = Matrix(rows: units.count, columns: lines.count)
-        for result in results {
+        for (result, row) in zip(results, rowOfResult) {
             for line in result.lines {
-                physical[unitRow[result.unit]!, lineColumn[result.service.rawValue + "/" + line.id]!] = line.quantity.amount
+                physical[row, lineColumn[LineKey(service: result.service, line: line.id)]!] = line.quantity.amount
             }
         }
         try self.init(reportYear: reportYear, units: units, lines: lines, physical: physical, prices: prices)
@@ -224,6 +229,18 @@ public struct Account: Sendable {
                                                 detail: "priced at \(existingPrice) 元/\(existing.unit) (\(existing.priceKey)) in one accounting unit and \(price) (\(line.priceKey)) in another; an account uses one price per line")
         }
     }
+}
+
+/// A result's place in ``Account/init(results:reportYear:deflator:excludedFromTotal:)``: one per unit and service.
+private struct ResultKey: Hashable {
+    let unit: String
+    let service: ServiceID
+}
+
+/// A column of the physical table: a service's line.
+private struct LineKey: Hashable {
+    let service: ServiceID
+    let line: String
 }
 
 /// The mean and standard deviation of one unit's GEP over price draws, in 元 at report-year prices.

@@ -47,7 +47,9 @@ public struct Measure: Sendable, Hashable, CustomStringConvertible {
     /// - Throws: ``UnitError/wrongDimension(unit:found:expected:)`` when the unit measures another dimension;
     ///   ``UnitError/unknownUnit(_:expected:)`` when no dimension knows it.
     public func quantity<D: PhysicalDimension>(_ dimension: D.Type) throws -> Quantity<D> {
-        Quantity(value, try measurementUnit(dimension))
+        // The stored factor, without copying the unit's symbol and spellings: this runs for every input read.
+        if let parsedUnit, parsedUnit.dimension == D.self { return Quantity(baseValue: value * parsedUnit.baseUnitsPerUnit) }
+        return Quantity(value, try measurementUnit(dimension))
     }
 
     /// The unit as a unit of `dimension`.
