@@ -75,22 +75,30 @@ public struct InputReader: Sendable {
     /// Checks shape, dimension and domain of a present input against its requirement.
     func check(_ requirement: InputRequirement) throws {
         let input = try input(requirement.key)
-        let measures: [(EcosystemType?, Measure)]
         switch (input.value, requirement.scope) {
         case let (.single(measure), _):
-            measures = [(nil, measure)]
+            try check(measure, of: nil, requirement)
         case let (.byEcosystemType(values), .perEcosystemType):
-            measures = values.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+            // Checked in dictionary order, which is fast; when one fails, checked again in type order so that the
+            // message names the same type on every run.
+            do {
+                for (type, measure) in values { try check(measure, of: type, requirement) }
+            } catch {
+                for (type, measure) in values.sorted(by: { $0.key < $1.key }) { try check(measure, of: type, requirement) }
+                throw error
+            }
         case (.byEcosystemType, .single):
             throw InputError.wrongShape(input: requirement.key, service: service, unit: unit.id, expected: "a single value")
         }
-        for (type, measure) in measures {
-            let base = try baseValue(measure, requirement)
-            guard requirement.domain.contains(base) else {
-                let name = type.map { "\(requirement.key)[\($0.rawValue)]" } ?? requirement.key
-                throw InputError.outOfRange(input: name, service: service, unit: unit.id, value: measure.value,
-                                            expected: requirement.domain.expectation(requirement.dimension))
-            }
+    }
+
+    /// Checks one value's dimension and domain.
+    private func check(_ measure: Measure, of type: EcosystemType?, _ requirement: InputRequirement) throws {
+        let base = try baseValue(measure, requirement)
+        guard requirement.domain.contains(base) else {
+            let name = type.map { "\(requirement.key)[\($0.rawValue)]" } ?? requirement.key
+            throw InputError.outOfRange(input: name, service: service, unit: unit.id, value: measure.value,
+                                        expected: requirement.domain.expectation(requirement.dimension))
         }
     }
 
