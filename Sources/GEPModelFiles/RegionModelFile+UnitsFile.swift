@@ -72,7 +72,7 @@ extension RegionModelFile {
             var areas: [EcosystemType: Quantity<Area>] = [:], population: Double?
             var single: [String: Measure] = [:], byType: [String: [EcosystemType: Measure]] = [:]
             for (index, column) in columns.enumerated() {
-                let text = row.fields[index].trimmingCharacters(in: .whitespaces)
+                let text = row.fields[index].trimmingSpaces
                 if text.isEmpty {
                     if case .id = column { throw table.error(row, column: index, "the unit has no id") }
                     if case .name = column { throw table.error(row, column: index, "the unit has no name") }
@@ -166,6 +166,16 @@ extension RegionModelFile {
         let note = [total.note, "split by ecosystem-shares (\(shares.source))"].compactMap { $0 }.joined(separator: "; ")
         return try Provenance(source: total.source, year: total.year,
                               status: total.status == .assumed || shares.status == .assumed ? .assumed : total.status, note: note)
+    }
+}
+
+extension String {
+    /// The text without leading and trailing spaces and tabs; the text itself, without copying, when it has none
+    /// (as nearly every cell of a generated table has not).
+    var trimmingSpaces: String {
+        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = first, let last = last, blank(first) || blank(last) else { return self }
+        return String(drop(while: blank).reversed().drop(while: blank).reversed())
     }
 }
 

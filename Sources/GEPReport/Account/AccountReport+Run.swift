@@ -85,7 +85,7 @@ extension AccountReport {
     private static func describe(_ value: Input.Value) -> String {
         switch value {
         case let .single(measure):
-            return "\(formatNumber(measure.value)) \(measure.unit)".trimmingCharacters(in: .whitespaces)
+            return measure.unit.isEmpty ? formatNumber(measure.value) : "\(formatNumber(measure.value)) \(measure.unit)"
         case let .byEcosystemType(values):
             let unit = values.values.first?.unit ?? ""
             let parts = values.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \(formatNumber($0.value.value))" }
