@@ -109,11 +109,12 @@ struct ValueReader {
     /// A mapping of ecosystem-type ids to numbers, all in `unit`.
     func measures(_ field: YAMLField, unit: String) throws -> [EcosystemType: Measure] {
         var result: [EcosystemType: Measure] = [:]
+        let template = Measure(0, unit)  // the unit looked up once for every type
         for (key, value) in try field.mapping() {
             guard let type = EcosystemType(rawValue: key) else {
                 throw value.error("unknown ecosystem type; expected one of \(EcosystemType.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            result[type] = Measure(try value.double(), unit)
+            result[type] = template.with(value: try value.double())
         }
         return result
     }

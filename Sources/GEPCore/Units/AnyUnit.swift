@@ -17,17 +17,21 @@ public struct AnyUnit: Sendable, Hashable, CustomStringConvertible {
     private let index: Int?
 
     /// The unit spelt `text` in whichever dimension of ``UnitCatalog/dimensions`` has it; nil when none does.
+    ///
+    /// Text spelt exactly as a symbol or alias is matched first, in every dimension; only then is the text normalised,
+    /// once, and matched against every dimension's normalised spellings.
     public init?(_ text: String) {
-        for dimension in UnitCatalog.dimensions {
-            if let found = dimension.index(ofUnit: text) {
-                self.dimension = dimension
-                self.index = found
-                self.baseUnitsPerUnit = dimension.baseUnitsPerUnit(at: found)
-                self.symbol = dimension.symbol(at: found)
-                return
-            }
-        }
-        return nil
+        UnitCatalog.lookupCounter?.increment()
+        let found = UnitCatalog.dimensions.lazy.compactMap { dimension in dimension.exactIndex(of: text).map { (dimension, $0) } }.first
+            ?? { () -> (any PhysicalDimension.Type, Int)? in
+                let key = UnitCatalog.normalise(text)
+                return UnitCatalog.dimensions.lazy.compactMap { dimension in dimension.normalisedIndex(of: key).map { (dimension, $0) } }.first
+            }()
+        guard let (dimension, index) = found else { return nil }
+        self.dimension = dimension
+        self.index = index
+        self.baseUnitsPerUnit = dimension.baseUnitsPerUnit(at: index)
+        self.symbol = dimension.symbol(at: index)
     }
 
     /// A typed unit, forgetting its type.
@@ -65,9 +69,17 @@ extension PhysicalDimension {
     /// The position in `units` of the unit spelt `text`, matched as ``unit(named:)`` matches.
     static func index(ofUnit text: String) -> Int? {
         UnitCatalog.lookupCounter?.increment()
-        if let exact = units.firstIndex(where: { $0.symbol == text || $0.aliases.contains(text) }) { return exact }
-        let key = UnitCatalog.normalise(text)
-        return units.firstIndex { $0.spellings.contains(key) }
+        return exactIndex(of: text) ?? normalisedIndex(of: UnitCatalog.normalise(text))
+    }
+
+    /// The position of the unit whose symbol or alias is exactly `text`.
+    static func exactIndex(of text: String) -> Int? {
+        units.firstIndex { $0.symbol == text || $0.aliases.contains(text) }
+    }
+
+    /// The position of the unit with the normalised spelling `key`.
+    static func normalisedIndex(of key: String) -> Int? {
+        units.firstIndex { $0.spellings.contains(key) }
     }
 
     static func baseUnitsPerUnit(at index: Int) -> Double { units[index].baseUnitsPerUnit }
