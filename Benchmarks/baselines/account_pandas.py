@@ -1,0 +1,111 @@
+"""The GEP account of a region model with its units in a CSV table (`units-file:`), in pandas and numpy: the honest
+baseline for `gep account` at 10⁴ and 10⁵ units (issue #14). It reads the same files and does the same arithmetic
+for the services the bundled Genhe model runs (water conservation, soil retention, flood regulation over marshes,
+carbon sink and oxygen release by NEP), then prints GEP and, with --check REPORT.json, the largest relative gap to
+GEPKit's per-unit GEP.
+
+    python3 Benchmarks/baselines/account_pandas.py REGION.yaml [--check REPORT.json]
+
+Only the units and unit spellings these files use are known to it: it is a benchmark, not a second implementation.
+Needs pandas and PyYAML (pip install pandas pyyaml); never needed to build, run or test gep.
+"""
+import json
+import os
+import sys
+
+import numpy as np
+import pandas as pd
+import yaml
+
+# Base units as GEPKit stores them: m, m², m³, t, t/m², 元.
+FACTOR = {"mm": 1e-3, "m": 1.0, "%": 1e-2, "": 1.0, "km²": 1e6, "gC/m²": 1e-6, "g/m²": 1e-6, "t/m³": 1.0,
+          "MJ·mm/(ha·h·a)": 1.0, "t·ha·h/(ha·MJ·mm)": 1.0, "元/m³": 1.0, "元/t": 1.0}
+GROUP = {"deciduous-needleleaf-forest": "forest", "deciduous-broadleaf-forest": "forest", "evergreen-needleleaf-forest": "forest",
+         "shrubland": "shrubland", "meadow": "grassland", "marsh": "wetland", "river": "water", "lake": "water",
+         "reservoir": "water", "cropland": "cropland", "built-up": "built-up"}
+VEGETATED = {"forest", "shrubland", "grassland", "wetland", "cropland"}
+
+
+def by_type(entry, types):
+    """An input as a vector over `types`, in base units (a single value applies to every type)."""
+    factor = FACTOR[entry.get("unit", "")]
+    if "by-ecosystem-type" in entry:
+        values = entry["by-ecosystem-type"]
+        return np.array([values.get(t, np.nan) * factor for t in types])
+    return np.full(len(types), entry["value"] * factor)
+
+
+def single(entry):
+    return entry["value"] * FACTOR[entry.get("unit", "")]
+
+
+def main():
+    region_path = sys.argv[1]
+    folder = os.path.dirname(region_path)
+    with open(region_path, encoding="utf-8") as f:
+        model = yaml.safe_load(f)
+    with open(os.path.join(folder, model["prices"]), encoding="utf-8") as f:
+        book = yaml.safe_load(f)["prices"]
+    with open(os.path.join(folder, model["deflator"]), encoding="utf-8") as f:
+        deflator = yaml.safe_load(f)
+    index, level = {deflator["base-year"]: 100.0}, 100.0
+    for year in sorted(deflator["change-on-previous-year"]):
+        level = level * deflator["change-on-previous-year"][year] / 100
+        index[year] = level
+    report_year = model.get("report-year", model["year"])
+
+    def price(key):
+        entry = book[key]
+        return entry["value"] * index[report_year] / index[entry["year"]] if entry["year"] != report_year else entry["value"]
+
+    units = pd.read_csv(os.path.join(folder, model["units-file"]["path"]))
+    area_column = next(c for c in units.columns if c.startswith("area"))
+    shares = model["ecosystem-shares"]["by-ecosystem-type"]
+    types = sorted(shares, key=list(GROUP).index)
+    share = np.array([shares[t] for t in types]) * FACTOR[model["ecosystem-shares"]["unit"]]
+    total = units[area_column].to_numpy() * FACTOR[area_column.split("[")[1].rstrip("]").strip()]
+    area = np.outer(total, share)                                     # units × types, m²
+    inputs = model["inputs"]
+    rain_column = next((c for c in units.columns if c.startswith("precipitation")), None)
+    p = np.full(area.shape, single(inputs["precipitation"]))
+    if rain_column is not None:
+        p = np.where(units[rain_column].isna().to_numpy()[:, None], p, units[rain_column].to_numpy()[:, None] * 1e-3)
+
+    # Water conservation: A·(P − P·α − ET), zero on inflow-fed water and marsh where negative.
+    depth = p - p * by_type(inputs["runoff-coefficient"], types) - by_type(inputs["evapotranspiration"], types)
+    wet = np.array([GROUP[t] in ("water", "wetland") for t in types])
+    if (depth[:, ~wet] < 0).any():
+        raise SystemExit("evapotranspiration above P − R on land")
+    water = (np.where(depth < 0, 0.0, depth) * area).sum(axis=1) * price("reservoir-construction-cost")
+
+    # Soil retention: A·R·K·LS·(1 − C·P) in t (R·K in t/ha = 10⁻⁴ t/m²), then siltation, N and P.
+    land = np.array([GROUP[t] != "water" for t in types])
+    rk = single(inputs["rainfall-erosivity"]) * single(inputs["soil-erodibility"]) * 1e-4
+    potential = rk * single(inputs["slope-length-steepness"])
+    cp = by_type(inputs["cover-management"], types) * by_type(inputs["support-practice"], types)
+    soil = (np.where(land, potential * (1 - cp), 0.0) * area).sum(axis=1)
+    soil_value = (soil * single(inputs["sediment-deposition-ratio"]) / single(inputs["soil-bulk-density"]) * price("dredging-cost")
+                  + soil * single(inputs["soil-nitrogen-content"]) * price("nitrogen-removal-cost")
+                  + soil * single(inputs["soil-phosphorus-content"]) * price("phosphorus-removal-cost"))
+
+    # Flood regulation: marsh depth × marsh area (no lakes or reservoirs in these files).
+    marsh = area[:, types.index("marsh")] if "marsh" in types else np.zeros(len(units))
+    flood = single(inputs["marsh-retention-depth"]) * marsh * price("reservoir-construction-cost")
+
+    # Carbon sink by NEP over vegetated types; oxygen release reported, not summed.
+    vegetated = np.array([GROUP[t] in VEGETATED for t in types])
+    nep = np.nan_to_num(by_type(inputs["nep"], types))
+    carbon = (np.where(vegetated, nep, 0.0) * area).sum(axis=1)
+    co2 = carbon * 44 / 12 * price("carbon-price")
+
+    gep = water + soil_value + flood + co2
+    print(f"units {len(units)}, GEP {gep.sum():.6e} 元")
+    if len(sys.argv) > 3 and sys.argv[2] == "--check":
+        with open(sys.argv[3], encoding="utf-8") as f:
+            report = json.load(f)
+        gepkit = np.array([u["gepYuan"] for u in report["units"]])
+        print(f"largest relative gap to GEPKit per unit: {np.max(np.abs(gep - gepkit) / np.abs(gepkit)):.2e}")
+
+
+if __name__ == "__main__":
+    main()
