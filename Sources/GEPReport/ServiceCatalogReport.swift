@@ -23,9 +23,9 @@ public enum ServiceCatalogReport {
             text += "  formula: \(method.formula.replacingOccurrences(of: "\n", with: "\n           "))\n"
             text += "  source:  \(method.source)\n"
             if !method.inputs.isEmpty {
-                var inputs = TextTable(headers: ["input", "dimension", "scope", "allowed", "meaning"])
+                var inputs = TextTable(headers: ["input", "needed", "dimension", "scope", "allowed", "meaning"])
                 for input in method.inputs {
-                    inputs.append([input.key + (input.isOptional ? " (optional)" : ""), input.dimension.name,
+                    inputs.append([input.key, input.presence.description, input.dimension.name,
                                    input.scope == .single ? "single" : "by ecosystem type",
                                    input.domain.expectation(input.dimension), input.summary])
                 }

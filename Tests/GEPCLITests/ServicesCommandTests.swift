@@ -57,5 +57,19 @@ struct ServiceCatalogCommandTests {
         let precipitation = try #require(run.standardOutput.split(separator: "\n").first { $0.contains("precipitation ") })
         #expect(precipitation.contains("length") && precipitation.contains("by ecosystem type"))
         #expect(run.standardOutput.contains("reservoir-construction-cost  m³"))
+        let coefficient = try #require(run.standardOutput.split(separator: "\n").first { $0.hasPrefix("  runoff-coefficient ") })
+        #expect(coefficient.contains("unless storm-runoff is given"))
+    }
+
+    /// Conditional inputs say when they are needed: the lake model's inputs for a unit with a lake, the flood share
+    /// for a reservoir or a given total storage.
+    @Test func showSaysWhenConditionalInputsAreNeeded() throws {
+        let lines = try runGEP(["services", "show", "flood-regulation"]).standardOutput.split(separator: "\n")
+        let turnover = try #require(lines.first { $0.hasPrefix("  lake-turnover ") })
+        #expect(turnover.contains("when the unit has lake area"))
+        let share = try #require(lines.first { $0.hasPrefix("  reservoir-flood-share ") })
+        #expect(share.contains("when the unit has reservoir area, or reservoir-total-storage is given"))
+        let climate = try runGEP(["services", "show", "climate-regulation"]).standardOutput
+        #expect(climate.contains("when the unit has water or wetland area"))
     }
 }

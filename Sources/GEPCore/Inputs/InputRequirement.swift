@@ -47,7 +47,7 @@ public struct InputRequirement: Sendable {
 
 /// When an input must be given, checked with the other requirements before any computation, so that every input
 /// a unit lacks is named in one message.
-public enum Presence: Sendable, Hashable {
+public enum Presence: Sendable, Hashable, CustomStringConvertible {
     /// Always.
     case required
     /// Never; the service has a fallback.
@@ -56,6 +56,17 @@ public enum Presence: Sendable, Hashable {
     case oneOf(alternatives: [String])
     /// Whenever `condition` holds for the unit being assessed.
     case requiredWhen(Condition)
+
+    /// "always", "optional", "unless runoff-coefficient is given", "when the unit has lake area": for
+    /// `gep services show`.
+    public var description: String {
+        switch self {
+        case .required: return "always"
+        case .optional: return "optional"
+        case let .oneOf(alternatives): return "unless \(alternatives.joined(separator: " or ")) is given"
+        case let .requiredWhen(condition): return "when \(condition)"
+        }
+    }
 
     /// What makes a conditional input necessary.
     public indirect enum Condition: Sendable, Hashable, CustomStringConvertible {
