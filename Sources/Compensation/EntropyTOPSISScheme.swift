@@ -38,7 +38,7 @@ public struct EntropyTOPSISScheme: CompensationScheme {
         let weights = divergence.map { $0 / totalDivergence }
         let weighted = zip(weights, columns).map { w, column in column.map { w * $0 } }
         // The ideal and anti-ideal points, once per indicator (not once per unit and indicator).
-        let extremes = weighted.map { (best: $0.max()!, worst: $0.min()!) }
+        let extremes = weighted.map { (best: $0.reduce(-Double.infinity, max), worst: $0.reduce(Double.infinity, min)) }
         let closeness = (0..<m).map { i -> Double in
             var toBest = 0.0, toWorst = 0.0
             for (column, (best, worst)) in zip(weighted, extremes) {

@@ -61,10 +61,14 @@ extension RegionModelFile {
         guard kinds.contains("area") != kinds.contains("areas") else {
             throw table.headerError("expected either one `area [unit]` column (split by ecosystem-shares) or `area:<ecosystem-type> [unit]` columns, not both or neither")
         }
-        if kinds.contains("area"), shares == nil {
-            throw table.headerError("a total `area` column needs `ecosystem-shares:` in the region file")
+        // The shares that split a total `area` column; nil when the table gives areas by type.
+        var splitShares: (shares: [EcosystemType: Double], provenance: Provenance)?
+        if kinds.contains("area") {
+            guard let shares else { throw table.headerError("a total `area` column needs `ecosystem-shares:` in the region file") }
+            splitShares = shares
         }
-        let areaProvenance = kinds.contains("area") ? try splitProvenance(provenance, shares!.provenance) : provenance
+        let areaProvenance = try splitShares.map { try splitProvenance(provenance, $0.provenance) } ?? provenance
+        let idColumn = columns.firstIndex { $0.kind == "id" } ?? 0
         var result = UnitTable()
         var seen = Set<String>()
         for row in table.rows {
@@ -84,7 +88,7 @@ extension RegionModelFile {
                 case .localName: localName = text
                 case let .totalArea(unit):
                     let total = Quantity(try number(table, row, index, text, nonNegative: true), unit)
-                    areas = shares!.shares.mapValues { total * $0 }
+                    areas = (splitShares?.shares ?? [:]).mapValues { total * $0 }
                 case let .area(type, unit): areas[type] = Quantity(try number(table, row, index, text, nonNegative: true), unit)
                 case let .population(unit): population = Quantity(try number(table, row, index, text, nonNegative: true), unit).baseValue
                 case let .input(key, type?, template): byType[key, default: [:]][type] = template.with(value: try number(table, row, index, text))
@@ -92,7 +96,7 @@ extension RegionModelFile {
                 }
             }
             guard seen.insert(id).inserted else {
-                throw table.error(row, column: columns.firstIndex { $0.kind == "id" }!, "unit id \"\(id)\" appears twice; ids must be unique")
+                throw table.error(row, column: idColumn, "unit id \"\(id)\" appears twice; ids must be unique")
             }
             do {
                 result.units.append(try AccountingUnit(id: id, name: name, localName: localName, ecosystemAreas: areas, population: population))

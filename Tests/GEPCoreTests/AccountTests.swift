@@ -69,6 +69,10 @@ struct AccountTests {
             expectClose(moments.map(\.standardDeviation), [2940 / 2.0.squareRoot(), 1470 / 2.0.squareRoot()])
         }
         #expect(throws: LinearAlgebraError.self) { try account.gepDrawMoments(prices: Matrix([[1, 2]])) }
+        #expect(throws: LinearAlgebraError.self) { try account.gepDrawMoments(prices: Matrix(rows: 2, columns: 0)) }
+        #expect(throws: LinearAlgebraError.self) {
+            try account.gepMoments(priceMeans: [7.06, 380], priceCovariance: Matrix(rows: 2, columns: 1))
+        }
     }
 
     /// GEP is linear in prices, so the sample mean and variance of each unit's GEP over any set of draws equal

@@ -133,10 +133,14 @@ public struct Account: Sendable {
     /// deterministic GEP, which keeps the variance free of cancellation when the spread is small against the level.
     ///
     /// - Complexity: O(units · lines · draws) time, O(units · blockSize) memory.
-    /// - Throws: ``LinearAlgebraError/shapeMismatch(routine:detail:)`` when `prices` does not have one row per line.
+    /// - Throws: ``LinearAlgebraError/shapeMismatch(routine:detail:)`` when `prices` does not have one row per line
+    ///   or has no draw.
     public func gepDrawMoments(prices: Matrix, blockSize: Int = 1024) throws -> [DrawMoments] {
-        let counted = countedPhysical
         let draws = prices.columns
+        guard draws > 0 else {
+            throw LinearAlgebraError.shapeMismatch(routine: "dgemm", detail: "a price matrix with no draws (no columns)")
+        }
+        let counted = countedPhysical
         let block = max(1, min(blockSize, draws))
         var buffer = [Double](repeating: 0, count: units.count * block)
         var sums = [Double](repeating: 0, count: units.count), squares = sums
@@ -165,7 +169,7 @@ public struct Account: Sendable {
     /// - Complexity: O(units · lines²).
     /// - Throws: ``LinearAlgebraError/shapeMismatch(routine:detail:)`` when the sizes do not match the lines.
     public func gepMoments(priceMeans: [Double], priceCovariance: Matrix) throws -> [DrawMoments] {
-        guard priceCovariance.rows == lines.count else {
+        guard priceCovariance.rows == lines.count, priceCovariance.columns == lines.count else {
             throw LinearAlgebraError.shapeMismatch(routine: "dgemm", detail: "a \(priceCovariance.rows)×\(priceCovariance.columns) covariance for \(lines.count) lines")
         }
         let counted = countedPhysical

@@ -107,14 +107,14 @@ public struct AccountRun: Sendable {
     /// GEP per resident, when the model gives a population.
     public func gepPerCapita() throws -> Double? {
         guard model.facts["population"] != nil else { return nil }
-        let population = try facts.quantity("population", Count.self).baseValue
+        let population = try facts().quantity("population", Count.self).baseValue
         return finiteRatio(account.gep.yuan, population)
     }
 
     /// GEP ÷ GDP, with GDP restated to the report year, when the model gives a GDP.
     public func gepToGDP() throws -> Double? {
         guard model.facts["gdp"] != nil else { return nil }
-        var gdp = try facts.money("gdp")
+        var gdp = try facts().money("gdp")
         if gdp.priceYear != account.reportYear {
             guard let deflator = model.deflator else {
                 throw AccountError.deflatorNeeded(line: "gdp", priceYear: gdp.priceYear, reportYear: account.reportYear)
@@ -128,8 +128,8 @@ public struct AccountRun: Sendable {
     public func results(of service: ServiceID) -> [ServiceResult] { results.filter { $0.service == service } }
 
     /// A reader over the region facts; errors name the region as the unit.
-    private var facts: InputReader {
-        let region = try! AccountingUnit(id: model.region.id, name: model.region.name, ecosystemAreas: [:])  // no areas: cannot throw
-        return InputReader(inputs: model.facts, service: "region facts", unit: region)
+    private func facts() throws -> InputReader {
+        InputReader(inputs: model.facts, service: "region facts",
+                    unit: try AccountingUnit(id: model.region.id, name: model.region.name, ecosystemAreas: [:]))
     }
 }

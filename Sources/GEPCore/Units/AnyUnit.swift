@@ -48,11 +48,6 @@ public struct AnyUnit: Sendable, Hashable, CustomStringConvertible {
         return D.units[index]
     }
 
-    /// The factor that converts an amount in this unit into `other`, nil when the dimensions differ.
-    public func factor(to other: AnyUnit) -> Double? {
-        dimension == other.dimension ? baseUnitsPerUnit / other.baseUnitsPerUnit : nil
-    }
-
     public var description: String { symbol }
 
     public static func == (lhs: AnyUnit, rhs: AnyUnit) -> Bool {
