@@ -1,10 +1,11 @@
 """The GEP account of a region model with its units in a CSV table (`units-file:`), in pandas and numpy: the honest
 baseline for `gep account` at 10⁴ and 10⁵ units (issue #14). It reads the same files and does the same arithmetic
 for the services the bundled Genhe model runs (water conservation, soil retention, flood regulation over marshes,
-carbon sink and oxygen release by NEP), then prints GEP and, with --check REPORT.json, the largest relative gap to
-GEPKit's per-unit GEP.
+carbon sink and oxygen release by NEP), then prints GEP; with --csv OUT it writes the table `gep account --format csv`
+writes (one row per unit and service, then the region totals), so that the two are timed doing the same work; with
+--check REPORT.json it prints the largest relative gap to GEPKit's per-unit GEP.
 
-    python3 Benchmarks/baselines/account_pandas.py REGION.yaml [--check REPORT.json]
+    python3 Benchmarks/baselines/account_pandas.py REGION.yaml [--csv OUT.csv] [--check REPORT.json]
 
 Only the units and unit spellings these files use are known to it: it is a benchmark, not a second implementation.
 Needs pandas and PyYAML (pip install pandas pyyaml); never needed to build, run or test gep.
@@ -100,8 +101,35 @@ def main():
 
     gep = water + soil_value + flood + co2
     print(f"units {len(units)}, GEP {gep.sum():.6e} 元")
-    if len(sys.argv) > 3 and sys.argv[2] == "--check":
-        with open(sys.argv[3], encoding="utf-8") as f:
+    options = dict(zip(sys.argv[2::2], sys.argv[3::2]))
+    if "--csv" in options:
+        oxygen = carbon * 32 / 12
+        services = [("water-conservation", "water-balance", "true", water / price("reservoir-construction-cost"), "m³", water),
+                    ("soil-retention", "rusle", "true", soil, "t", soil_value),
+                    ("flood-regulation", "storage-capacity", "true", flood / price("reservoir-construction-cost"), "m³", flood),
+                    ("carbon-sink", "nep", "true", carbon * 44 / 12, "t", co2),
+                    ("oxygen-release", "nep", "false", oxygen, "t", oxygen * price("oxygen-price"))]
+        n, k = len(units), len(services)
+        table = pd.DataFrame({
+            "unit": np.repeat(units["id"].to_numpy(), k),
+            "service": np.tile([s[0] for s in services], n),
+            "category": "regulating",
+            "method": np.tile([s[1] for s in services], n),
+            "in_total": np.tile([s[2] for s in services], n),
+            "physical_amount": np.column_stack([s[3] for s in services]).ravel(),
+            "physical_unit": np.tile([s[4] for s in services], n),
+            "value_yuan": np.column_stack([s[5] for s in services]).ravel(),
+            "price_year": report_year})
+        totals = pd.DataFrame({
+            "unit": "(all)", "service": [s[0] for s in services] + ["GEP"],
+            "category": ["regulating"] * k + [""], "method": [s[1] for s in services] + [""],
+            "in_total": [s[2] for s in services] + ["true"],
+            "physical_amount": [s[3].sum() for s in services] + [None],
+            "physical_unit": [s[4] for s in services] + [""],
+            "value_yuan": [s[5].sum() for s in services] + [gep.sum()], "price_year": report_year})
+        pd.concat([table, totals]).to_csv(options["--csv"], index=False, lineterminator="\r\n")
+    if "--check" in options:
+        with open(options["--check"], encoding="utf-8") as f:
             report = json.load(f)
         gepkit = np.array([u["gepYuan"] for u in report["units"]])
         print(f"largest relative gap to GEPKit per unit: {np.max(np.abs(gep - gepkit) / np.abs(gepkit)):.2e}")

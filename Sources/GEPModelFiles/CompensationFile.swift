@@ -80,7 +80,6 @@ public enum CompensationFile {
         }
 
         let regionUnits = Set(run.model.region.units.map(\.id))
-        let resultsByUnit = Dictionary(grouping: run.results, by: \.unit)
         var unitEntries: [String: YAMLField] = [:]
         for entry in try root.optional("units")?.sequence() ?? [] {
             try entry.allowOnly(["id", "indicators", "regimes"])
@@ -95,9 +94,7 @@ public enum CompensationFile {
         var units: [CompensationUnit] = []
         for (row, unit) in run.model.region.units.enumerated() {
             var indicators = ["gep": run.account.gepByUnit[row], "area": unit.totalArea.value(in: .squareKilometre)]
-            for result in resultsByUnit[unit.id] ?? [] {
-                indicators["service:\(result.service)"] = result.physical.amount
-            }
+            for service in run.services { indicators["service:\(service.id)"] = service.physical[row] }
             var regimes: [String: Quantity<Area>] = [:]
             if let entry = unitEntries[unit.id] {
                 for (key, field) in try entry.optional("indicators")?.mapping() ?? [] {

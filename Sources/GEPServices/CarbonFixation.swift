@@ -46,55 +46,67 @@ enum CarbonFixation {
         }
     }
 
-    /// Net carbon fixed per ecosystem type (t C), and warnings (net sources, types the route does not cover).
-    static func netCarbon(_ unit: AccountingUnit, method: ServiceMethod, inputs: InputReader) throws
-        -> (carbon: PerEcosystemType<Mass>, warnings: [String]) {
+    /// Net carbon fixed per cell and ecosystem type (t C), and each cell's warnings (net sources, types the route
+    /// does not cover).
+    static func netCarbon(_ batch: CellBatch, method: ServiceMethod, inputs: BatchReader) throws
+        -> (carbon: BatchBreakdown<Mass>, warnings: [Int: [String]]) {
         guard let route = CarbonFixationKernel.Route(rawValue: method.id) else {
             throw ServiceError.unknownMethod(service: inputs.service, method: method.id,
                                              available: CarbonFixationKernel.Route.allCases.map(\.rawValue))
         }
-        var warnings: [String] = []
-        let carbon: PerEcosystemType<Mass>
-        switch route {
-        case .nep:
-            carbon = try PerEcosystemType(unit.types(in: .vegetated)) { type in
-                CarbonFixationKernel.carbon(area: unit.area(of: type), nep: try inputs.quantity(Keys.nep, for: type))
-            }
-        case .nppMinusRh:
-            carbon = try PerEcosystemType(unit.types(in: .vegetated)) { type in
-                CarbonFixationKernel.carbon(area: unit.area(of: type), npp: try inputs.quantity(Keys.npp, for: type),
-                                            heterotrophicRespiration: try inputs.quantity(Keys.heterotrophicRespiration, for: type))
-            }
-        case .stockIncrement:
-            carbon = try PerEcosystemType(unit.types(in: [.forest])) { type in
-                CarbonFixationKernel.carbon(area: unit.area(of: type), stock: CarbonFixationKernel.StockIncrement(
-                    volumeIncrement: try inputs.quantity(Keys.stockVolumeIncrement, for: type),
-                    woodDensity: try inputs.quantity(Keys.woodDensity, for: type),
-                    biomassExpansionFactor: try inputs.ratio(Keys.biomassExpansionFactor, for: type),
-                    rootShootRatio: try inputs.ratio(Keys.rootShootRatio, for: type),
-                    carbonFraction: try inputs.ratio(Keys.carbonFraction, for: type)))
-            }
-            let uncovered = unit.types(in: .vegetated).filter { $0.group != .forest }
-            if !uncovered.isEmpty {
-                warnings.append("stock-increment covers forests only; not counted: \(uncovered.map(\.rawValue).joined(separator: ", "))")
+        let types = batch.types(in: route == .stockIncrement ? [.forest] : .vegetated)
+        var carbon = BatchBreakdown<Mass>(cells: batch.count, types: types.map { batch.types[$0] })
+        for (column, t) in types.enumerated() {
+            let type = batch.types[t]
+            switch route {
+            case .nep:
+                let nep = try inputs.column(Keys.nep, for: type)
+                for cell in 0..<batch.count {
+                    carbon[cell, column] = CarbonFixationKernel.carbon(area: batch.area(cell: cell, type: t), nep: nep[cell])
+                }
+            case .nppMinusRh:
+                let npp = try inputs.column(Keys.npp, for: type)
+                let respiration = try inputs.column(Keys.heterotrophicRespiration, for: type)
+                for cell in 0..<batch.count {
+                    carbon[cell, column] = CarbonFixationKernel.carbon(area: batch.area(cell: cell, type: t), npp: npp[cell],
+                                                                       heterotrophicRespiration: respiration[cell])
+                }
+            case .stockIncrement:
+                let volumeIncrement = try inputs.column(Keys.stockVolumeIncrement, for: type)
+                let woodDensity = try inputs.column(Keys.woodDensity, for: type)
+                let expansion = try inputs.ratios(Keys.biomassExpansionFactor, for: type)
+                let rootShoot = try inputs.ratios(Keys.rootShootRatio, for: type)
+                let fraction = try inputs.ratios(Keys.carbonFraction, for: type)
+                for cell in 0..<batch.count {
+                    carbon[cell, column] = CarbonFixationKernel.carbon(area: batch.area(cell: cell, type: t), stock: CarbonFixationKernel.StockIncrement(
+                        volumeIncrement: volumeIncrement[cell], woodDensity: woodDensity[cell], biomassExpansionFactor: expansion[cell],
+                        rootShootRatio: rootShoot[cell], carbonFraction: fraction[cell]))
+                }
             }
         }
-        for (type, amount) in carbon.byType.sorted(by: { $0.key < $1.key }) {
-            if let warning = CarbonFixationKernel.sourceWarning(amount) { warnings.append("\(type.rawValue) \(warning)") }
+        let uncovered = route == .stockIncrement ? batch.types(in: .vegetated).map { batch.types[$0] }.filter { $0.group != .forest } : []
+        var warnings: [Int: [String]] = [:]
+        for cell in 0..<batch.count {
+            var found: [String] = []
+            if !uncovered.isEmpty {
+                found.append("stock-increment covers forests only; not counted: \(uncovered.map(\.rawValue).joined(separator: ", "))")
+            }
+            for (column, type) in carbon.types.enumerated() {
+                if let warning = CarbonFixationKernel.sourceWarning(carbon[cell, column]) { found.append("\(type.rawValue) \(warning)") }
+            }
+            if !found.isEmpty { warnings[cell] = found }
         }
         return (carbon, warnings)
     }
 
     /// The result of a service that values the carbon fixed as a gas in stoichiometric proportion to it: CO₂ (44/12)
     /// for the carbon sink, O₂ (32/12) for oxygen release.
-    static func gasResult(_ service: some EcosystemService, unit: AccountingUnit, method: ServiceMethod, inputs: InputReader,
-                          prices: PriceBook, gasPerCarbon: Double, line: (id: String, label: String), price: PriceKey<Mass>) throws -> ServiceResult {
-        let (carbon, warnings) = try netCarbon(unit, method: method, inputs: inputs)
+    static func gasResult(_ batch: CellBatch, method: ServiceMethod, inputs: BatchReader, prices: PriceBook, gasPerCarbon: Double,
+                          line: (id: String, label: String), price: PriceKey<Mass>) throws -> BatchResult {
+        let (carbon, warnings) = try netCarbon(batch, method: method, inputs: inputs)
         let gas = carbon.map { $0 * gasPerCarbon }
-        let total = carbon.total * gasPerCarbon
-        let valued = ValuedLine(id: line.id, label: line.label, quantity: total, byEcosystemType: gas,
-                                price: try prices.unitPrice(price), priceKey: price.name)
-        return service.result(for: unit, method: method, physical: PhysicalAmount(total, in: .tonne, byEcosystemType: gas),
-                              lines: [valued], warnings: warnings)
+        let valued = BatchLine(id: line.id, label: line.label, quantities: carbon.totals.map { $0 * gasPerCarbon }, breakdown: gas,
+                               price: try prices.unitPrice(price), priceKey: price.name)
+        return BatchResult(physical: gas, totals: carbon.totals.map { $0 * gasPerCarbon }, in: .tonne, lines: [valued], warnings: warnings)
     }
 }

@@ -5,7 +5,7 @@ import GEPCore
 ///
 /// The formula, its variables and sources are documented once, on ``CarbonFixationKernel``; this adapter reads the
 /// inputs of the chosen route, calls the kernel and values the CO₂.
-public struct CarbonSink: EcosystemService {
+public struct CarbonSink: BatchAssessable {
     public let id: ServiceID = "carbon-sink"
     public let name = "carbon sink"
     public let localName = "固碳"
@@ -21,8 +21,8 @@ public struct CarbonSink: EcosystemService {
 
     public init() {}
 
-    public func assess(_ unit: AccountingUnit, method: ServiceMethod, inputs: InputReader, prices: PriceBook) throws -> ServiceResult {
-        try CarbonFixation.gasResult(self, unit: unit, method: method, inputs: inputs, prices: prices,
+    public func assess(_ batch: CellBatch, method: ServiceMethod, inputs: BatchReader, prices: PriceBook) throws -> BatchResult {
+        try CarbonFixation.gasResult(batch, method: method, inputs: inputs, prices: prices,
                                      gasPerCarbon: CarbonFixationKernel.co2PerCarbon, line: ("co2-fixed", "CO₂ fixed"), price: CarbonSink.carbonPrice)
     }
 }

@@ -8,7 +8,7 @@ import GEPCore
 ///
 /// Double counting: the guideline reports flood regulation beside water conservation; where a model's rule
 /// forbids summing them, leave this service out of the total with `Account(excludedFromTotal:)`.
-public struct FloodRegulation: EcosystemService {
+public struct FloodRegulation: BatchAssessable {
     /// The inputs, each named once with its dimension; the price is water conservation's.
     public enum Keys {
         public static let lakeStorageCoefficient = InputKey<Ratio>("lake-storage-coefficient")
@@ -51,33 +51,43 @@ public struct FloodRegulation: EcosystemService {
         )]
     }
 
-    public func assess(_ unit: AccountingUnit, method: ServiceMethod, inputs: InputReader, prices: PriceBook) throws -> ServiceResult {
-        let lakeArea = unit.area(of: .lake)
-        var lake = Quantity<Volume>.zero
-        if lakeArea.baseValue > 0 {
-            lake = FloodRegulationKernel.lakeStorage(area: lakeArea, coefficient: try inputs.ratio(Keys.lakeStorageCoefficient),
-                                                     exponent: try inputs.ratio(Keys.lakeStorageExponent),
-                                                     turnover: try inputs.ratio(Keys.lakeTurnover))
-        }
-        var reservoir = Quantity<Volume>.zero
-        if unit.area(of: .reservoir).baseValue > 0 || inputs.has(Keys.reservoirTotalStorage) {
-            reservoir = FloodRegulationKernel.reservoirStorage(totalStorage: try inputs.quantity(Keys.reservoirTotalStorage),
-                                                               floodShare: try inputs.ratio(Keys.reservoirFloodShare))
-        }
-        var marsh = Quantity<Volume>.zero
-        if unit.area(of: .marsh).baseValue > 0 {
-            marsh = FloodRegulationKernel.marshStorage(retentionDepth: try inputs.quantity(Keys.marshRetentionDepth),
-                                                       area: unit.area(of: .marsh))
+    public func assess(_ batch: CellBatch, method: ServiceMethod, inputs: BatchReader, prices: PriceBook) throws -> BatchResult {
+        let storages: [(type: EcosystemType, applies: Bool)] = [
+            (.lake, batch.has(.lake)), (.reservoir, batch.has(.reservoir) || inputs.has(Keys.reservoirTotalStorage)), (.marsh, batch.has(.marsh)),
+        ]
+        var storage = BatchBreakdown<Volume>(cells: batch.count, types: storages.filter(\.applies).map(\.type))
+        var byType: [EcosystemType: [Quantity<Volume>]] = [:]
+        for (column, type) in storage.types.enumerated() {
+            switch type {
+            case .lake:
+                let coefficient = try inputs.ratios(Keys.lakeStorageCoefficient), exponent = try inputs.ratios(Keys.lakeStorageExponent)
+                let turnover = try inputs.ratios(Keys.lakeTurnover)
+                let t = batch.types.firstIndex(of: .lake) ?? 0
+                for cell in 0..<batch.count {
+                    storage[cell, column] = FloodRegulationKernel.lakeStorage(area: batch.area(cell: cell, type: t), coefficient: coefficient[cell],
+                                                                              exponent: exponent[cell], turnover: turnover[cell])
+                }
+            case .reservoir:
+                let totalStorage = try inputs.column(Keys.reservoirTotalStorage), floodShare = try inputs.ratios(Keys.reservoirFloodShare)
+                for cell in 0..<batch.count {
+                    storage[cell, column] = FloodRegulationKernel.reservoirStorage(totalStorage: totalStorage[cell], floodShare: floodShare[cell])
+                }
+            default:
+                let depth = try inputs.column(Keys.marshRetentionDepth)
+                let t = batch.types.firstIndex(of: .marsh) ?? 0
+                for cell in 0..<batch.count {
+                    storage[cell, column] = FloodRegulationKernel.marshStorage(retentionDepth: depth[cell], area: batch.area(cell: cell, type: t))
+                }
+            }
+            byType[type] = (0..<batch.count).map { storage[$0, column] }
         }
         let priceKey = WaterConservation.Keys.reservoirConstructionCost
         let price = try prices.unitPrice(priceKey)
-        let lines = [("lake-storage", "lake flood storage", lake), ("reservoir-storage", "reservoir flood storage", reservoir),
-                     ("marsh-storage", "marsh flood storage", marsh)].map { id, label, volume in
-            ValuedLine(id: id, label: label, quantity: volume, price: price, priceKey: priceKey.name)
+        let none = [Quantity<Volume>](repeating: .zero, count: batch.count)
+        let lines = [(EcosystemType.lake, "lake-storage", "lake flood storage"), (.reservoir, "reservoir-storage", "reservoir flood storage"),
+                     (.marsh, "marsh-storage", "marsh flood storage")].map { type, id, label in
+            BatchLine(id: id, label: label, quantities: byType[type] ?? none, price: price, priceKey: priceKey.name)
         }
-        let total = lake + reservoir + marsh
-        let byType = [EcosystemType.lake: lake, .reservoir: reservoir, .marsh: marsh].filter { $0.value.baseValue > 0 }
-        return result(for: unit, method: method, physical: PhysicalAmount(total, in: .cubicMetre, byEcosystemType: byType),
-                      lines: lines)
+        return BatchResult(physical: storage, in: .cubicMetre, lines: lines)
     }
 }

@@ -7,7 +7,7 @@ import GEPCore
 ///
 /// The formula, its variables and sources are documented once, on ``CarbonFixationKernel``; this adapter reads the
 /// inputs of the chosen route, calls the kernel and values the O₂.
-public struct OxygenRelease: EcosystemService {
+public struct OxygenRelease: BatchAssessable {
     public let id: ServiceID = "oxygen-release"
     public let name = "oxygen release"
     public let localName = "释氧"
@@ -23,8 +23,8 @@ public struct OxygenRelease: EcosystemService {
 
     public init() {}
 
-    public func assess(_ unit: AccountingUnit, method: ServiceMethod, inputs: InputReader, prices: PriceBook) throws -> ServiceResult {
-        try CarbonFixation.gasResult(self, unit: unit, method: method, inputs: inputs, prices: prices,
+    public func assess(_ batch: CellBatch, method: ServiceMethod, inputs: BatchReader, prices: PriceBook) throws -> BatchResult {
+        try CarbonFixation.gasResult(batch, method: method, inputs: inputs, prices: prices,
                                      gasPerCarbon: CarbonFixationKernel.oxygenPerCarbon, line: ("o2-released", "O₂ released"), price: OxygenRelease.oxygenPrice)
     }
 }

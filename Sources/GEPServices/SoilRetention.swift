@@ -5,7 +5,7 @@ import GEPCore
 ///
 /// The formula, its variables and sources are documented once, on ``SoilRetentionKernel``. Open water is not
 /// eroded and is skipped.
-public struct SoilRetention: EcosystemService {
+public struct SoilRetention: BatchAssessable {
     /// The inputs and prices, each named once with its dimension.
     public enum Keys {
         public static let rainfallErosivity = InputKey<RainfallErosivity>("rainfall-erosivity")
@@ -55,28 +55,39 @@ public struct SoilRetention: EcosystemService {
 
     public init() {}
 
-    public func assess(_ unit: AccountingUnit, method: ServiceMethod, inputs: InputReader, prices: PriceBook) throws -> ServiceResult {
-        let retained = try PerEcosystemType(unit.types(excluding: [.water])) { type -> Quantity<Mass> in
-            SoilRetentionKernel.soilRetained(SoilRetentionKernel.Factors(
-                erosivity: try inputs.quantity(Keys.rainfallErosivity, for: type),
-                erodibility: try inputs.quantity(Keys.soilErodibility, for: type),
-                slopeLengthSteepness: try inputs.ratio(Keys.slopeLengthSteepness, for: type),
-                coverManagement: try inputs.ratio(Keys.coverManagement, for: type),
-                supportPractice: try inputs.ratio(Keys.supportPractice, for: type)), area: unit.area(of: type))
+    public func assess(_ batch: CellBatch, method: ServiceMethod, inputs: BatchReader, prices: PriceBook) throws -> BatchResult {
+        let types = batch.types(excluding: [.water])
+        var retained = BatchBreakdown<Mass>(cells: batch.count, types: types.map { batch.types[$0] })
+        for (column, t) in types.enumerated() {
+            let type = batch.types[t]
+            let erosivity = try inputs.column(Keys.rainfallErosivity, for: type)
+            let erodibility = try inputs.column(Keys.soilErodibility, for: type)
+            let slopeLengthSteepness = try inputs.ratios(Keys.slopeLengthSteepness, for: type)
+            let coverManagement = try inputs.ratios(Keys.coverManagement, for: type)
+            let supportPractice = try inputs.ratios(Keys.supportPractice, for: type)
+            for cell in 0..<batch.count {
+                retained[cell, column] = SoilRetentionKernel.soilRetained(SoilRetentionKernel.Factors(
+                    erosivity: erosivity[cell], erodibility: erodibility[cell], slopeLengthSteepness: slopeLengthSteepness[cell],
+                    coverManagement: coverManagement[cell], supportPractice: supportPractice[cell]), area: batch.area(cell: cell, type: t))
+            }
         }
-        let soil = retained.total
-        let avoided = SoilRetentionKernel.avoidedLosses(
-            soil: soil, depositionRatio: try inputs.ratio(Keys.sedimentDepositionRatio), bulkDensity: try inputs.quantity(Keys.soilBulkDensity),
-            nitrogenContent: try inputs.ratio(Keys.soilNitrogenContent), phosphorusContent: try inputs.ratio(Keys.soilPhosphorusContent))
+        let soil = retained.totals
+        let depositionRatio = try inputs.ratios(Keys.sedimentDepositionRatio)
+        let bulkDensity = try inputs.column(Keys.soilBulkDensity)
+        let nitrogenContent = try inputs.ratios(Keys.soilNitrogenContent)
+        let phosphorusContent = try inputs.ratios(Keys.soilPhosphorusContent)
+        let avoided = soil.indices.map { cell in
+            SoilRetentionKernel.avoidedLosses(soil: soil[cell], depositionRatio: depositionRatio[cell], bulkDensity: bulkDensity[cell],
+                                              nitrogenContent: nitrogenContent[cell], phosphorusContent: phosphorusContent[cell])
+        }
         let lines = [
-            ValuedLine(id: "siltation-avoided", label: "reservoir siltation avoided", quantity: avoided.siltation,
-                       price: try prices.unitPrice(Keys.dredgingCost), priceKey: Keys.dredgingCost.name),
-            ValuedLine(id: "nitrogen-retained", label: "soil nitrogen retained", quantity: avoided.nitrogen,
-                       price: try prices.unitPrice(Keys.nitrogenRemovalCost), priceKey: Keys.nitrogenRemovalCost.name),
-            ValuedLine(id: "phosphorus-retained", label: "soil phosphorus retained", quantity: avoided.phosphorus,
-                       price: try prices.unitPrice(Keys.phosphorusRemovalCost), priceKey: Keys.phosphorusRemovalCost.name),
+            BatchLine(id: "siltation-avoided", label: "reservoir siltation avoided", quantities: avoided.map(\.siltation),
+                      price: try prices.unitPrice(Keys.dredgingCost), priceKey: Keys.dredgingCost.name),
+            BatchLine(id: "nitrogen-retained", label: "soil nitrogen retained", quantities: avoided.map(\.nitrogen),
+                      price: try prices.unitPrice(Keys.nitrogenRemovalCost), priceKey: Keys.nitrogenRemovalCost.name),
+            BatchLine(id: "phosphorus-retained", label: "soil phosphorus retained", quantities: avoided.map(\.phosphorus),
+                      price: try prices.unitPrice(Keys.phosphorusRemovalCost), priceKey: Keys.phosphorusRemovalCost.name),
         ]
-        return result(for: unit, method: method, physical: PhysicalAmount(soil, in: .tonne, byEcosystemType: retained.byType),
-                      lines: lines)
+        return BatchResult(physical: retained, in: .tonne, lines: lines)
     }
 }

@@ -4,8 +4,8 @@ import GEPCore
 /// evapotranspiration, valued at what reservoir storage of the same volume would cost.
 ///
 /// The formula, its variables, domain rules and sources are documented once, on ``WaterConservationKernel``; this
-/// adapter reads the inputs of each ecosystem type, calls the kernel and builds the valued line.
-public struct WaterConservation: EcosystemService {
+/// adapter reads the inputs of each ecosystem type, calls the kernel for every cell of a batch and builds the valued line.
+public struct WaterConservation: BatchAssessable {
     /// The inputs and prices, each named once with its dimension.
     public enum Keys {
         public static let precipitation = InputKey<Length>("precipitation")
@@ -42,27 +42,31 @@ public struct WaterConservation: EcosystemService {
 
     public init() {}
 
-    public func assess(_ unit: AccountingUnit, method: ServiceMethod, inputs: InputReader, prices: PriceBook) throws -> ServiceResult {
-        var warnings: [String] = []
-        let retained = try PerEcosystemType(unit.types(excluding: [])) { type -> Quantity<Volume> in
-            let precipitation = try inputs.quantity(Keys.precipitation, for: type)
-            let evapotranspiration = try inputs.quantity(Keys.evapotranspiration, for: type)
-            let runoff: WaterConservationKernel.StormRunoff = inputs.has(Keys.stormRunoff)
-                ? .depth(try inputs.quantity(Keys.stormRunoff, for: type))
-                : .coefficient(try inputs.ratio(Keys.runoffCoefficient, for: type))
-            do {
-                let output = try WaterConservationKernel.retained(
-                    precipitation: precipitation, stormRunoff: runoff, evapotranspiration: evapotranspiration,
-                    area: unit.area(of: type), inflowFed: [.water, .wetland].contains(type.group))
-                if let warning = output.warning { warnings.append("\(type.rawValue): \(warning)") }
-                return output.value
-            } catch let rejection as KernelRejection { throw inputs.error(rejection, for: type) }
+    public func assess(_ batch: CellBatch, method: ServiceMethod, inputs: BatchReader, prices: PriceBook) throws -> BatchResult {
+        let types = batch.types(excluding: [])
+        var retained = BatchBreakdown<Volume>(cells: batch.count, types: types.map { batch.types[$0] })
+        var warnings: [Int: [String]] = [:]
+        for (column, t) in types.enumerated() {
+            let type = batch.types[t]
+            let precipitation = try inputs.column(Keys.precipitation, for: type)
+            let evapotranspiration = try inputs.column(Keys.evapotranspiration, for: type)
+            let runoff: BatchColumn<WaterConservationKernel.StormRunoff> = inputs.has(Keys.stormRunoff)
+                ? try inputs.column(Keys.stormRunoff, for: type).map { .depth($0) }
+                : try inputs.ratios(Keys.runoffCoefficient, for: type).map { .coefficient($0) }
+            let inflowFed = [.water, .wetland].contains(type.group)
+            for cell in 0..<batch.count {
+                do {
+                    let output = try WaterConservationKernel.retained(
+                        precipitation: precipitation[cell], stormRunoff: runoff[cell], evapotranspiration: evapotranspiration[cell],
+                        area: batch.area(cell: cell, type: t), inflowFed: inflowFed)
+                    if let warning = output.warning { warnings[cell, default: []].append("\(type.rawValue): \(warning)") }
+                    retained[cell, column] = output.value
+                } catch { throw inputs.error(error, cell: cell, for: type) }
+            }
         }
         let price = try prices.unitPrice(Keys.reservoirConstructionCost)
-        let line = ValuedLine(id: "water-retained", label: "water retained", quantity: retained.total,
-                              byEcosystemType: retained.byType, price: price, priceKey: Keys.reservoirConstructionCost.name)
-        return result(for: unit, method: method,
-                      physical: PhysicalAmount(retained.total, in: .cubicMetre, byEcosystemType: retained.byType),
-                      lines: [line], warnings: warnings)
+        let line = BatchLine(id: "water-retained", label: "water retained", amounts: retained, price: price,
+                             priceKey: Keys.reservoirConstructionCost.name)
+        return BatchResult(physical: retained, in: .cubicMetre, lines: [line], warnings: warnings)
     }
 }

@@ -89,7 +89,7 @@ struct UncertaintyCommandTests {
         let gep = gepExecutable
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("gepkit-progress-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: out) }
-        let command = "'\(gep.path)' uncertainty '\(Self.model("genhe"))' --draws 1500 --seed 3 --format json --out '\(out.path)'"
+        let command = "'\(gep.path)' uncertainty '\(Self.model("genhe"))' --draws 10000 --seed 3 --format json --out '\(out.path)'"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         process.arguments = ["--quiet", "--return", "--command", command, "/dev/null"]
@@ -100,9 +100,9 @@ struct UncertaintyCommandTests {
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(text)")
-        #expect(text.contains(" / 1 500 draws · ") && text.contains("/s · ") && text.contains(" left"), "\(text)")
+        #expect(text.contains(" / 10 000 draws · ") && text.contains("/s · ") && text.contains(" left"), "\(text)")
         #expect(text.hasSuffix("\r\u{1B}[K"), "the line is erased at the end")
-        let plain = try runGEP(["uncertainty", Self.model("genhe"), "--draws", "1500", "--seed", "3", "--format", "json"])
+        let plain = try runGEP(["uncertainty", Self.model("genhe"), "--draws", "10000", "--seed", "3", "--format", "json"])
         #expect(plain.status == 0 && plain.standardError.isEmpty)
         #expect(try String(contentsOf: out, encoding: .utf8) == plain.standardOutput)
     }

@@ -222,7 +222,7 @@ public struct Account: Sendable {
         return Money(yuan, priceYear: reportYear)
     }
 
-    private static func checkConsistent(_ existing: AccountLine, _ existingPrice: Double, _ line: ValuedLine, _ price: Double) throws {
+    static func checkConsistent(_ existing: AccountLine, _ existingPrice: Double, _ line: ValuedLine, _ price: Double) throws {
         let name = (service: existing.service.rawValue, line: existing.line)
         if existing.unit != line.unit {
             throw AccountError.inconsistentLine(service: name.service, line: name.line,
@@ -242,7 +242,7 @@ private struct ResultKey: Hashable {
 }
 
 /// A column of the physical table: a service's line.
-private struct LineKey: Hashable {
+struct LineKey: Hashable {
     let service: ServiceID
     let line: String
 }

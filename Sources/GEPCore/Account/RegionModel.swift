@@ -73,11 +73,47 @@ public struct RegionModel: Sendable {
 
     /// Runs every chosen service on every unit and builds the account at `reportYear` prices.
     ///
+    /// Units are assessed in batches (``CellBatch/batches(of:shared:overrides:)``), each service over each batch
+    /// in one call. When anything fails, the units are assessed again one by one, in region order, so that the
+    /// error reported is the first a unit-by-unit run meets, with the same message.
+    ///
     /// - Throws: ``RegistryError`` for an unknown service, and the first ``InputError``, ``PriceError``,
     ///   ``ServiceError``, ``AccountError`` or ``DeflatorError`` met, before any result is returned.
     public func run(with registry: ServiceRegistry) throws -> AccountRun {
         let registry = try self.registry(extending: registry)
         let modules = try services.map { try registry.service($0.id) }
+        do {
+            return try runInBatches(modules)
+        } catch {
+            try checkUnitByUnit(modules)
+            throw error
+        }
+    }
+
+    private func runInBatches(_ modules: [any EcosystemService]) throws -> AccountRun {
+        var chosen = Set<ServiceID>()
+        for choice in services where !chosen.insert(choice.id).inserted {
+            throw AccountError.duplicateResult(service: choice.id.rawValue, unit: region.units.first?.id ?? region.id)
+        }
+        let batches = CellBatch.batches(of: region.units, shared: regionInputs, overrides: unitInputs)
+        let outcomes = try zip(services, modules).map { choice, module in
+            try batches.map { try module.evaluate($0.batch, method: choice.method, prices: prices) }
+        }
+        var location = [(batch: Int, cell: Int)](repeating: (0, 0), count: region.units.count)
+        for (b, batch) in batches.enumerated() {
+            for (cell, position) in batch.positions.enumerated() { location[position] = (b, cell) }
+        }
+        let account = try AccountAssembly(services: services, categories: modules.map(\.category), outcomes: outcomes,
+                                          location: location, positions: batches.map(\.positions), units: region.units.map(\.id),
+                                          reportYear: reportYear, deflator: deflator).account()
+        let runs = try zip(services, modules).enumerated().map { s, pair in
+            try ServiceRun(pair.1, method: pair.0.method, outcomes: outcomes[s], location: location)
+        }
+        return AccountRun(model: self, services: runs, account: account)
+    }
+
+    /// Assesses unit by unit and builds the account from the results, for the error a batch run met.
+    private func checkUnitByUnit(_ modules: [any EcosystemService]) throws {
         var results: [ServiceResult] = []
         for unit in region.units {
             let unitInputs = inputs(for: unit)
@@ -86,17 +122,26 @@ public struct RegionModel: Sendable {
             }
         }
         let excluded = Set(services.filter { !$0.includedInTotal }.map(\.id))
-        let account = try Account(results: results, reportYear: reportYear, deflator: deflator, excludedFromTotal: excluded)
-        return AccountRun(model: self, results: results, account: account)
+        _ = try Account(results: results, reportYear: reportYear, deflator: deflator, excludedFromTotal: excluded)
     }
 }
 
-/// The outcome of ``RegionModel/run(with:)``: the model, every service result, and the account built from them.
+/// The outcome of ``RegionModel/run(with:)``: the model, each service over every unit, and the account.
 public struct AccountRun: Sendable {
     public let model: RegionModel
-    /// One result per (unit, service), units in region order and services in model order.
-    public let results: [ServiceResult]
+    /// Each service's physical amounts and warnings over the units, in model order.
+    public let services: [ServiceRun]
     public let account: Account
+
+    /// Every warning, units in region order and, within a unit, services in model order.
+    public var warnings: [ServiceWarning] {
+        let rows = Set(services.flatMap(\.warnings.keys)).sorted()
+        return rows.flatMap { row in
+            services.flatMap { service in
+                (service.warnings[row] ?? []).map { ServiceWarning(service: service.id, unit: model.region.units[row].id, message: $0) }
+            }
+        }
+    }
 
     /// GEP per km² of the region, in 元 at report-year prices; nil for a region of no area.
     public var gepPerSquareKilometre: Double? {
@@ -123,9 +168,6 @@ public struct AccountRun: Sendable {
         }
         return finiteRatio(account.gep.yuan, gdp.yuan)
     }
-
-    /// The results of one service, in unit order.
-    public func results(of service: ServiceID) -> [ServiceResult] { results.filter { $0.service == service } }
 
     /// A reader over the region facts; errors name the region as the unit.
     private func facts() throws -> InputReader {

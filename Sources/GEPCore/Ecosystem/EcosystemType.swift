@@ -66,8 +66,12 @@ public enum EcosystemType: String, Sendable, CaseIterable, Codable, Comparable {
 
     /// Orders types as declared (forests first), for stable report rows.
     public static func < (lhs: EcosystemType, rhs: EcosystemType) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        declarationOrder[lhs, default: 0] < declarationOrder[rhs, default: 0]
     }
+
+    /// Each type's place in the declaration: built once, because sorting by searching `allCases` (a new array on
+    /// every call) was a visible share of a large account.
+    private static let declarationOrder = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
 }
 
 /// First-level ecosystem classes.

@@ -11,6 +11,9 @@ public struct Inputs: Sendable, Hashable {
     /// The input named `key`, if present.
     public subscript(key: String) -> Input? { storage[key] }
 
+    /// The names of the inputs present, in no particular order.
+    public var keys: Dictionary<String, Input>.Keys { storage.keys }
+
     /// All inputs, sorted by name.
     public var all: [Input] { storage.values.sorted { $0.key < $1.key } }
 

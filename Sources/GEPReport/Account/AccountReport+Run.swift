@@ -10,9 +10,8 @@ extension AccountReport {
         let model = run.model
         let registry = try model.registry(extending: registry)
         var services: [ServiceRow] = []
-        for choice in model.services {
+        for (choice, serviceRun) in zip(model.services, run.services) {
             let module = try registry.service(choice.id)
-            let results = run.results(of: choice.id)
             let lines = account.lines.indices.filter { account.lines[$0].service == choice.id }.map { l in
                 let line = account.lines[l]
                 let quantity = account.physical.column(l).reduce(0, +)
@@ -21,23 +20,20 @@ extension AccountReport {
             }
             services.append(ServiceRow(
                 id: choice.id.rawValue, name: module.name, localName: module.localName, category: module.category.rawValue,
-                method: results.first?.method ?? choice.method ?? module.methods[0].id, includedInTotal: choice.includedInTotal,
-                physicalAmount: results.reduce(0) { $0 + $1.physical.amount }, physicalUnit: results.first?.physical.unit ?? module.physicalUnit,
+                method: serviceRun.method, includedInTotal: choice.includedInTotal,
+                physicalAmount: serviceRun.physical.reduce(0, +), physicalUnit: serviceRun.physicalUnit,
                 valueYuan: account.value(of: choice.id).yuan, lines: lines))
         }
-        // Columns and results found once, by service and by unit: searching them for every unit made the report
-        // quadratic in the number of units.
+        // Columns found once, by service: searching them for every unit made the report quadratic in the number of
+        // units.
         let columns = Dictionary(grouping: account.lines.indices, by: { account.lines[$0].service })
-        let resultsByUnit = Dictionary(grouping: run.results, by: \.unit)
         let units = model.region.units.enumerated().map { row, unit in
             UnitRow(id: unit.id, name: unit.name, localName: unit.localName,
                     areaSquareKilometres: unit.totalArea.value(in: .squareKilometre), gepYuan: account.gepByUnit[row],
                     serviceValuesYuan: Dictionary(uniqueKeysWithValues: model.services.map { choice in
                         (choice.id.rawValue, (columns[choice.id] ?? []).reduce(0) { $0 + account.values[row, $1] })
                     }),
-                    physicalAmounts: Dictionary(uniqueKeysWithValues: (resultsByUnit[unit.id] ?? []).map {
-                        ($0.service.rawValue, $0.physical.amount)
-                    }))
+                    physicalAmounts: Dictionary(uniqueKeysWithValues: run.services.map { ($0.id.rawValue, $0.physical[row]) }))
         }
         self.init(
             schema: AccountReport.schema,
@@ -49,9 +45,7 @@ extension AccountReport {
             gepPerSquareKilometreYuan: run.gepPerSquareKilometre, gepPerCapitaYuan: try run.gepPerCapita(),
             gepToGDP: try run.gepToGDP(), services: services, units: units,
             provenance: AccountReport.provenanceRows(model),
-            warnings: run.results.flatMap { result in
-                result.warnings.map { Warning(service: result.service.rawValue, unit: result.unit, message: $0) }
-            })
+            warnings: run.warnings.map { Warning(service: $0.service.rawValue, unit: $0.unit, message: $0.message) })
     }
 
     /// Every sourced number of the model: areas, region facts, inputs, prices and the deflator.

@@ -1,0 +1,48 @@
+/// One service over every unit of a run: its method, physical amounts and warnings, units in region order.
+public struct ServiceRun: Sendable {
+    public let id: ServiceID
+    public let category: ServiceCategory
+    /// The method used.
+    public let method: String
+    /// The unit of the physical amounts, e.g. "m³": the first unit's, or the service's declared unit when the
+    /// region has no units.
+    public let physicalUnit: String
+    /// Each unit's headline physical amount, in `physicalUnit`.
+    public let physical: [Double]
+    /// Each unit's warnings by the unit's row; units without one are absent.
+    public let warnings: [Int: [String]]
+
+    /// The service's run from its outcome over each batch; `location[row]` is the batch and cell of unit `row`.
+    init(_ service: any EcosystemService, method methodID: String?, outcomes: [BatchOutcome],
+         location: [(batch: Int, cell: Int)]) throws {
+        id = service.id
+        category = service.category
+        method = try service.method(methodID).id
+        var physical = [Double](repeating: 0, count: location.count)
+        var warnings: [Int: [String]] = [:]
+        var unit: String?
+        for (row, place) in location.enumerated() {
+            switch outcomes[place.batch] {
+            case let .batch(result):
+                physical[row] = result.physical[place.cell]
+                if let found = result.warnings[place.cell] { warnings[row] = found }
+                unit = unit ?? result.physicalUnit
+            case let .perCell(results):
+                let result = results[place.cell]
+                physical[row] = result.physical.amount
+                if !result.warnings.isEmpty { warnings[row] = result.warnings }
+                unit = unit ?? result.physical.unit
+            }
+        }
+        self.physical = physical
+        self.warnings = warnings
+        physicalUnit = unit ?? service.physicalUnit
+    }
+}
+
+/// A warning of one service in one unit.
+public struct ServiceWarning: Sendable, Hashable {
+    public let service: ServiceID
+    public let unit: String
+    public let message: String
+}

@@ -1,0 +1,65 @@
+/// A service that assesses a whole ``CellBatch`` at once: its adapter reads each input once per batch (or once per
+/// cell, where cells differ) and runs its kernel in a loop, which is what makes accounts of 10⁵ units and
+/// uncertainty runs of many draws fast.
+///
+/// A conforming service writes only the batch adapter: assessing one unit is assessing a batch of one, so the
+/// single-unit and batch paths cannot drift apart. Services that do not conform still run in batches, unit by unit
+/// (``EcosystemService/evaluate(_:method:prices:)``).
+public protocol BatchAssessable: EcosystemService {
+    /// Computes the service for every cell of `batch`, with its inputs and prices already checked against `method`.
+    ///
+    /// Read inputs through `inputs`, loop over cells inside each type, and throw the first error of the first cell
+    /// in cell order, so that a batch of one fails exactly as a unit assessed alone does.
+    func assess(_ batch: CellBatch, method: ServiceMethod, inputs: BatchReader, prices: PriceBook) throws -> BatchResult
+}
+
+extension BatchAssessable {
+    /// One unit, as a batch of one.
+    public func assess(_ unit: AccountingUnit, method: ServiceMethod, inputs: InputReader, prices: PriceBook) throws -> ServiceResult {
+        let batch = CellBatch(unit: unit, inputs: inputs.inputs)
+        return try assess(batch, method: method, inputs: BatchReader(batch, service: id.rawValue), prices: prices)
+            .result(cell: 0, of: self, unit: unit, method: method)
+    }
+}
+
+/// The outcome of one service over one batch: a batch result, or one result per cell from a service assessed unit
+/// by unit.
+public enum BatchOutcome: Sendable {
+    case batch(BatchResult)
+    case perCell([ServiceResult])
+}
+
+extension EcosystemService {
+    /// Checks the method's inputs and prices once for the batch (the first cell for everything the cells share, and
+    /// each cell for what it overrides), then assesses every cell: in one call for a ``BatchAssessable`` service,
+    /// unit by unit through ``evaluate(_:method:inputs:prices:)`` otherwise.
+    ///
+    /// - Throws: the errors of ``evaluate(_:method:inputs:prices:)``. In a batch of several cells the error is of
+    ///   some cell, not necessarily the first; ``RegionModel/run(with:)`` finds the first one in unit order.
+    public func evaluate(_ batch: CellBatch, method methodID: String? = nil, prices: PriceBook) throws -> BatchOutcome {
+        guard let native = self as? any BatchAssessable else {
+            return .perCell(try batch.units.indices.map { cell in
+                try evaluate(batch.units[cell], method: methodID, inputs: batch.inputs(cell: cell), prices: prices)
+            })
+        }
+        let method = try method(methodID)
+        _ = try batch.inputs(cell: 0).reader(service: id.rawValue, unit: batch.units[0], checking: method.inputs)
+        let overridden = method.inputs.filter { batch.overriddenKeys.contains($0.key) }
+        if !overridden.isEmpty {
+            for cell in 1..<max(1, batch.count) {
+                let reader = InputReader(inputs: batch.overrides[cell], service: id.rawValue, unit: batch.units[cell])
+                for requirement in overridden { try reader.check(requirement) }
+            }
+        }
+        try prices.check(method.prices, service: id.rawValue)
+        let result = try native.assess(batch, method: method, inputs: BatchReader(batch, service: id.rawValue), prices: prices)
+        if !method.allowsNegative {
+            for line in result.lines {
+                guard let cell = line.quantities.firstIndex(where: { $0 < 0 }) else { continue }
+                throw ServiceError.negativeValue(service: id.rawValue, method: method.id, unit: batch.units[cell].id, line: line.id,
+                                                 amount: line.quantities[cell], physicalUnit: line.unit.symbol)
+            }
+        }
+        return .batch(result)
+    }
+}

@@ -1,0 +1,86 @@
+/// One input across the cells of a batch: a single value when the cells share it, or one value per cell.
+public struct BatchColumn<Value: Sendable>: Sendable {
+    private let shared: Value?
+    private let values: [Value]
+
+    /// The same value in every cell.
+    public init(shared value: Value) {
+        shared = value
+        values = []
+    }
+
+    /// One value per cell.
+    public init(values: [Value]) {
+        shared = nil
+        self.values = values
+    }
+
+    /// The value in `cell`.
+    public subscript(cell: Int) -> Value { shared ?? values[cell] }
+
+    /// Each value transformed; a shared value is transformed once.
+    public func map<T>(_ transform: (Value) throws -> T) rethrows -> BatchColumn<T> {
+        if let shared { return BatchColumn<T>(shared: try transform(shared)) }
+        return BatchColumn<T>(values: try values.map(transform))
+    }
+}
+
+/// Typed access to the inputs of one service over a ``CellBatch``, after the batch's requirements were checked:
+/// an input the cells share is read and converted once, an input each cell overrides once per cell. Errors name the
+/// input, the service and the unit, as ``InputReader``'s do.
+public struct BatchReader: Sendable {
+    public let batch: CellBatch
+    /// The service reading, for messages.
+    public let service: String
+
+    public init(_ batch: CellBatch, service: String) {
+        self.batch = batch
+        self.service = service
+    }
+
+    /// Whether the input is present (in every cell: a batch's cells have the same inputs).
+    public func has<D>(_ key: InputKey<D>) -> Bool { batch.shared[key.name] != nil || batch.overriddenKeys.contains(key.name) }
+
+    /// A single-valued input in every cell.
+    ///
+    /// - Throws: the errors of ``InputReader/quantity(_:_:)``.
+    public func column<D>(_ key: InputKey<D>) throws -> BatchColumn<Quantity<D>> {
+        try column(key.name) { try $0.quantity(key) }
+    }
+
+    /// An input for one ecosystem type in every cell; a single value applies to every type.
+    ///
+    /// - Throws: the errors of ``InputReader/quantity(_:_:for:)``.
+    public func column<D>(_ key: InputKey<D>, for type: EcosystemType) throws -> BatchColumn<Quantity<D>> {
+        try column(key.name) { try $0.quantity(key, for: type) }
+    }
+
+    /// A single dimensionless input in every cell, as plain numbers.
+    public func ratios(_ key: InputKey<Ratio>) throws -> BatchColumn<Double> { try column(key.name) { try $0.ratio(key) } }
+
+    /// A dimensionless input for one ecosystem type in every cell, as plain numbers.
+    public func ratios(_ key: InputKey<Ratio>, for type: EcosystemType) throws -> BatchColumn<Double> {
+        try column(key.name) { try $0.ratio(key, for: type) }
+    }
+
+    /// Turns a kernel's rejection in `cell` into an input error naming the service, the cell's unit and the type.
+    public func error(_ rejection: KernelRejection, cell: Int, for type: EcosystemType? = nil) -> InputError {
+        reader(cell: cell).error(rejection, for: type)
+    }
+
+    /// A per-unit reader for one cell, for what a batch adapter reads cell by cell.
+    public func reader(cell: Int) -> InputReader {
+        InputReader(inputs: batch.inputs(cell: cell), service: service, unit: batch.units[cell])
+    }
+
+    /// The input read once through the first cell's reader when the cells share it, or through each cell's own
+    /// inputs when they override it, so that values, conversions and messages are exactly those of ``InputReader``.
+    private func column<T>(_ key: String, _ read: (InputReader) throws -> T) throws -> BatchColumn<T> {
+        guard batch.overriddenKeys.contains(key) else {
+            return BatchColumn(shared: try read(InputReader(inputs: batch.shared, service: service, unit: batch.units[0])))
+        }
+        return BatchColumn(values: try batch.units.indices.map { cell in
+            try read(InputReader(inputs: batch.overrides[cell], service: service, unit: batch.units[cell]))
+        })
+    }
+}
