@@ -40,8 +40,8 @@ def single(entry):
     return entry["value"] * FACTOR[entry.get("unit", "")]
 
 
-def main():
-    region_path = sys.argv[1]
+def load(region_path):
+    """The model's units, areas (units × types, m²), inputs, prices at report-year prices and report year."""
     folder = os.path.dirname(region_path)
     with open(region_path, encoding="utf-8") as f:
         model = yaml.safe_load(f)
@@ -66,18 +66,33 @@ def main():
     share = np.array([shares[t] for t in types]) * FACTOR[model["ecosystem-shares"]["unit"]]
     total = units[area_column].to_numpy() * FACTOR[area_column.split("[")[1].rstrip("]").strip()]
     area = np.outer(total, share)                                     # units × types, m²
-    inputs = model["inputs"]
     rain_column = next((c for c in units.columns if c.startswith("precipitation")), None)
-    p = np.full(area.shape, single(inputs["precipitation"]))
-    if rain_column is not None:
-        p = np.where(units[rain_column].isna().to_numpy()[:, None], p, units[rain_column].to_numpy()[:, None] * 1e-3)
+    rain = None if rain_column is None else units[rain_column].to_numpy() * 1e-3
+    return dict(model=model, book=book, units=units, types=types, area=area, rain=rain, price=price, report_year=report_year)
+
+
+def services(context, scale=lambda key: 1.0):
+    """Each service's (physical amount, value) per unit: arrays over units, or draws × units when `scale(key)` gives
+    each input's or price's factor per draw as a (draws, 1, 1) array."""
+    model, types, area, price = context["model"], context["types"], context["area"], context["price"]
+    inputs = model["inputs"]
+
+    def per_unit(key):
+        """A factor for sums over types: (draws, 1) when drawn."""
+        factor = scale(key)
+        return np.asarray(factor)[..., 0] if np.ndim(factor) else factor
+
+    p = np.full(area.shape, single(inputs["precipitation"])) * scale("precipitation")
+    if context["rain"] is not None:
+        rain = context["rain"]
+        p = np.where(np.isnan(rain)[:, None], p, rain[:, None])
 
     # Water conservation: A·(P − P·α − ET), zero on inflow-fed water and marsh where negative.
-    depth = p - p * by_type(inputs["runoff-coefficient"], types) - by_type(inputs["evapotranspiration"], types)
+    depth = p - p * by_type(inputs["runoff-coefficient"], types) - by_type(inputs["evapotranspiration"], types) * scale("evapotranspiration")
     wet = np.array([GROUP[t] in ("water", "wetland") for t in types])
-    if (depth[:, ~wet] < 0).any():
-        raise SystemExit("evapotranspiration above P − R on land")
-    water = (np.where(depth < 0, 0.0, depth) * area).sum(axis=1) * price("reservoir-construction-cost")
+    refused = (depth[..., ~wet] < 0).any(axis=(-2, -1))
+    water_q = (np.where(depth < 0, 0.0, depth) * area).sum(axis=-1)
+    water = water_q * price("reservoir-construction-cost") * per_unit("reservoir-construction-cost")
 
     # Soil retention: A·R·K·LS·(1 − C·P) in t (R·K in t/ha = 10⁻⁴ t/m²), then siltation, N and P.
     land = np.array([GROUP[t] != "water" for t in types])
@@ -90,43 +105,52 @@ def main():
                   + soil * single(inputs["soil-phosphorus-content"]) * price("phosphorus-removal-cost"))
 
     # Flood regulation: marsh depth × marsh area (no lakes or reservoirs in these files).
-    marsh = area[:, types.index("marsh")] if "marsh" in types else np.zeros(len(units))
-    flood = single(inputs["marsh-retention-depth"]) * marsh * price("reservoir-construction-cost")
+    marsh = area[:, types.index("marsh")] if "marsh" in types else np.zeros(len(area))
+    flood_q = single(inputs["marsh-retention-depth"]) * marsh
+    flood = flood_q * price("reservoir-construction-cost") * per_unit("reservoir-construction-cost")
 
     # Carbon sink by NEP over vegetated types; oxygen release reported, not summed.
     vegetated = np.array([GROUP[t] in VEGETATED for t in types])
-    nep = np.nan_to_num(by_type(inputs["nep"], types))
-    carbon = (np.where(vegetated, nep, 0.0) * area).sum(axis=1)
-    co2 = carbon * 44 / 12 * price("carbon-price")
+    nep = np.nan_to_num(by_type(inputs["nep"], types)) * scale("nep")
+    carbon = (np.where(vegetated, nep, 0.0) * area).sum(axis=-1)
+    co2_q, o2_q = carbon * 44 / 12, carbon * 32 / 12
+    return dict(refused=refused, lines={
+        "water-conservation": ("water-balance", "true", water_q, "m³", water),
+        "soil-retention": ("rusle", "true", soil, "t", soil_value),
+        "flood-regulation": ("storage-capacity", "true", flood_q, "m³", flood),
+        "carbon-sink": ("nep", "true", co2_q, "t", co2_q * price("carbon-price") * per_unit("carbon-price")),
+        "oxygen-release": ("nep", "false", o2_q, "t", o2_q * price("oxygen-price"))})
 
+
+def main():
+    region_path = sys.argv[1]
+    context = load(region_path)
+    units, report_year = context["units"], context["report_year"]
+    lines = services(context)["lines"]
+    water, soil_value, flood, co2 = (lines[k][4] for k in ("water-conservation", "soil-retention", "flood-regulation", "carbon-sink"))
     gep = water + soil_value + flood + co2
     print(f"units {len(units)}, GEP {gep.sum():.6e} 元")
     options = dict(zip(sys.argv[2::2], sys.argv[3::2]))
     if "--csv" in options:
-        oxygen = carbon * 32 / 12
-        services = [("water-conservation", "water-balance", "true", water / price("reservoir-construction-cost"), "m³", water),
-                    ("soil-retention", "rusle", "true", soil, "t", soil_value),
-                    ("flood-regulation", "storage-capacity", "true", flood / price("reservoir-construction-cost"), "m³", flood),
-                    ("carbon-sink", "nep", "true", carbon * 44 / 12, "t", co2),
-                    ("oxygen-release", "nep", "false", oxygen, "t", oxygen * price("oxygen-price"))]
-        n, k = len(units), len(services)
+        rows = [(key, *value) for key, value in lines.items()]   # service, method, counted, amount, unit, value
+        n, k = len(units), len(rows)
         table = pd.DataFrame({
             "unit": np.repeat(units["id"].to_numpy(), k),
-            "service": np.tile([s[0] for s in services], n),
+            "service": np.tile([s[0] for s in rows], n),
             "category": "regulating",
-            "method": np.tile([s[1] for s in services], n),
-            "in_total": np.tile([s[2] for s in services], n),
-            "physical_amount": np.column_stack([s[3] for s in services]).ravel(),
-            "physical_unit": np.tile([s[4] for s in services], n),
-            "value_yuan": np.column_stack([s[5] for s in services]).ravel(),
+            "method": np.tile([s[1] for s in rows], n),
+            "in_total": np.tile([s[2] for s in rows], n),
+            "physical_amount": np.column_stack([s[3] for s in rows]).ravel(),
+            "physical_unit": np.tile([s[4] for s in rows], n),
+            "value_yuan": np.column_stack([s[5] for s in rows]).ravel(),
             "price_year": report_year})
         totals = pd.DataFrame({
-            "unit": "(all)", "service": [s[0] for s in services] + ["GEP"],
-            "category": ["regulating"] * k + [""], "method": [s[1] for s in services] + [""],
-            "in_total": [s[2] for s in services] + ["true"],
-            "physical_amount": [s[3].sum() for s in services] + [None],
-            "physical_unit": [s[4] for s in services] + [""],
-            "value_yuan": [s[5].sum() for s in services] + [gep.sum()], "price_year": report_year})
+            "unit": "(all)", "service": [s[0] for s in rows] + ["GEP"],
+            "category": ["regulating"] * k + [""], "method": [s[1] for s in rows] + [""],
+            "in_total": [s[2] for s in rows] + ["true"],
+            "physical_amount": [s[3].sum() for s in rows] + [None],
+            "physical_unit": [s[4] for s in rows] + [""],
+            "value_yuan": [s[5].sum() for s in rows] + [gep.sum()], "price_year": report_year})
         pd.concat([table, totals]).to_csv(options["--csv"], index=False, lineterminator="\r\n")
     if "--check" in options:
         with open(options["--check"], encoding="utf-8") as f:

@@ -8,11 +8,12 @@
 /// @, a tab or CR is prefixed with an apostrophe, which Excel and LibreOffice read as "this is text" instead of a
 /// formula (OWASP, "CSV Injection"); numbers, negative ones included, are written as they are.
 func csvEscape(_ text: String) -> String {
+    // Scanned as UTF-8 bytes: every character tested is ASCII, and a CSV of 10⁵ units escapes millions of fields.
     var field = text
-    if let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(field) == nil {
+    if let first = field.utf8.first, Array("=+-@\t\r".utf8).contains(first), Double(field) == nil {
         field = "'" + field
     }
-    let needsQuotes = field.unicodeScalars.contains { ",\"\r\n".unicodeScalars.contains($0) }
+    let needsQuotes = field.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") }
     return needsQuotes ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
 }
 

@@ -5,20 +5,34 @@ extension AccountReport {
 
     /// RFC 4180 CSV: one row per unit and service, then the region totals per service.
     func renderCSV() -> String {
-        var rows = [AccountReport.csvHeader]
+        var text = ""
+        text.reserveCapacity(100 * (units.count + 1) * max(1, services.count))
+        func append(_ row: [String]) {
+            for (i, field) in row.enumerated() {
+                if i > 0 { text += "," }
+                text += csvEscape(field)
+            }
+            text += "\r\n"
+        }
+        append(AccountReport.csvHeader)
+        // The text fields of a service are the same in every unit: escaped once.
+        let serviceFields = services.map { service in
+            [service.id, service.category, service.method, String(service.includedInTotal)].map(csvEscape).joined(separator: ",")
+        }
+        let year = String(reportYear)
         for unit in units {
-            for service in services {
-                rows.append([unit.id, service.id, service.category, service.method, String(service.includedInTotal),
-                             csvNumber(unit.physicalAmounts[service.id] ?? 0), service.physicalUnit,
-                             csvNumber(unit.serviceValuesYuan[service.id] ?? 0), String(reportYear)])
+            let id = csvEscape(unit.id)
+            for (service, fields) in zip(services, serviceFields) {
+                text += "\(id),\(fields),\(csvNumber(unit.physicalAmounts[service.id] ?? 0)),\(csvEscape(service.physicalUnit)),"
+                text += "\(csvNumber(unit.serviceValuesYuan[service.id] ?? 0)),\(year)\r\n"
             }
         }
         for service in services {
-            rows.append(["(all)", service.id, service.category, service.method, String(service.includedInTotal),
-                         csvNumber(service.physicalAmount), service.physicalUnit, csvNumber(service.valueYuan), String(reportYear)])
+            append(["(all)", service.id, service.category, service.method, String(service.includedInTotal),
+                    csvNumber(service.physicalAmount), service.physicalUnit, csvNumber(service.valueYuan), year])
         }
-        rows.append(["(all)", "GEP", "", "", "true", "", "", csvNumber(gepYuan), String(reportYear)])
-        return rows.map { $0.map(csvEscape).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        append(["(all)", "GEP", "", "", "true", "", "", csvNumber(gepYuan), year])
+        return text
     }
 
     /// Full precision, so the CSV reads back to the same doubles.
