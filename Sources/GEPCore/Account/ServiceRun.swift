@@ -45,4 +45,10 @@ public struct ServiceWarning: Sendable, Hashable {
     public let service: ServiceID
     public let unit: String
     public let message: String
+
+    public init(service: ServiceID, unit: String, message: String) {
+        self.service = service
+        self.unit = unit
+        self.message = message
+    }
 }
