@@ -44,20 +44,36 @@ public struct CellBatch: Sendable {
                                overrides: [String: Inputs]) -> [(batch: CellBatch, positions: [Int])] {
         struct Shape: Hashable {
             let types: [EcosystemType]
-            let keys: Set<String>
+            let keys: [String]
         }
         var order: [Shape] = []
         var members: [Shape: [Int]] = [:]
-        for (position, unit) in units.enumerated() {
-            let shape = Shape(types: unit.types(excluding: []), keys: overrides[unit.id].map { Set($0.keys) } ?? [])
+        var unitInputs: [Inputs?] = []
+        unitInputs.reserveCapacity(units.count)
+        var last: (shape: Shape, members: [Int])?
+        // Units of one shape usually come in runs (the rows of a CSV table): a run is hashed once, when it ends.
+        func close() {
+            guard let (shape, run) = last else { return }
             if members[shape] == nil { order.append(shape) }
-            members[shape, default: []].append(position)
+            members[shape, default: []] += run
         }
+        for (position, unit) in units.enumerated() {
+            let own = overrides[unit.id]
+            unitInputs.append(own)
+            let shape = Shape(types: unit.types(excluding: []), keys: own.map { $0.keys.sorted() } ?? [])
+            if last?.shape == shape {
+                last?.members.append(position)
+            } else {
+                close()
+                last = (shape, [position])
+            }
+        }
+        close()
         return order.map { shape in
             let positions = members[shape] ?? []
             let batch = CellBatch(units: positions.map { units[$0] }, types: shape.types, shared: shared,
-                                  overrides: shape.keys.isEmpty ? [] : positions.map { overrides[units[$0].id] ?? Inputs() },
-                                  overriddenKeys: shape.keys)
+                                  overrides: shape.keys.isEmpty ? [] : positions.map { unitInputs[$0] ?? Inputs() },
+                                  overriddenKeys: Set(shape.keys))
             return (batch, positions)
         }
     }

@@ -33,7 +33,7 @@ public struct AccountingUnit: Sendable, Hashable, Identifiable {
         self.population = population
         // Sorted and summed once: reports and batches ask for them for every unit, and sorting each time was a
         // visible share of an account of 10⁵ units.
-        ecosystemTypes = ecosystemAreas.keys.sorted()
+        ecosystemTypes = ecosystemAreas.keys.map { ($0, $0.declarationIndex) }.sorted { $0.1 < $1.1 }.map(\.0)
         totalArea = ecosystemTypes.sum { ecosystemAreas[$0] ?? .zero }
     }
 

@@ -66,11 +66,13 @@ public enum EcosystemType: String, Sendable, CaseIterable, Codable, Comparable {
 
     /// Orders types as declared (forests first), for stable report rows.
     public static func < (lhs: EcosystemType, rhs: EcosystemType) -> Bool {
-        declarationOrder[lhs, default: 0] < declarationOrder[rhs, default: 0]
+        lhs.declarationIndex < rhs.declarationIndex
     }
 
-    /// Each type's place in the declaration: built once, because sorting by searching `allCases` (a new array on
-    /// every call) was a visible share of a large account.
+    /// The type's place in the declaration, looked up in a table built once: sorting by searching `allCases` (a new
+    /// array on every call) was a visible share of a large account.
+    var declarationIndex: Int { Self.declarationOrder[self, default: 0] }
+
     private static let declarationOrder = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
 }
 

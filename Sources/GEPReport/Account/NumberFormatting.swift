@@ -1,4 +1,5 @@
 import Foundation
+import GEPCore
 
 /// A number for people: up to `significant` significant figures, no exponent for everyday magnitudes, no trailing
 /// zeros ("1234.5", "0.0038", "7.06").
@@ -8,12 +9,7 @@ public func formatNumber(_ value: Double, significant: Int = 6) -> String {
     let magnitude = abs(value)
     if magnitude >= 1e15 || magnitude < 1e-6 { return String(format: "%.\(significant - 1)e", value) }
     let decimals = max(0, significant - 1 - Int(floor(log10(magnitude))))
-    var text = String(format: "%.\(decimals)f", value)
-    if text.contains(".") {
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-    }
-    return text
+    return trimmingFractionZeros(fixedDecimal(value, decimals: decimals) ?? String(format: "%.\(decimals)f", value))
 }
 
 /// An amount with a Chinese magnitude prefix, as GEP reports print them: "36.80 亿m³", "1.25 万t", "812 m³".
