@@ -42,11 +42,12 @@ package func fixedDecimal(_ value: Double, decimals: Int) -> String? {
 
 /// "12.3400" → "12.34", "7.000" → "7"; text without a decimal point is returned as it is.
 package func trimmingFractionZeros(_ text: String) -> String {
-    guard text.utf8.contains(UInt8(ascii: ".")) else { return text }
-    var trimmed = Substring(text)
-    while trimmed.hasSuffix("0") { trimmed.removeLast() }
-    if trimmed.hasSuffix(".") { trimmed.removeLast() }
-    return String(trimmed)
+    let bytes = text.utf8
+    guard bytes.contains(UInt8(ascii: ".")) else { return text }
+    var end = bytes.endIndex
+    while bytes[bytes.index(before: end)] == UInt8(ascii: "0") { end = bytes.index(before: end) }
+    if bytes[bytes.index(before: end)] == UInt8(ascii: ".") { end = bytes.index(before: end) }
+    return String(text[..<end])
 }
 
 /// a ÷ b where it means something: nil when b is not positive or the quotient is not finite (GEP per km² of a unit

@@ -26,16 +26,29 @@ public struct BatchColumn<Value: Sendable>: Sendable {
 }
 
 /// Typed access to the inputs of one service over a ``CellBatch``, after the batch's requirements were checked:
-/// an input the cells share is read and converted once, an input each cell overrides once per cell. Errors name the
-/// input, the service and the unit, as ``InputReader``'s do.
-public struct BatchReader: Sendable {
+/// an input the cells share is read and converted once, an input each cell overrides once per cell (and once for
+/// all ecosystem types when every cell gives it as a single value). Errors name the input, the service and the
+/// unit, as ``InputReader``'s do.
+///
+/// A reader belongs to one assessment on one thread: it remembers the columns it has built.
+public struct BatchReader {
     public let batch: CellBatch
     /// The service reading, for messages.
     public let service: String
+    private let memo = Memo()
 
     public init(_ batch: CellBatch, service: String) {
         self.batch = batch
         self.service = service
+    }
+
+    /// Columns of overridden single values already built, by input and value type.
+    private final class Memo {
+        struct Key: Hashable {
+            let input: String
+            let value: ObjectIdentifier
+        }
+        var columns: [Key: Any] = [:]
     }
 
     /// Whether the input is present (in every cell: a batch's cells have the same inputs).
@@ -52,7 +65,8 @@ public struct BatchReader: Sendable {
     ///
     /// - Throws: the errors of ``InputReader/quantity(_:_:for:)``.
     public func column<D>(_ key: InputKey<D>, for type: EcosystemType) throws -> BatchColumn<Quantity<D>> {
-        try column(key.name) { try $0.quantity(key, for: type) }
+        if let column = try singleValuedOverride(key.name, { try $0.quantity(key) }) { return column }
+        return try column(key.name) { try $0.quantity(key, for: type) }
     }
 
     /// A single dimensionless input in every cell, as plain numbers.
@@ -60,7 +74,20 @@ public struct BatchReader: Sendable {
 
     /// A dimensionless input for one ecosystem type in every cell, as plain numbers.
     public func ratios(_ key: InputKey<Ratio>, for type: EcosystemType) throws -> BatchColumn<Double> {
-        try column(key.name) { try $0.ratio(key, for: type) }
+        if let column = try singleValuedOverride(key.name, { try $0.ratio(key) }) { return column }
+        return try column(key.name) { try $0.ratio(key, for: type) }
+    }
+
+    /// For an input every cell overrides with a single value, the column (the same for every ecosystem type), built
+    /// once; nil for a shared input or one given by type in some cell.
+    private func singleValuedOverride<T>(_ key: String, _ read: (InputReader) throws -> T) throws -> BatchColumn<T>? {
+        guard batch.overriddenKeys.contains(key) else { return nil }
+        let memoKey = Memo.Key(input: key, value: ObjectIdentifier(T.self))
+        if let column = memo.columns[memoKey] as? BatchColumn<T> { return column }
+        guard batch.overrides.allSatisfy({ if case .single = $0[key]?.value { true } else { false } }) else { return nil }
+        let column = try self.column(key, read)
+        memo.columns[memoKey] = column
+        return column
     }
 
     /// Turns a kernel's rejection in `cell` into an input error naming the service, the cell's unit and the type.
