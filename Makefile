@@ -60,8 +60,10 @@ plugin-check: deps
 	swift build --build-tests && \
 	swift package validate-models
 
-## bench: time GEPKit against baselines run in the same process (release build, one BLAS thread) and print ratios
+## bench: time GEPKit against baselines run in the same process or the same run (release build, one BLAS thread)
+## and print ratios; the whole-process cases need python3 with numpy, pandas and PyYAML, and are skipped without
 bench: deps
+	swift build -c release --product gep
 	swift build -c release --product gep-bench
 	"$$(swift build -c release --show-bin-path)/gep-bench" "$(CURDIR)"
 

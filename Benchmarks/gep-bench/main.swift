@@ -26,6 +26,46 @@ func median(_ repeats: Int, _ body: () throws -> Double) rethrows -> Double {
 
 func line(_ label: String, _ value: String) { print(label.padding(toLength: 58, withPad: " ", startingAt: 0) + value) }
 
+/// A whole process timed by `/usr/bin/time`: the median wall time of `repeats` runs and the largest peak resident
+/// memory, or nil when the command fails (its standard error is printed).
+func timedProcess(_ arguments: [String], in directory: URL, repeats: Int = 3) throws -> (seconds: Double, peakMB: Double)? {
+    let report = FileManager.default.temporaryDirectory.appendingPathComponent("gep-bench-time-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: report) }
+    var times: [Double] = [], peak = 0.0
+    for _ in 0..<repeats {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
+        process.arguments = ["-f", "%e %M", "-o", report.path] + arguments
+        process.currentDirectoryURL = directory
+        process.standardOutput = FileHandle.nullDevice
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let fields = try String(contentsOf: report, encoding: .utf8).split(whereSeparator: \.isWhitespace).suffix(2).compactMap { Double($0) }
+        guard process.terminationStatus == 0, fields.count == 2 else {
+            print("   \(arguments.joined(separator: " ")) failed: \(message)")
+            return nil
+        }
+        times.append(fields[0])
+        peak = max(peak, fields[1] / 1024)
+    }
+    return (times.sorted()[times.count / 2], peak)
+}
+
+/// Whether `python3` can import the baselines' modules.
+let pythonBaselines: Bool = {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", "import numpy, pandas, yaml"]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
+}()
+
 let root = URL(fileURLWithPath: CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : FileManager.default.currentDirectoryPath)
 var generator = SeededGenerator(seed: 2026)
 
@@ -173,12 +213,30 @@ do {
         + parts[1][rest.lowerBound...]
     let regionPath = folder.appendingPathComponent("regions/bench.yaml").path
     try region.write(toFile: regionPath, atomically: true, encoding: .utf8)
+    let gep = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gep").path
+    let baselines = root.appendingPathComponent("Benchmarks/baselines")
+    let regions = folder.appendingPathComponent("regions")
+    var wholeProcess: [String] = []
     print("4. Account growth: read a CSV of N units, run, render JSON (Genhe's services)")
     var previous: (units: Int, seconds: Double)?
     for units in [10, 100, 1_000, 10_000, 100_000] {
         let rows = (0..<units).map { "u\($0),Unit \($0),\(100 + Double($0 % 97)),\(450 + $0 % 100)" }
         try (["id,name,area [km²],precipitation [mm]"] + rows).joined(separator: "\n")
             .write(to: folder.appendingPathComponent("regions/units.csv"), atomically: true, encoding: .utf8)
+        // Whole processes on the same files: `gep account --format csv` against the pandas script writing the same
+        // table, and `gep uncertainty` against the numpy script doing the same draws.
+        if pythonBaselines, units >= 10_000,
+           let ours = try timedProcess([gep, "account", "bench.yaml", "--format", "csv", "--out", "gep.csv"], in: regions),
+           let theirs = try timedProcess(["python3", baselines.appendingPathComponent("account_pandas.py").path, "bench.yaml", "--csv", "pandas.csv"], in: regions) {
+            wholeProcess.append(String(format: "   account, %d units: gep %.2f s (%.0f MB), pandas %.2f s (%.0f MB), pandas / gep %.2f",
+                                       units, ours.seconds, ours.peakMB, theirs.seconds, theirs.peakMB, theirs.seconds / ours.seconds))
+        }
+        if pythonBaselines, units == 100,
+           let ours = try timedProcess([gep, "uncertainty", "bench.yaml", "--draws", "1000", "--format", "json", "--out", "gep.json"], in: regions),
+           let theirs = try timedProcess(["python3", baselines.appendingPathComponent("uncertainty_numpy.py").path, "bench.yaml", "1000"], in: regions) {
+            wholeProcess.append(String(format: "   uncertainty, 1000 draws, 100 units: gep %.2f s (%.0f MB), numpy %.2f s (%.0f MB), gep / numpy %.2f",
+                                       ours.seconds, ours.peakMB, theirs.seconds, theirs.peakMB, ours.seconds / theirs.seconds))
+        }
         let seconds = try median(units >= 100_000 ? 1 : 3) {
             let model = try RegionModelFile.read(regionPath, registry: registry)
             let report = try AccountReport(try model.run(with: registry), registry: registry)
@@ -190,6 +248,13 @@ do {
         previous = (units, seconds)
     }
     line("   target", "exponent ≤ 1.1 from 10⁴ to 10⁵")
+    print("5. Whole processes against the Python baselines (/usr/bin/time, median of 3)")
+    if pythonBaselines {
+        wholeProcess.forEach { print($0) }
+        line("   targets", "pandas / gep ≥ 3 (account); gep / numpy ≤ 2 (uncertainty)")
+    } else {
+        print("   skipped: python3 with numpy, pandas and PyYAML not found (pip install numpy pandas pyyaml)")
+    }
 }
 
 print("(checksum \(sink))")

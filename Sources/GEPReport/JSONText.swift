@@ -1,0 +1,103 @@
+import Foundation
+
+/// JSON written as it goes into one string, in exactly the layout `JSONEncoder` gives with `.prettyPrinted`,
+/// `.sortedKeys` and `.withoutEscapingSlashes` (two-space indent, `"key" : value`, empty containers as `[\n\n  ]`,
+/// integral doubles without ".0"), so that a large report is encoded once instead of as a tree, a byte buffer and
+/// two string copies. The caller writes an object's keys in sorted order.
+struct JSONText {
+    private(set) var text = ""
+    /// The first number that JSON cannot hold (infinite or NaN), written as `null`; ``finished()`` refuses it.
+    private var nonFinite: Double?
+    /// For each open container, whether it still has no element.
+    private var empty: [Bool] = []
+
+    init(reservingCapacity capacity: Int) { text.reserveCapacity(capacity) }
+
+    mutating func beginObject() { open("{") }
+    mutating func endObject() { close("}") }
+    mutating func beginArray() { open("[") }
+    mutating func endArray() { close("]") }
+
+    /// The next key of the open object.
+    mutating func key(_ name: String) {
+        element()
+        string(name)
+        text += " : "
+    }
+
+    /// The next element of the open array (call before writing it).
+    mutating func element() {
+        guard let isEmpty = empty.last else { return }
+        text += isEmpty ? "\n" : ",\n"
+        empty[empty.count - 1] = false
+        indent(empty.count)
+    }
+
+    mutating func string(_ value: String) {
+        text += "\""
+        // Only `"`, `\` and control characters are escaped; everything else, "/" and non-ASCII included, is
+        // written as it is.
+        var start = value.utf8.startIndex
+        for index in value.utf8.indices {
+            let byte = value.utf8[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            text += value[start..<index]
+            switch byte {
+            case UInt8(ascii: "\""): text += "\\\""
+            case UInt8(ascii: "\\"): text += "\\\\"
+            case 0x0A: text += "\\n"
+            case 0x0D: text += "\\r"
+            case 0x09: text += "\\t"
+            case 0x08: text += "\\b"
+            case 0x0C: text += "\\f"
+            default:
+                let hex = String(byte, radix: 16)
+                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            }
+            start = value.utf8.index(after: index)
+        }
+        text += value[start...]
+        text += "\""
+    }
+
+    /// A finite double as `JSONEncoder` writes it: its shortest round-trip text, without a trailing ".0".
+    mutating func number(_ value: Double) {
+        guard value.isFinite else {
+            nonFinite = nonFinite ?? value
+            text += "null"
+            return
+        }
+        let description = value.description
+        text += description.hasSuffix(".0") ? description.dropLast(2) : Substring(description)
+    }
+
+    /// The text with a final newline.
+    ///
+    /// - Throws: `EncodingError.invalidValue`, as `JSONEncoder` does, when a number was not finite.
+    func finished() throws -> String {
+        if let nonFinite {
+            throw EncodingError.invalidValue(nonFinite, EncodingError.Context(codingPath: [], debugDescription: "Unable to encode Double.\(nonFinite) directly in JSON."))
+        }
+        return text + "\n"
+    }
+
+    mutating func integer(_ value: Int) { text += String(value) }
+
+    mutating func bool(_ value: Bool) { text += value ? "true" : "false" }
+
+    private mutating func open(_ bracket: String) {
+        text += bracket
+        empty.append(true)
+    }
+
+    private mutating func close(_ bracket: String) {
+        let wasEmpty = empty.removeLast()
+        text += wasEmpty ? "\n\n" : "\n"
+        indent(empty.count)
+        text += bracket
+    }
+
+    private mutating func indent(_ depth: Int) {
+        for _ in 0..<depth { text += "  " }
+    }
+}
