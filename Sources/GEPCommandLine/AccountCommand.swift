@@ -27,12 +27,12 @@ struct AccountCommand: ParsableCommand {
 
     func run() throws {
         let registry = GEPCommand.registry
-        let text = try CLIError.wrap(context: model) { () -> String in
+        let (text, read) = try ModelFilesRead.recording { try CLIError.wrap(context: model) { () -> String in
             let regionModel = try RegionModelFile.read(model, registry: registry, year: year)
             let report = try AccountReport(try regionModel.run(with: registry), registry: registry)
             try store.save([report], model: model)
             return try report.render(output.format, provenance: provenance)
-        }
-        try output.write(text, inputs: [model])
+        } }
+        try output.write(text, inputs: [model] + read)
     }
 }

@@ -17,13 +17,13 @@ struct ReportOutputOptions: ParsableArguments {
     /// name in a model file cannot drive the terminal. `--out` must be a new or regular file and none of the run's
     /// inputs: the atomic write replaces its target, so a FIFO, a device or the model file itself would be lost.
     ///
-    /// - Parameter inputs: the model files the command was given; the files they name are followed.
+    /// - Parameter inputs: the files the run read (``ModelFilesRead``), which the report may not replace.
     func write(_ text: String, inputs: [String]) throws {
         guard let out else {
             print(format == .table || isatty(STDOUT_FILENO) == 1 ? terminalSafe(text) : text, terminator: "")
             return
         }
-        try Self.checkTarget(out, inputs: inputs.flatMap(ModelDocument.inputFiles))
+        try Self.checkTarget(out, inputs: inputs)
         do {
             try (format == .table ? terminalSafe(text) : text).write(toFile: out, atomically: true, encoding: .utf8)
         } catch {

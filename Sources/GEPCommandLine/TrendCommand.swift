@@ -17,14 +17,14 @@ struct TrendCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let text = try CLIError.wrap(context: model) { () -> String in
+        let (text, read) = try ModelFilesRead.recording { try CLIError.wrap(context: model) { () -> String in
             let reports = try RegionModelFile.years(model).map { year in
                 let regionModel = try RegionModelFile.read(model, registry: GEPCommand.registry, year: year)
                 return try AccountReport(try regionModel.run(with: GEPCommand.registry), registry: GEPCommand.registry)
             }
             try store.save(reports, model: model)
             return try TrendReport(reports).render(output.format)
-        }
-        try output.write(text, inputs: [model])
+        } }
+        try output.write(text, inputs: [model] + read)
     }
 }

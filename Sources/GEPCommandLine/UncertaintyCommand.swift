@@ -29,13 +29,13 @@ struct UncertaintyCommand: ParsableCommand {
     func run() throws {
         let progress = ProgressLine.forStandardError()
         defer { progress?.finish() }
-        let text = try CLIError.wrap(context: model) { () -> String in
+        let (text, read) = try ModelFilesRead.recording { try CLIError.wrap(context: model) { () -> String in
             let regionModel = try RegionModelFile.read(model, registry: GEPCommand.registry)
             let result = try MonteCarloAccount(model: regionModel, registry: GEPCommand.registry, draws: draws, seed: seed,
                                                progress: progress?.update)
             return try UncertaintyReport(result).render(output.format)
-        }
-        try output.write(text, inputs: [model])
+        } }
+        try output.write(text, inputs: [model] + read)
     }
 }
 
@@ -68,14 +68,14 @@ struct SensitivityCommand: ParsableCommand {
     func run() throws {
         let progress = ProgressLine.forStandardError()
         defer { progress?.finish() }
-        let text = try CLIError.wrap(context: model) { () -> String in
+        let (text, read) = try ModelFilesRead.recording { try CLIError.wrap(context: model) { () -> String in
             let regionModel = try RegionModelFile.read(model, registry: GEPCommand.registry)
             let analysis = try SensitivityAnalysis(model: regionModel, registry: GEPCommand.registry, samples: samples, seed: seed,
                                                    bootstrapResamples: bootstrap, progress: progress?.update)
             let gep = try regionModel.run(with: GEPCommand.registry).account.gep.yuan
             return try SensitivityReport(analysis, region: regionModel.region.name, deterministicGEPYuan: gep).render(output.format)
-        }
-        try output.write(text, inputs: [model])
+        } }
+        try output.write(text, inputs: [model] + read)
     }
 }
 

@@ -24,6 +24,7 @@ struct CSVTable {
     /// - Throws: ``ModelFileError`` for a missing, unreadable, oversized or non-UTF-8 file, an unterminated quote,
     ///   an empty or repeated header name, or a row with the wrong number of fields.
     static func read(_ path: String) throws -> CSVTable {
+        ModelFilesRead.note(path)
         let fail = { (line: Int?, message: String) in ModelFileError(file: path, line: line, column: nil, field: "", message: message) }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
         guard let size, let data = FileManager.default.contents(atPath: path) else {

@@ -29,6 +29,7 @@ struct YAMLField {
     ///
     /// - Throws: ``ModelFileError`` when the file cannot be read or parsed.
     static func load(_ path: String) throws -> YAMLField {
+        ModelFilesRead.note(path)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ModelFileError(file: path, line: nil, column: nil, field: "", message: "cannot read the file (missing or unreadable)")
         }

@@ -145,7 +145,8 @@ struct HostileInputTests {
         #expect(run.status == 0, "\(run.standardError)")
     }
 
-    /// `--out` never replaces the run's own inputs (the model, or a file it names, here the price book), nor a FIFO:
+    /// `--out` never replaces the run's own inputs (the model, a file it names, here the price book, or a units table
+    /// it reads), nor a FIFO:
     /// the atomic write would swap in a regular file. Each is refused, and the input is left as it was.
     @Test func outRefusesInputsAndSpecialFiles() throws {
         let folder = try Self.scratch("regions/genhe.yaml", "year: 2022", "year: 2022")
@@ -162,6 +163,20 @@ struct HostileInputTests {
         #expect(try String(contentsOfFile: prices, encoding: .utf8) == before)
         var status = stat()
         #expect(stat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
+
+        // A units table is an input too, though no key of the model names it as a model file: it was read.
+        let genhe = try String(contentsOfFile: model, encoding: .utf8).components(separatedBy: "\nunits:\n")
+        let rest = try #require(genhe.count == 2 ? genhe[1].range(of: "\n\n# Other years") : nil)
+        let tableModel = folder.appendingPathComponent("regions/table.yaml").path
+        try (genhe[0] + "\nunits-file: {path: units.csv, source: seed-002, status: published}\n" + genhe[1][rest.lowerBound...])
+            .write(toFile: tableModel, atomically: true, encoding: .utf8)
+        let units = folder.appendingPathComponent("regions/units.csv").path
+        let table = "id,name,area [km²]\r\na,A,100\r\n"
+        try table.write(toFile: units, atomically: true, encoding: .utf8)
+        #expect(try runGEP(["account", tableModel]).status == 0)
+        let run = try runGEP(["account", tableModel, "--format", "csv", "--out", units])
+        #expect(run.status != 0 && run.standardError.contains("an input of this run"), "\(run.standardError)")
+        #expect(try String(contentsOfFile: units, encoding: .utf8) == table)
     }
 
     /// A unit named with a newline, a leading "=" and a terminal escape: the CSV quotes the newline and defuses the
