@@ -8,6 +8,12 @@ struct YAMLField {
     let file: String
     let path: String
 
+    /// Tags left unresolved: every scalar stays text until an accessor reads it as a number, a whole number or a
+    /// boolean (Yams constructs those from the text, whatever the tag). Resolving them with Yams' default rules ran
+    /// a regular expression per scalar for the duplicate-key check, over a third of loading a large model file.
+    /// Merge keys (`<<`) are not resolved either; model files do not use them.
+    private static let resolver = Resolver.basic
+
     /// Parses `text` read from `file`.
     ///
     /// - Throws: ``ModelFileError`` for malformed YAML (with the parser's line and column), a file past
@@ -15,7 +21,7 @@ struct YAMLField {
     static func parse(_ text: String, file: String) throws -> YAMLField {
         try YAMLBounds.check(text, file: file)
         let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch let error as YamlError {
+        do { root = try Yams.compose(yaml: text, Self.resolver) } catch let error as YamlError {
             throw ModelFileError(file: file, line: error.mark?.line, column: error.mark?.column, field: "",
                                  message: "malformed YAML: \(error.problem)")
         }
