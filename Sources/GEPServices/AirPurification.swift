@@ -4,7 +4,7 @@ import GEPCore
 /// valued at the cost of treating the same emissions.
 ///
 /// The formula, its variables, domain rule and sources are documented once, on ``PollutantRemovalKernel``.
-public struct AirPurification: EcosystemService {
+public struct AirPurification: BatchAssessable {
     public enum Method: String, CaseIterable, Sendable {
         case treatmentCost = "treatment-cost"
     }
@@ -29,10 +29,7 @@ public struct AirPurification: EcosystemService {
             inputs: AirPurification.pollutants.flatMap(\.requirements), prices: AirPurification.pollutants.map(\.priceRequirement))]
     }
 
-    public func assess(_ unit: AccountingUnit, method: ServiceMethod, inputs: InputReader, prices: PriceBook) throws -> ServiceResult {
-        let removal = try PollutantRemoval.lines(AirPurification.pollutants, types: unit.types(in: .vegetated),
-                                                 unit: unit, inputs: inputs, prices: prices)
-        return result(for: unit, method: method, physical: PhysicalAmount(removal.total, in: .tonne),
-                      lines: removal.lines, warnings: removal.warnings)
+    public func assess(_ batch: CellBatch, method: ServiceMethod, inputs: BatchReader, prices: PriceBook) throws -> BatchResult {
+        try PollutantRemoval.result(AirPurification.pollutants, types: batch.types(in: .vegetated), batch: batch, inputs: inputs, prices: prices)
     }
 }

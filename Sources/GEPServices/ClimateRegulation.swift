@@ -5,7 +5,7 @@ import GEPCore
 ///
 /// The formula, its variables and sources are documented once, on ``ClimateRegulationKernel``. The water-surface
 /// inputs are needed only when the unit has open water or marsh.
-public struct ClimateRegulation: EcosystemService {
+public struct ClimateRegulation: BatchAssessable {
     /// The inputs and price, each named once with its dimension.
     public enum Keys {
         public static let transpirationHeat = InputKey<ArealEnergyRate>("transpiration-heat")
@@ -44,28 +44,36 @@ public struct ClimateRegulation: EcosystemService {
 
     public init() {}
 
-    public func assess(_ unit: AccountingUnit, method: ServiceMethod, inputs: InputReader, prices: PriceBook) throws -> ServiceResult {
-        let days = try inputs.quantity(Keys.coolingDays)
-        let efficiency = try inputs.ratio(Keys.airConditionerEfficiency)
-        let cooling = try PerEcosystemType(unit.types(in: [.forest, .shrubland, .grassland])) { type in
-            ClimateRegulationKernel.transpirationCooling(heat: try inputs.quantity(Keys.transpirationHeat, for: type),
-                                                         area: unit.area(of: type), days: days, efficiency: efficiency)
+    public func assess(_ batch: CellBatch, method: ServiceMethod, inputs: BatchReader, prices: PriceBook) throws -> BatchResult {
+        let days = try inputs.column(Keys.coolingDays)
+        let efficiency = try inputs.ratios(Keys.airConditionerEfficiency)
+        let vegetation = batch.types(in: [.forest, .shrubland, .grassland])
+        var cooling = BatchBreakdown<Energy>(cells: batch.count, types: vegetation.map { batch.types[$0] })
+        for (column, t) in vegetation.enumerated() {
+            let heat = try inputs.column(Keys.transpirationHeat, for: batch.types[t])
+            for cell in 0..<batch.count {
+                cooling[cell, column] = ClimateRegulationKernel.transpirationCooling(
+                    heat: heat[cell], area: batch.area(cell: cell, type: t), days: days[cell], efficiency: efficiency[cell])
+            }
         }
-        let humidifying = try PerEcosystemType(unit.types(in: .wetAndWater)) { type in
-            ClimateRegulationKernel.evaporationCooling(depth: try inputs.quantity(Keys.waterSurfaceEvaporation, for: type),
-                                                       area: unit.area(of: type),
-                                                       humidifier: try inputs.quantity(Keys.humidifierEnergy))
+        let water = batch.types(in: .wetAndWater)
+        var humidifying = BatchBreakdown<Energy>(cells: batch.count, types: water.map { batch.types[$0] })
+        for (column, t) in water.enumerated() {
+            let depth = try inputs.column(Keys.waterSurfaceEvaporation, for: batch.types[t])
+            let humidifier = try inputs.column(Keys.humidifierEnergy)
+            for cell in 0..<batch.count {
+                humidifying[cell, column] = ClimateRegulationKernel.evaporationCooling(
+                    depth: depth[cell], area: batch.area(cell: cell, type: t), humidifier: humidifier[cell])
+            }
         }
         let price = try prices.unitPrice(Keys.electricityPrice)
         let lines = [
-            ValuedLine(id: "transpiration-cooling", label: "transpiration cooling and humidifying", quantity: cooling.total,
-                       byEcosystemType: cooling.byType, price: price, priceKey: Keys.electricityPrice.name),
-            ValuedLine(id: "evaporation-cooling", label: "water-surface evaporation cooling and humidifying", quantity: humidifying.total,
-                       byEcosystemType: humidifying.byType, price: price, priceKey: Keys.electricityPrice.name),
+            BatchLine(id: "transpiration-cooling", label: "transpiration cooling and humidifying", amounts: cooling, price: price,
+                      priceKey: Keys.electricityPrice.name),
+            BatchLine(id: "evaporation-cooling", label: "water-surface evaporation cooling and humidifying", amounts: humidifying,
+                      price: price, priceKey: Keys.electricityPrice.name),
         ]
-        let byType = cooling.byType.merging(humidifying.byType, uniquingKeysWith: +)
-        return result(for: unit, method: method,
-                      physical: PhysicalAmount(cooling.total + humidifying.total, in: .kilowattHour, byEcosystemType: byType),
-                      lines: lines)
+        let totals = zip(cooling.totals, humidifying.totals).map { $0 + $1 }
+        return BatchResult(physical: cooling.joined(with: humidifying), totals: totals, in: .kilowattHour, lines: lines)
     }
 }

@@ -29,32 +29,42 @@ struct Pollutant {
     var priceRequirement: PriceRequirement { PriceRequirement(price, "treatment cost per t of \(id)") }
 }
 
-/// The adapter shared by air and water purification: reads each pollutant's rates and cap, calls
-/// ``PollutantRemovalKernel`` and builds one line per pollutant.
+/// The batch adapter shared by air and water purification: reads each pollutant's rates and cap, calls
+/// ``PollutantRemovalKernel`` for every cell and builds one line per pollutant.
 enum PollutantRemoval {
-    /// One valued line per pollutant, the total mass removed and the warnings.
+    /// One valued line per pollutant, the total mass removed and the warnings, for every cell of `batch`, over the
+    /// ecosystem types at `types` (positions in the batch's types).
     ///
     /// The total adds the typed masses, whatever unit each price is quoted per: SO₂ priced per kg and per t gives the
     /// same physical amount.
-    static func lines(_ pollutants: [Pollutant], types: [EcosystemType], unit: AccountingUnit, inputs: InputReader,
-                      prices: PriceBook) throws -> (lines: [ValuedLine], total: Quantity<Mass>, warnings: [String]) {
-        var warnings: [String] = []
-        var lines: [ValuedLine] = []
-        var total = Quantity<Mass>.zero
+    static func result(_ pollutants: [Pollutant], types: [Int], batch: CellBatch, inputs: BatchReader,
+                       prices: PriceBook) throws -> BatchResult {
+        var warnings: [Int: [String]] = [:]
+        var lines: [BatchLine] = []
+        var total = [Quantity<Mass>](repeating: .zero, count: batch.count)
         for pollutant in pollutants {
-            let uptake = try PerEcosystemType(types) { type in
-                PollutantRemovalKernel.uptake(area: unit.area(of: type), rate: try inputs.quantity(pollutant.rate, for: type))
+            var uptake = BatchBreakdown<Mass>(cells: batch.count, types: types.map { batch.types[$0] })
+            for (column, t) in types.enumerated() {
+                let rate = try inputs.column(pollutant.rate, for: batch.types[t])
+                for cell in 0..<batch.count {
+                    uptake[cell, column] = PollutantRemovalKernel.uptake(area: batch.area(cell: cell, type: t), rate: rate[cell])
+                }
             }
-            let emitted = inputs.has(pollutant.cap) ? try inputs.quantity(pollutant.cap) : nil
-            if emitted == nil {
-                warnings.append("\(pollutant.id): no \(pollutant.cap) given, so removal is not capped at emissions")
+            let emitted = inputs.has(pollutant.cap) ? try inputs.column(pollutant.cap) : nil
+            let uptakes = uptake.totals
+            var removed = [Quantity<Mass>](repeating: .zero, count: batch.count)
+            for cell in 0..<batch.count {
+                if emitted == nil {
+                    warnings[cell, default: []].append("\(pollutant.id): no \(pollutant.cap) given, so removal is not capped at emissions")
+                }
+                let output = PollutantRemovalKernel.removed(uptake: uptakes[cell], emitted: emitted?[cell])
+                if let warning = output.warning { warnings[cell, default: []].append("\(pollutant.id): \(warning)") }
+                removed[cell] = output.value
+                total[cell] += output.value
             }
-            let removed = PollutantRemovalKernel.removed(uptake: uptake.total, emitted: emitted)
-            if let warning = removed.warning { warnings.append("\(pollutant.id): \(warning)") }
-            total += removed.value
-            lines.append(ValuedLine(id: pollutant.id, label: pollutant.label, quantity: removed.value,
-                                    price: try prices.unitPrice(pollutant.price), priceKey: pollutant.price.name))
+            lines.append(BatchLine(id: pollutant.id, label: pollutant.label, quantities: removed,
+                                   price: try prices.unitPrice(pollutant.price), priceKey: pollutant.price.name))
         }
-        return (lines, total, warnings)
+        return BatchResult(physical: total, in: .tonne, lines: lines, warnings: warnings)
     }
 }

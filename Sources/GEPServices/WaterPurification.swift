@@ -4,7 +4,7 @@ import GEPCore
 /// load they receive, valued at the cost of treating the same load.
 ///
 /// The formula, its variables, domain rule and sources are documented once, on ``PollutantRemovalKernel``.
-public struct WaterPurification: EcosystemService {
+public struct WaterPurification: BatchAssessable {
     public enum Method: String, CaseIterable, Sendable {
         case treatmentCost = "treatment-cost"
     }
@@ -29,10 +29,7 @@ public struct WaterPurification: EcosystemService {
             inputs: WaterPurification.pollutants.flatMap(\.requirements), prices: WaterPurification.pollutants.map(\.priceRequirement))]
     }
 
-    public func assess(_ unit: AccountingUnit, method: ServiceMethod, inputs: InputReader, prices: PriceBook) throws -> ServiceResult {
-        let removal = try PollutantRemoval.lines(WaterPurification.pollutants, types: unit.types(in: .wetAndWater),
-                                                 unit: unit, inputs: inputs, prices: prices)
-        return result(for: unit, method: method, physical: PhysicalAmount(removal.total, in: .tonne),
-                      lines: removal.lines, warnings: removal.warnings)
+    public func assess(_ batch: CellBatch, method: ServiceMethod, inputs: BatchReader, prices: PriceBook) throws -> BatchResult {
+        try PollutantRemoval.result(WaterPurification.pollutants, types: batch.types(in: .wetAndWater), batch: batch, inputs: inputs, prices: prices)
     }
 }

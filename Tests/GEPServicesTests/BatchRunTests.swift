@@ -9,7 +9,8 @@ struct BatchRunTests {
     static let services: [RegionModel.ServiceChoice] = [
         .init("water-conservation"), .init("soil-retention"), .init("flood-regulation"), .init("carbon-sink", method: "nep"),
         .init("oxygen-release", method: "nep", includedInTotal: false),
-        .init("climate-regulation"),  // not batch-assessable: runs unit by unit inside the batch run
+        .init("climate-regulation"),
+        .init("provisioning-products"),  // not batch-assessable: runs unit by unit inside the batch run
     ]
 
     static let regionInputs = Inputs([
@@ -24,12 +25,14 @@ struct BatchRunTests {
         byType("nep", [.deciduousNeedleleafForest: 2, .meadow: 0.5, .marsh: -0.2], "t/ha"),
         single("transpiration-heat", 200, "kJ/(m²·d)"), single("cooling-days", 30, "d"), single("air-conditioner-efficiency", 3, ""),
         single("water-surface-evaporation", 600, "mm"), single("humidifier-energy", 120, "kWh/m³"),
+        single("product:timber", 1000, "m³"),
     ])
 
     static let prices = PriceBook(name: "test", prices: [
         price("reservoir-construction-cost", 7.06, per: "m³"), price("dredging-cost", 12.6, per: "m³"),
         price("nitrogen-removal-cost", 1500, per: "t"), price("phosphorus-removal-cost", 1500, per: "t"),
         price("carbon-price", 55.3, per: "t", year: 2010), price("oxygen-price", 727, per: "t"), price("electricity-price", 0.5, per: "kWh"),
+        price("product:timber", 800, per: "m³"),
     ])
 
     /// 40 units of four shapes (forest and meadow; with a lake; with a marsh; and some with their own precipitation
@@ -89,12 +92,13 @@ struct BatchRunTests {
             #expect(run.account.physical.column(l) == expected.account.physical.column(l), "\(run.account.lines[l].line)")
         }
         #expect(run.account.gepByUnit == expected.account.gepByUnit)
-        for (s, service) in run.services.enumerated() {
+        // Both paths are in this run: batch adapters and a service assessed unit by unit.
+        #expect(BuiltInServices.registry().services.filter { !($0 is any BatchAssessable) }.map(\.id).contains("provisioning-products"))
+        for service in run.services {
             let results = expected.results.filter { $0.service == service.id }
             #expect(service.physical == results.map(\.physical.amount), "\(service.id)")
             #expect(service.physicalUnit == results[0].physical.unit)
             #expect(service.method == results[0].method)
-            #expect(s < 5 || service.id == "climate-regulation")
         }
         let warnings = expected.results.flatMap { result in result.warnings.map { ServiceWarning(service: result.service, unit: result.unit, message: $0) } }
         #expect(run.warnings == warnings)

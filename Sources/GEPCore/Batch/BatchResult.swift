@@ -41,6 +41,17 @@ public struct BatchBreakdown<D: PhysicalDimension>: Sendable {
         return mapped
     }
 
+    /// This breakdown's types followed by `other`'s, for a service whose total joins two groups of types (climate
+    /// regulation: transpiring vegetation and evaporating water).
+    public func joined(with other: BatchBreakdown<D>) -> BatchBreakdown<D> {
+        var joined = BatchBreakdown(cells: cells, types: types + other.types)
+        for cell in 0..<cells {
+            for t in types.indices { joined[cell, t] = self[cell, t] }
+            for t in other.types.indices { joined[cell, types.count + t] = other[cell, t] }
+        }
+        return joined
+    }
+
     /// Every amount expressed in `unit`, cell by cell.
     func flattened(in unit: MeasurementUnit<D>) -> [Double] { values.map { Quantity<D>(baseValue: $0).value(in: unit) } }
 }
@@ -109,6 +120,15 @@ public struct BatchResult: Sendable {
         physicalUnit = unit.symbol
         self.physical = (totals ?? physical.totals).map { $0.value(in: unit) }
         physicalBreakdown = (physical.types, physical.flattened(in: unit))
+        self.lines = lines
+        self.warnings = warnings
+    }
+
+    /// Physical amounts with no split by ecosystem type (a mass removed, capped at what the unit emits).
+    public init<D>(physical totals: [Quantity<D>], in unit: MeasurementUnit<D>, lines: [BatchLine], warnings: [Int: [String]] = [:]) {
+        physicalUnit = unit.symbol
+        physical = totals.map { $0.value(in: unit) }
+        physicalBreakdown = ([], [])
         self.lines = lines
         self.warnings = warnings
     }
