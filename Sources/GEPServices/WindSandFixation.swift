@@ -4,7 +4,7 @@ import GEPCore
 /// restoring the land that would otherwise be covered in sand, or of removing the sand.
 ///
 /// The formula, its variables, domain rules and sources are documented once, on ``WindSandFixationKernel``.
-public struct WindSandFixation: EcosystemService {
+public struct WindSandFixation: BatchAssessable {
     /// The inputs and prices, each named once with its dimension.
     public enum Keys {
         public static let weatherFactor = InputKey<MassPerLength>("weather-factor")
@@ -66,43 +66,52 @@ public struct WindSandFixation: EcosystemService {
         ]
     }
 
-    public func assess(_ unit: AccountingUnit, method: ServiceMethod, inputs: InputReader, prices: PriceBook) throws -> ServiceResult {
+    public func assess(_ batch: CellBatch, method: ServiceMethod, inputs: BatchReader, prices: PriceBook) throws -> BatchResult {
         guard let valuation = Method(rawValue: method.id) else {
             throw ServiceError.unknownMethod(service: id.rawValue, method: method.id, available: Method.allCases.map(\.rawValue))
         }
-        let soil = WindSandFixationKernel.Soil(
-            sand: try inputs.ratio(Keys.soilSand), silt: try inputs.ratio(Keys.soilSilt), clay: try inputs.ratio(Keys.soilClay),
-            organicMatter: try inputs.ratio(Keys.soilOrganicMatter),
-            calciumCarbonate: inputs.has(Keys.soilCaCO3) ? try inputs.ratio(Keys.soilCaCO3) : 0)
-        let bare: Double
-        do {
-            bare = try WindSandFixationKernel.bareSoilFactor(weather: try inputs.quantity(Keys.weatherFactor), soil: soil,
-                                                             terrainRoughness: try inputs.ratio(Keys.terrainRoughness))
-        } catch let rejection as KernelRejection { throw inputs.error(rejection) }
-        let distance = try inputs.quantity(Keys.downwindDistance)
-
-        var warnings: [String] = []
-        let retained = try PerEcosystemType(unit.types(excluding: [.water, .builtUp])) { type -> Quantity<Mass> in
-            let output = WindSandFixationKernel.soilRetained(
-                bareSoilFactor: bare, cover: try inputs.ratio(Keys.vegetationCover, for: type),
-                coefficient: try inputs.ratio(Keys.vegetationCoefficient, for: type), distance: distance, area: unit.area(of: type))
-            if let warning = output.warning { warnings.append("\(type.rawValue): \(warning)") }
-            return output.value
+        let sand = try inputs.ratios(Keys.soilSand), silt = try inputs.ratios(Keys.soilSilt), clay = try inputs.ratios(Keys.soilClay)
+        let organicMatter = try inputs.ratios(Keys.soilOrganicMatter)
+        let calciumCarbonate = inputs.has(Keys.soilCaCO3) ? try inputs.ratios(Keys.soilCaCO3) : BatchColumn(shared: 0)
+        let weather = try inputs.column(Keys.weatherFactor)
+        let roughness = try inputs.ratios(Keys.terrainRoughness)
+        let bare = try (0..<batch.count).map { cell in
+            let soil = WindSandFixationKernel.Soil(sand: sand[cell], silt: silt[cell], clay: clay[cell], organicMatter: organicMatter[cell],
+                                                   calciumCarbonate: calciumCarbonate[cell])
+            do {
+                return try WindSandFixationKernel.bareSoilFactor(weather: weather[cell], soil: soil, terrainRoughness: roughness[cell])
+            } catch let rejection as KernelRejection { throw inputs.error(rejection, cell: cell) }
         }
-        let line: ValuedLine
+        let distance = try inputs.column(Keys.downwindDistance)
+
+        var warnings: [Int: [String]] = [:]
+        let types = batch.types(excluding: [.water, .builtUp])
+        var retained = BatchBreakdown<Mass>(cells: batch.count, types: types.map { batch.types[$0] })
+        for (column, t) in types.enumerated() {
+            let type = batch.types[t]
+            let cover = try inputs.ratios(Keys.vegetationCover, for: type)
+            let coefficient = try inputs.ratios(Keys.vegetationCoefficient, for: type)
+            for cell in 0..<batch.count {
+                let output = WindSandFixationKernel.soilRetained(bareSoilFactor: bare[cell], cover: cover[cell], coefficient: coefficient[cell],
+                                                                 distance: distance[cell], area: batch.area(cell: cell, type: t))
+                if let warning = output.warning { warnings[cell, default: []].append("\(type.rawValue): \(warning)") }
+                retained[cell, column] = output.value
+            }
+        }
+        let line: BatchLine
         switch valuation {
         case .areaCost:
-            let land = WindSandFixationKernel.landKeptFromDesertification(
-                sand: retained.total, bulkDensity: try inputs.quantity(Keys.sandBulkDensity), coverDepth: try inputs.quantity(Keys.sandCoverDepth))
-            line = ValuedLine(id: "desertification-avoided", label: "land kept from desertification", quantity: land,
-                              price: try prices.unitPrice(Keys.sandControlCost), priceKey: Keys.sandControlCost.name)
+            let sandKept = retained.totals
+            let bulkDensity = try inputs.column(Keys.sandBulkDensity), coverDepth = try inputs.column(Keys.sandCoverDepth)
+            let land = sandKept.indices.map { cell in
+                WindSandFixationKernel.landKeptFromDesertification(sand: sandKept[cell], bulkDensity: bulkDensity[cell], coverDepth: coverDepth[cell])
+            }
+            line = BatchLine(id: "desertification-avoided", label: "land kept from desertification", quantities: land,
+                             price: try prices.unitPrice(Keys.sandControlCost), priceKey: Keys.sandControlCost.name)
         case .massCost:
-            line = ValuedLine(id: "sand-retained", label: "sand and soil retained", quantity: retained.total,
-                              byEcosystemType: retained.byType,
-                              price: try prices.unitPrice(Keys.sandRemovalCost), priceKey: Keys.sandRemovalCost.name)
+            line = BatchLine(id: "sand-retained", label: "sand and soil retained", amounts: retained,
+                             price: try prices.unitPrice(Keys.sandRemovalCost), priceKey: Keys.sandRemovalCost.name)
         }
-        return result(for: unit, method: method,
-                      physical: PhysicalAmount(retained.total, in: .tonne, byEcosystemType: retained.byType),
-                      lines: [line], warnings: warnings)
+        return BatchResult(physical: retained, in: .tonne, lines: [line], warnings: warnings)
     }
 }
