@@ -3,8 +3,8 @@ SHELL := /bin/bash
 export OPENBLAS_NUM_THREADS := 1
 
 # Debian packages the build needs: LAPACKE and OpenBLAS (CBLAS) for the LinearAlgebra target, SQLite for the
-# results store (GRDB).
-APT_PACKAGES := liblapacke-dev libopenblas-dev libsqlite3-dev
+# results store (GRDB), GDAL for the raster layer (GEPRaster, through the CGDAL system library).
+APT_PACKAGES := liblapacke-dev libopenblas-dev libsqlite3-dev libgdal-dev
 # And the tests: headless Chromium opens the HTML report; the sqlite3 shell damages stores on purpose.
 TEST_APT_PACKAGES := chromium sqlite3
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && echo sudo)

@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "GEPReport", targets: ["GEPReport"]),
         .library(name: "GEPCommandLine", targets: ["GEPCommandLine"]),
         .library(name: "GEPServiceTesting", targets: ["GEPServiceTesting"]),
+        .library(name: "GEPRaster", targets: ["GEPRaster"]),
         .executable(name: "gep", targets: ["gep"]),
     ],
     dependencies: [
@@ -26,6 +27,8 @@ let package = Package(
             providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]
         ),
         .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
+        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
+        .target(name: "GEPRaster", dependencies: ["CGDAL", "GEPCore"]),
         .target(name: "GEPCore", dependencies: ["LinearAlgebra"]),
         .target(name: "GEPServices", dependencies: ["GEPCore"]),
         .target(name: "GEPModelFiles", dependencies: ["GEPCore", "Compensation", .product(name: "Yams", package: "Yams")]),
@@ -83,6 +86,7 @@ let package = Package(
             dependencies: ["Compensation", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "GEPReportTests", dependencies: ["GEPReport"]),
+        .testTarget(name: "GEPRasterTests", dependencies: ["GEPRaster"]),
         .testTarget(name: "GEPScaffoldTests", dependencies: ["GEPScaffold"]),
         .testTarget(name: "GEPFuzzTests", dependencies: ["GEPFuzz", "GEPServices"]),
         .testTarget(name: "GEPStoreTests", dependencies: ["GEPStore"]),

@@ -1,0 +1,6 @@
+// GDAL's C API (Debian's libgdal-dev, pkg-config `gdal`), imported only by the GEPRaster target.
+#include <gdal.h>
+#include <cpl_conv.h>
+#include <cpl_error.h>
+#include <cpl_string.h>
+#include <ogr_srs_api.h>
