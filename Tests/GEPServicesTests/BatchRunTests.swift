@@ -130,4 +130,41 @@ struct BatchRunTests {
         let alone = #expect(throws: InputError.self) { try Self.unitByUnit(model) }
         #expect(alone.map { "\($0)" } == message)
     }
+
+    /// Pixels of one type with per-pixel precipitation and ET columns: each pixel's water and carbon equal the
+    /// pixel assessed alone as a unit, and P·(1 − α) − ET by hand for one of them.
+    @Test("pixel batches with numeric columns equal each pixel alone")
+    func pixelColumns() throws {
+        let count = 50
+        let areas = (0..<count).map { 900 + Double($0) }  // m²
+        let rain = (0..<count).map { 420 + Double($0) * 3 }, et = (0..<count).map { 280 + Double($0 % 7) }
+        let batch = try CellBatch(pixels: .deciduousNeedleleafForest, areas: areas, shared: Self.regionInputs,
+                                  columns: ["precipitation": CellColumn("precipitation", values: rain, unit: "mm", provenance: fixture),
+                                            "evapotranspiration": CellColumn("evapotranspiration", values: et, unit: "mm", provenance: fixture)],
+                                  name: { "pixel \($0)" })
+        for service in [WaterConservation(), CarbonSink()] as [any EcosystemService] {
+            guard case let .batch(result) = try service.evaluate(batch, method: service.id == "carbon-sink" ? "nep" : nil, prices: Self.prices) else {
+                Issue.record("\(service.id) did not run as a batch")
+                continue
+            }
+            for cell in 0..<count {
+                let alone = try service.evaluate(batch.unit(cell: cell), method: service.id == "carbon-sink" ? "nep" : nil,
+                                                 inputs: batch.inputs(cell: cell), prices: Self.prices)
+                #expect(result.physical[cell] == alone.physical.amount && result.lines.map { $0.quantities[cell] } == alone.lines.map(\.quantity.amount))
+            }
+            if service.id == "water-conservation" {
+                // Pixel 10: 910 m² × (0.45 m × 0.9 − 0.283 m) = 910 × 0.122 = 111.02 m³.
+                expectRelative(result.physical[10], 910 * (0.450 * 0.9 - 0.283), 1e-12)
+            }
+        }
+        let wet = try CellBatch(pixels: .deciduousNeedleleafForest, areas: areas, shared: Self.regionInputs,
+                                columns: ["runoff-coefficient": CellColumn("runoff-coefficient", values: (0..<count).map { $0 == 33 ? 140 : 10 },
+                                                                           unit: "%", provenance: fixture)],
+                                name: { "pixel \($0)" })
+        let error = #expect(throws: InputError.self) { try WaterConservation().evaluate(wet, prices: Self.prices) }
+        #expect(error.map { "\($0)" }?.contains("pixel 33") == true, "\(String(describing: error))")
+        #expect(throws: InputError.self) {
+            try CellBatch(pixels: .meadow, areas: [1, 0], shared: Inputs(), columns: [:], name: { "pixel \($0)" })
+        }
+    }
 }

@@ -38,28 +38,43 @@ extension EcosystemService {
     ///   some cell, not necessarily the first; ``RegionModel/run(with:)`` finds the first one in unit order.
     public func evaluate(_ batch: CellBatch, method methodID: String? = nil, prices: PriceBook) throws -> BatchOutcome {
         guard let native = self as? any BatchAssessable else {
-            return .perCell(try batch.units.indices.map { cell in
-                try evaluate(batch.units[cell], method: methodID, inputs: batch.inputs(cell: cell), prices: prices)
+            return .perCell(try (0..<batch.count).map { cell in
+                try evaluate(batch.unit(cell: cell), method: methodID, inputs: batch.inputs(cell: cell), prices: prices)
             })
         }
         let method = try method(methodID)
-        _ = try batch.inputs(cell: 0).reader(service: id.rawValue, unit: batch.units[0], checking: method.inputs)
+        _ = try batch.inputs(cell: 0).reader(service: id.rawValue, unit: batch.unit(cell: 0), checking: method.inputs)
         let overridden = method.inputs.filter { batch.overriddenKeys.contains($0.key) }
         if !overridden.isEmpty {
             for cell in 1..<max(1, batch.count) {
-                let reader = InputReader(inputs: batch.overrides[cell], service: id.rawValue, unit: batch.units[cell])
+                let reader = InputReader(inputs: batch.overrides[cell], service: id.rawValue, unit: batch.unit(cell: cell))
                 for requirement in overridden { try reader.check(requirement) }
             }
+        }
+        for requirement in method.inputs {
+            guard let column = batch.columns[requirement.key] else { continue }
+            try check(column, requirement, batch)
         }
         try prices.check(method.prices, service: id.rawValue)
         let result = try native.assess(batch, method: method, inputs: BatchReader(batch, service: id.rawValue), prices: prices)
         if !method.allowsNegative {
             for line in result.lines {
                 guard let cell = line.quantities.firstIndex(where: { $0 < 0 }) else { continue }
-                throw ServiceError.negativeValue(service: id.rawValue, method: method.id, unit: batch.units[cell].id, line: line.id,
+                throw ServiceError.negativeValue(service: id.rawValue, method: method.id, unit: batch.id(cell: cell), line: line.id,
                                                  amount: line.quantities[cell], physicalUnit: line.unit.symbol)
             }
         }
         return .batch(result)
+    }
+
+    /// Checks every value of a numeric column against its requirement, converting by the unit's factor (the first
+    /// cell was checked, dimension and all, with the rest of its inputs); the message is ``InputReader``'s.
+    private func check(_ column: CellColumn, _ requirement: InputRequirement, _ batch: CellBatch) throws {
+        let reader = InputReader(inputs: Inputs(), service: id.rawValue, unit: batch.unit(cell: 0))
+        let factor = try reader.baseValue(column.unit, requirement)
+        for (cell, value) in column.values.enumerated() where !requirement.domain.contains(value * factor) {
+            throw InputError.outOfRange(input: requirement.key, service: id.rawValue, unit: batch.id(cell: cell), value: value,
+                                        expected: requirement.domain.expectation(requirement.dimension))
+        }
     }
 }

@@ -52,7 +52,7 @@ public struct BatchReader {
     }
 
     /// Whether the input is present (in every cell: a batch's cells have the same inputs).
-    public func has<D>(_ key: InputKey<D>) -> Bool { batch.shared[key.name] != nil || batch.overriddenKeys.contains(key.name) }
+    public func has<D>(_ key: InputKey<D>) -> Bool { batch.has(key.name) }
 
     /// A single-valued input in every cell.
     ///
@@ -80,7 +80,7 @@ public struct BatchReader {
 
     /// For an input every cell overrides with a single value, the column (the same for every ecosystem type), built
     /// once; nil for a shared input or one given by type in some cell.
-    private func singleValuedOverride<T>(_ key: String, _ read: (InputReader) throws -> T) throws -> BatchColumn<T>? {
+    private func singleValuedOverride<T: LinearValue>(_ key: String, _ read: (InputReader) throws -> T) throws -> BatchColumn<T>? {
         guard batch.overriddenKeys.contains(key) else { return nil }
         let memoKey = Memo.Key(input: key, value: ObjectIdentifier(T.self))
         if let column = memo.columns[memoKey] as? BatchColumn<T> { return column }
@@ -97,17 +97,41 @@ public struct BatchReader {
 
     /// A per-unit reader for one cell, for what a batch adapter reads cell by cell.
     public func reader(cell: Int) -> InputReader {
-        InputReader(inputs: batch.inputs(cell: cell), service: service, unit: batch.units[cell])
+        InputReader(inputs: batch.inputs(cell: cell), service: service, unit: batch.unit(cell: cell))
     }
 
     /// The input read once through the first cell's reader when the cells share it, or through each cell's own
     /// inputs when they override it, so that values, conversions and messages are exactly those of ``InputReader``.
-    private func column<T>(_ key: String, _ read: (InputReader) throws -> T) throws -> BatchColumn<T> {
+    private func column<T: LinearValue>(_ key: String, _ read: (InputReader) throws -> T) throws -> BatchColumn<T> {
+        if let column = batch.columns[key] { return try numbers(column, read) }
         guard batch.overriddenKeys.contains(key) else {
-            return BatchColumn(shared: try read(InputReader(inputs: batch.shared, service: service, unit: batch.units[0])))
+            return BatchColumn(shared: try read(InputReader(inputs: batch.shared, service: service, unit: batch.unit(cell: 0))))
         }
-        return BatchColumn(values: try batch.units.indices.map { cell in
-            try read(InputReader(inputs: batch.overrides[cell], service: service, unit: batch.units[cell]))
+        return BatchColumn(values: try (0..<batch.count).map { cell in
+            try read(InputReader(inputs: batch.overrides[cell], service: service, unit: batch.unit(cell: cell)))
         })
     }
+
+    /// A numeric column converted with one read of its unit: the first cell goes through ``InputReader`` (which
+    /// checks the dimension and gives its errors), the rest scale by the factor that read found. Units are linear,
+    /// so a value's conversion is the value times the unit's conversion of 1.
+    private func numbers<T: LinearValue>(_ column: CellColumn, _ read: (InputReader) throws -> T) throws -> BatchColumn<T> {
+        let one = Inputs([Input(column.key, .single(column.unit), provenance: column.provenance)])
+        let unitValue = try read(InputReader(inputs: one, service: service, unit: batch.unit(cell: 0)))
+        return BatchColumn(values: column.values.map { unitValue.scaled(by: $0) })
+    }
+}
+
+/// A value read from an input that scales with it: a quantity in its base unit, or a plain ratio.
+protocol LinearValue {
+    /// This value (the reading of 1 in the input's unit) times `factor`.
+    func scaled(by factor: Double) -> Self
+}
+
+extension Quantity: LinearValue {
+    func scaled(by factor: Double) -> Quantity { Quantity(baseValue: baseValue * factor) }
+}
+
+extension Double: LinearValue {
+    func scaled(by factor: Double) -> Double { self * factor }
 }

@@ -15,6 +15,17 @@ public struct AccountingUnit: Sendable, Hashable, Identifiable {
     /// The sum of all ecosystem-type areas, added in declaration order (reproducible to the last digit).
     public let totalArea: Quantity<Area>
 
+    /// A unit whose areas were checked by its maker (a pixel of a ``CellBatch``), named by its id.
+    init(checkedID id: String, ecosystemAreas: [EcosystemType: Quantity<Area>]) {
+        self.id = id
+        name = id
+        localName = nil
+        self.ecosystemAreas = ecosystemAreas
+        population = nil
+        ecosystemTypes = ecosystemAreas.keys.map { ($0, $0.declarationIndex) }.sorted { $0.1 < $1.1 }.map(\.0)
+        totalArea = ecosystemTypes.sum { ecosystemAreas[$0] ?? .zero }
+    }
+
     /// - Throws: ``InputError/negativeArea(unit:ecosystemType:squareMetres:)`` for a negative or non-finite area, and
     ///   ``InputError/outOfRange(input:service:unit:value:expected:)`` for a negative population.
     public init(id: String, name: String, localName: String? = nil,

@@ -102,7 +102,7 @@ public struct InputReader: Sendable {
         }
     }
 
-    private func baseValue(_ measure: Measure, _ requirement: InputRequirement) throws -> Double {
+    func baseValue(_ measure: Measure, _ requirement: InputRequirement) throws -> Double {
         func base<D: PhysicalDimension>(_ dimension: D.Type) throws -> Double {
             try convert(measure, requirement.key, dimension).baseValue
         }
