@@ -34,14 +34,14 @@ public final class RasterDataset {
         public var tileSize = 256
         /// DEFLATE compression with the floating-point predictor.
         public var compressed = true
-        /// Written to every band's nodata value.
-        public var noData: Double
+        /// Written to every band's nodata value; nil for none.
+        public var noData: Double?
         /// The unit of the pixel values (GDAL's band unit type), e.g. "m³/ha".
         public var unit: String
         /// Items of the dataset's default metadata domain (the method, the model, the units' meaning).
         public var metadata: [String: String]
 
-        public init(noData: Double, unit: String, metadata: [String: String] = [:]) {
+        public init(noData: Double?, unit: String, metadata: [String: String] = [:]) {
             self.noData = noData
             self.unit = unit
             self.metadata = metadata
@@ -79,7 +79,9 @@ public final class RasterDataset {
             try GDALSession.check(GDALSetMetadataItem(handle, key, value, nil), path: path, call: "GDALSetMetadataItem")
         }
         let band = try dataset.band(1)
-        try GDALSession.check(GDALSetRasterNoDataValue(band.handle, options.noData), path: path, call: "GDALSetRasterNoDataValue")
+        if let noData = options.noData {
+            try GDALSession.check(GDALSetRasterNoDataValue(band.handle, noData), path: path, call: "GDALSetRasterNoDataValue")
+        }
         try GDALSession.check(GDALSetRasterUnitType(band.handle, options.unit), path: path, call: "GDALSetRasterUnitType")
         return dataset
     }

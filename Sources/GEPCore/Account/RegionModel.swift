@@ -133,6 +133,13 @@ public struct AccountRun: Sendable {
     public let services: [ServiceRun]
     public let account: Account
 
+    /// A run from its parts; ``RegionModel/run(with:)`` and ``ZonalAccount`` build them.
+    public init(model: RegionModel, services: [ServiceRun], account: Account) {
+        self.model = model
+        self.services = services
+        self.account = account
+    }
+
     /// Every warning, units in region order and, within a unit, services in model order.
     public var warnings: [ServiceWarning] {
         let rows = Set(services.flatMap(\.warnings.keys)).sorted()

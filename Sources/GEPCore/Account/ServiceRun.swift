@@ -12,6 +12,15 @@ public struct ServiceRun: Sendable {
     /// Each unit's warnings by the unit's row; units without one are absent.
     public let warnings: [Int: [String]]
 
+    init(id: ServiceID, category: ServiceCategory, method: String, physicalUnit: String, physical: [Double], warnings: [Int: [String]]) {
+        self.id = id
+        self.category = category
+        self.method = method
+        self.physicalUnit = physicalUnit
+        self.physical = physical
+        self.warnings = warnings
+    }
+
     /// The service's run from its outcome over each batch; `location[row]` is the batch and cell of unit `row`.
     init(_ service: any EcosystemService, method methodID: String?, outcomes: [BatchOutcome],
          location: [(batch: Int, cell: Int)]) throws {

@@ -1,0 +1,104 @@
+import LinearAlgebra
+
+/// Service outcomes over many batches of cells (the pixels of a raster, block by block) summed into zones, the
+/// accounting units of the account: each line's quantity, each service's physical amount and warnings per zone.
+///
+/// Sums are added in the order batches are given, so the same order gives the same bits. Lines take columns in the
+/// order first met, prices are restated once per line, and a line met again with another unit or price is refused,
+/// as in ``Account/init(results:reportYear:deflator:excludedFromTotal:)``.
+public struct ZonalAccount {
+    private let services: [RegionModel.ServiceChoice]
+    private let modules: [any EcosystemService]
+    private let zones: Int
+    private let reportYear: Int
+    private let deflator: Deflator?
+    private var lines: [AccountLine] = []
+    private var prices: [Double] = []
+    private var columnOf: [LineKey: Int] = [:]
+    /// `quantities[column][zone]`, in the line's unit.
+    private var quantities: [[Double]] = []
+    /// `physical[service][zone]`, and the physical unit first met.
+    private var physical: [[Double]]
+    private var physicalUnits: [String?]
+    /// Per service and zone: how many cells warned, and the first message.
+    private var warnings: [[Int: (count: Int, first: String)]]
+
+    public init(services: [RegionModel.ServiceChoice], modules: [any EcosystemService], zones: Int, reportYear: Int, deflator: Deflator?) {
+        self.services = services
+        self.modules = modules
+        self.zones = zones
+        self.reportYear = reportYear
+        self.deflator = deflator
+        physical = services.map { _ in [Double](repeating: 0, count: zones) }
+        physicalUnits = services.map { _ in nil }
+        warnings = services.map { _ in [:] }
+    }
+
+    /// Adds one batch's outcomes, one per service in model order; `zone[cell]` is the zone of each cell.
+    ///
+    /// - Throws: ``AccountError/inconsistentLine(service:line:detail:)`` and the restating errors of
+    ///   ``ValuedLine/price(atPricesOf:deflator:)``.
+    public mutating func add(_ outcomes: [BatchOutcome], zone: [Int]) throws {
+        for (s, outcome) in outcomes.enumerated() {
+            switch outcome {
+            case let .batch(result):
+                physicalUnits[s] = physicalUnits[s] ?? result.physicalUnit
+                for (cell, amount) in result.physical.enumerated() { physical[s][zone[cell]] += amount }
+                for line in result.lines {
+                    let column = try self.column(s, line.line(cell: 0))
+                    for (cell, amount) in line.quantities.enumerated() { quantities[column][zone[cell]] += amount }
+                }
+                for (cell, messages) in result.warnings.sorted(by: { $0.key < $1.key }) {
+                    for message in messages { warn(s, zone[cell], message) }
+                }
+            case let .perCell(results):
+                for (cell, result) in results.enumerated() {
+                    physicalUnits[s] = physicalUnits[s] ?? result.physical.unit
+                    physical[s][zone[cell]] += result.physical.amount
+                    for line in result.lines { quantities[try column(s, line)][zone[cell]] += line.quantity.amount }
+                    for message in result.warnings { warn(s, zone[cell], message) }
+                }
+            }
+        }
+    }
+
+    /// The account of the zones, which are `model`'s units in zone order.
+    ///
+    /// - Throws: ``AccountError`` for a model whose units are not one per zone, or a total that is not finite.
+    public func run(model: RegionModel) throws -> AccountRun {
+        guard model.region.units.count == zones else {
+            throw AccountError.shapeMismatch("\(zones) zones for a region of \(model.region.units.count) units")
+        }
+        var table = Matrix(rows: zones, columns: lines.count)
+        for (column, sums) in quantities.enumerated() {
+            for (zone, amount) in sums.enumerated() { table[zone, column] = amount }
+        }
+        let account = try Account(reportYear: reportYear, units: model.region.units.map(\.id), lines: lines, physical: table, prices: prices)
+        let runs = try zip(services, modules).enumerated().map { s, pair in
+            ServiceRun(id: pair.1.id, category: pair.1.category, method: try pair.1.method(pair.0.method).id,
+                       physicalUnit: physicalUnits[s] ?? pair.1.physicalUnit, physical: physical[s],
+                       warnings: warnings[s].mapValues { [$0.count == 1 ? $0.first : "\($0.count) cells; the first: \($0.first)"] })
+        }
+        return AccountRun(model: model, services: runs, account: account)
+    }
+
+    private mutating func column(_ s: Int, _ line: ValuedLine) throws -> Int {
+        let key = LineKey(service: services[s].id, line: line.id)
+        let price = try line.price(atPricesOf: reportYear, deflator: deflator)
+        if let existing = columnOf[key] {
+            try Account.checkConsistent(lines[existing], prices[existing], line, price)
+            return existing
+        }
+        columnOf[key] = lines.count
+        lines.append(AccountLine(service: services[s].id, category: modules[s].category, line: line.id, label: line.label, unit: line.unit,
+                                 priceKey: line.priceKey, includedInTotal: services[s].includedInTotal))
+        prices.append(price)
+        quantities.append([Double](repeating: 0, count: zones))
+        return lines.count - 1
+    }
+
+    private mutating func warn(_ s: Int, _ zone: Int, _ message: String) {
+        let found = warnings[s][zone]
+        warnings[s][zone] = (count: (found?.count ?? 0) + 1, first: found?.first ?? message)
+    }
+}

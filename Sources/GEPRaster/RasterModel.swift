@@ -1,0 +1,101 @@
+import GEPCore
+
+/// A region model on a grid: land cover classified into ecosystem types by a lookup table, accounting units as a
+/// zone raster, and inputs that may be rasters (one value per pixel) beside the region-wide ones. Run with
+/// ``run(with:outputDirectory:)``; the zones' totals form the same ``AccountRun`` a table model gives, so every report,
+/// uncertainty over prices and scheme comparison work on it unchanged.
+public struct RasterModel: Sendable {
+    /// A raster file and where it comes from.
+    public struct Layer: Sendable {
+        public let path: String
+        public let provenance: Provenance
+
+        public init(path: String, provenance: Provenance) {
+            self.path = path
+            self.provenance = provenance
+        }
+    }
+
+    /// An input given per pixel: a raster whose values are in `unit`.
+    public struct Grid: Sendable {
+        public let key: String
+        public let layer: Layer
+        /// The unit of the pixel values as written ("mm", "t/ha"), declared in the model: rasters rarely say.
+        public let unit: String
+
+        public init(key: String, layer: Layer, unit: String) {
+            self.key = key
+            self.layer = layer
+            self.unit = unit
+        }
+    }
+
+    /// A row of the land-cover lookup table (InVEST's biophysical table): a class code, the ecosystem type it is,
+    /// and parameters of that class (single values, overriding the region-wide inputs on its pixels).
+    public struct LandCoverClass: Sendable {
+        public let code: Int
+        public let type: EcosystemType
+        public let inputs: Inputs
+
+        public init(code: Int, type: EcosystemType, inputs: Inputs = Inputs()) {
+            self.code = code
+            self.type = type
+            self.inputs = inputs
+        }
+    }
+
+    /// An accounting unit: the pixels of the zone raster holding `code`.
+    public struct Zone: Sendable {
+        public let code: Int
+        public let id: String
+        public let name: String
+        public let localName: String?
+
+        public init(code: Int, id: String, name: String, localName: String? = nil) {
+            self.code = code
+            self.id = id
+            self.name = name
+            self.localName = localName
+        }
+    }
+
+    public let regionID: String
+    public let regionName: String
+    public let regionLocalName: String?
+    public let year: Int
+    public let reportYear: Int
+    public let services: [RegionModel.ServiceChoice]
+    /// Inputs that apply to every pixel, unless its class or a grid gives its own.
+    public let regionInputs: Inputs
+    public let facts: Inputs
+    public let prices: PriceBook
+    public let deflator: Deflator?
+    public let extraServices: [any EcosystemService]
+    public let landCover: Layer
+    public let classes: [LandCoverClass]
+    public let zoneLayer: Layer
+    public let zones: [Zone]
+    public let grids: [Grid]
+
+    public init(regionID: String, regionName: String, regionLocalName: String? = nil, year: Int, reportYear: Int,
+                services: [RegionModel.ServiceChoice], regionInputs: Inputs, facts: Inputs = Inputs(), prices: PriceBook,
+                deflator: Deflator?, extraServices: [any EcosystemService] = [], landCover: Layer, classes: [LandCoverClass],
+                zoneLayer: Layer, zones: [Zone], grids: [Grid]) {
+        self.regionID = regionID
+        self.regionName = regionName
+        self.regionLocalName = regionLocalName
+        self.year = year
+        self.reportYear = reportYear
+        self.services = services
+        self.regionInputs = regionInputs
+        self.facts = facts
+        self.prices = prices
+        self.deflator = deflator
+        self.extraServices = extraServices
+        self.landCover = landCover
+        self.classes = classes
+        self.zoneLayer = zoneLayer
+        self.zones = zones
+        self.grids = grids
+    }
+}
