@@ -12,6 +12,9 @@ public struct RasterAccount: Sendable {
 }
 
 extension RasterModel {
+    /// Threads a run may use.
+    public static let threadRange = 1...64
+
     /// Runs every service on every pixel, block by block at the land cover's natural block size, and sums the pixels
     /// into their zones. Pixels where the land cover or the zone raster has nodata are outside the region; a pixel
     /// where an input grid has nodata is skipped and counted.
@@ -21,30 +24,30 @@ extension RasterModel {
     /// zone. Outputs are written to a temporary folder beside `outputDirectory` and moved in at the end, so a failed
     /// run leaves no partial file.
     ///
-    /// - Parameter outputDirectory: where to write one GeoTIFF per service (physical amount per ha); nil for none.
+    /// Blocks are computed `threads` at a time, each thread reading through its own GDAL datasets, and each block's
+    /// sums are kept apart and added in block order, so any thread count gives the same bits. Memory is a few blocks
+    /// per thread, whatever the raster's size.
+    ///
+    /// - Parameters:
+    ///   - outputDirectory: where to write one GeoTIFF per service (physical amount per ha); nil for none.
+    ///   - threads: blocks computed at once, in ``threadRange``.
     /// - Throws: ``RasterError`` for a file that cannot be read or does not fit, and the errors of the services and
     ///   the account (``InputError`` naming the pixel as "zone …, column …, row …").
-    public func run(with registry: ServiceRegistry, outputDirectory: String? = nil) throws -> RasterAccount {
+    public func run(with registry: ServiceRegistry, outputDirectory: String? = nil, threads: Int = 1) throws -> RasterAccount {
+        guard Self.threadRange.contains(threads) else {
+            throw RasterError(path: landCover.path, call: "threads", message: "--threads is \(threads); expected \(Self.threadRange.lowerBound) to \(Self.threadRange.upperBound)")
+        }
         var extended = registry
         for service in extraServices { try extended.register(service) }
         let modules = try services.map { try extended.service($0.id) }
 
-        let cover = try RasterDataset.open(landCover.path)
-        let grid = try cover.grid()
-        let coverBand = try Self.band(cover, layer: landCover)
-        let zoneSet = try RasterDataset.open(zoneLayer.path)
-        try grid.requireAligned(try zoneSet.grid(), path: zoneLayer.path, reference: landCover.path)
-        let zoneBand = try Self.band(zoneSet, layer: zoneLayer)
-        let gridSets = try grids.map { input -> (RasterDataset, RasterBand) in
-            let dataset = try RasterDataset.open(input.layer.path)
-            try grid.requireAligned(try dataset.grid(), path: input.layer.path, reference: landCover.path)
-            return (dataset, try Self.band(dataset, layer: input.layer))
-        }
+        let readers = try BlockReaders(self)
+        let grid = readers.grid
         let rowArea = try PixelArea.byRow(grid, path: landCover.path)
         let classOf = Dictionary(classes.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         let zoneOf = Dictionary(zones.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
-        let blocks = coverBand.blocks()
-        try checkCodes(blocks, coverBand, zoneBand, classOf: classOf, zoneOf: zoneOf)
+        let blocks = readers.cover.blocks()
+        try checkCodes(blocks, readers.cover, readers.zones, classOf: classOf, zoneOf: zoneOf)
 
         let staging = try outputDirectory.map { try Self.stagingFolder(for: $0) }
         defer { if let staging { try? FileManager.default.removeItem(atPath: staging) } }
@@ -57,47 +60,20 @@ extension RasterModel {
             }
         } ?? []
 
+        let context = BlockContext(model: self, modules: modules, rowArea: rowArea, classOf: classOf, zoneOf: zoneOf)
         var zonal = ZonalAccount(services: services, modules: modules, zones: zones.count, reportYear: reportYear, deflator: deflator)
         var zoneAreas = [[EcosystemType: Double]](repeating: [:], count: zones.count)
         var skipped = 0
-        var coverValues: [Double] = [], zoneValues: [Double] = []
-        var gridValues = [[Double]](repeating: [], count: grids.count)
-        let coverNoData = coverBand.noData, zoneNoData = zoneBand.noData
-        for window in blocks {
-            try coverBand.read(window, into: &coverValues)
-            try zoneBand.read(window, into: &zoneValues)
-            for (g, (_, band)) in gridSets.enumerated() { try band.read(window, into: &gridValues[g]) }
-            var pixelsOf: [Int: [Int]] = [:]
-            for i in 0..<window.pixelCount where coverValues[i] != coverNoData && zoneValues[i] != zoneNoData {
-                if zip(gridValues, gridSets).contains(where: { $0[i] == $1.1.noData || !$0[i].isFinite }) {
-                    skipped += 1
-                    continue
+        let pool = ReaderPool(first: readers, model: self)
+        for chunk in stride(from: 0, to: blocks.count, by: threads * 4).map({ Array(blocks[$0..<min($0 + threads * 4, blocks.count)]) }) {
+            for block in try pool.compute(chunk, threads: threads, context: context) {
+                try zonal.merge(block.zonal)
+                for (z, areas) in block.zoneAreas.enumerated() {
+                    for (type, area) in areas.sorted(by: { $0.key < $1.key }) { zoneAreas[z][type, default: 0] += area }
                 }
-                pixelsOf[Int(coverValues[i]), default: []].append(i)
+                skipped += block.skipped
+                for (s, dataset) in outputs.enumerated() { try dataset.band(1).write(block.perHectare[s], to: block.window) }
             }
-            var perHectare = [[Double]](repeating: [Double](repeating: Self.noData, count: window.pixelCount), count: services.count)
-            for code in pixelsOf.keys.sorted() {
-                guard let pixels = pixelsOf[code], let landClass = classOf[code] else { continue }
-                let areas = pixels.map { rowArea[window.y + $0 / window.width] }
-                let zone = pixels.map { zoneOf[Int(zoneValues[$0])] ?? 0 }
-                for (cell, z) in zone.enumerated() { zoneAreas[z][landClass.type, default: 0] += areas[cell] }
-                let columns = Dictionary(uniqueKeysWithValues: grids.enumerated().map { g, input in
-                    (input.key, CellColumn(input.key, values: pixels.map { gridValues[g][$0] }, unit: input.unit, provenance: input.layer.provenance))
-                })
-                let names = zones.map(\.id)
-                let batch = try CellBatch(pixels: landClass.type, areas: areas, shared: regionInputs.merging(landClass.inputs), columns: columns) { cell in
-                    let i = pixels[cell]
-                    return "zone \(names[zone[cell]]), column \(window.x + i % window.width), row \(window.y + i / window.width)"
-                }
-                let outcomes = try zip(services, modules).map { choice, module in
-                    try module.evaluate(batch, method: choice.method, prices: prices)
-                }
-                try zonal.add(outcomes, zone: zone)
-                for (s, outcome) in outcomes.enumerated() {
-                    for (cell, i) in pixels.enumerated() { perHectare[s][i] = Self.physical(outcome, cell: cell) / (areas[cell] / 1e4) }
-                }
-            }
-            for (s, dataset) in outputs.enumerated() { try dataset.band(1).write(perHectare[s], to: window) }
         }
         for dataset in outputs { try dataset.flush() }
         let outputPaths = outputs.map(\.path)
@@ -117,19 +93,75 @@ extension RasterModel {
         return RasterAccount(run: account, skippedPixels: skipped, outputs: written)
     }
 
+    /// One block computed: its zones' sums, areas and skipped pixels, and each service's physical amount per ha.
+    fileprivate struct BlockResult {
+        let window: RasterBand.Window
+        let zonal: ZonalAccount
+        let zoneAreas: [[EcosystemType: Double]]
+        let skipped: Int
+        let perHectare: [[Double]]
+    }
+
+    /// What every block needs besides its pixels.
+    fileprivate struct BlockContext: Sendable {
+        let model: RasterModel
+        let modules: [any EcosystemService]
+        let rowArea: [Double]
+        let classOf: [Int: LandCoverClass]
+        let zoneOf: [Int: Int]
+    }
+
+    /// Reads a block's pixels, assesses each land-cover class in it as one pixel batch, and sums them by zone.
+    fileprivate static func compute(_ window: RasterBand.Window, _ readers: BlockReaders, _ context: BlockContext) throws -> BlockResult {
+        let model = context.model
+        var coverValues: [Double] = [], zoneValues: [Double] = []
+        var gridValues = [[Double]](repeating: [], count: readers.grids.count)
+        try readers.cover.read(window, into: &coverValues)
+        try readers.zones.read(window, into: &zoneValues)
+        for (g, band) in readers.grids.enumerated() { try band.read(window, into: &gridValues[g]) }
+        let coverNoData = readers.cover.noData, zoneNoData = readers.zones.noData, gridNoData = readers.grids.map(\.noData)
+        var pixelsOf: [Int: [Int]] = [:]
+        var skipped = 0
+        for i in 0..<window.pixelCount where coverValues[i] != coverNoData && zoneValues[i] != zoneNoData {
+            if gridValues.indices.contains(where: { gridValues[$0][i] == gridNoData[$0] || !gridValues[$0][i].isFinite }) {
+                skipped += 1
+                continue
+            }
+            pixelsOf[Int(coverValues[i]), default: []].append(i)
+        }
+        var zonal = ZonalAccount(services: model.services, modules: context.modules, zones: model.zones.count,
+                                 reportYear: model.reportYear, deflator: model.deflator)
+        var zoneAreas = [[EcosystemType: Double]](repeating: [:], count: model.zones.count)
+        var perHectare = [[Double]](repeating: [Double](repeating: noData, count: window.pixelCount), count: model.services.count)
+        let names = model.zones.map(\.id)
+        for code in pixelsOf.keys.sorted() {
+            guard let pixels = pixelsOf[code], let landClass = context.classOf[code] else { continue }
+            let areas = pixels.map { context.rowArea[window.y + $0 / window.width] }
+            let zone = pixels.map { context.zoneOf[Int(zoneValues[$0])] ?? 0 }
+            for (cell, z) in zone.enumerated() { zoneAreas[z][landClass.type, default: 0] += areas[cell] }
+            let columns = Dictionary(uniqueKeysWithValues: model.grids.enumerated().map { g, input in
+                (input.key, CellColumn(input.key, values: pixels.map { gridValues[g][$0] }, unit: input.unit, provenance: input.layer.provenance))
+            })
+            let batch = try CellBatch(pixels: landClass.type, areas: areas, shared: model.regionInputs.merging(landClass.inputs),
+                                      columns: columns) { cell in
+                let i = pixels[cell]
+                return "zone \(names[zone[cell]]), column \(window.x + i % window.width), row \(window.y + i / window.width)"
+            }
+            let outcomes = try zip(model.services, context.modules).map { choice, module in
+                try module.evaluate(batch, method: choice.method, prices: model.prices)
+            }
+            try zonal.add(outcomes, zone: zone)
+            for (s, outcome) in outcomes.enumerated() {
+                for (cell, i) in pixels.enumerated() { perHectare[s][i] = physical(outcome, cell: cell) / (areas[cell] / 1e4) }
+            }
+        }
+        return BlockResult(window: window, zonal: zonal, zoneAreas: zoneAreas, skipped: skipped, perHectare: perHectare)
+    }
+
     /// Written where a pixel is outside the region or was skipped.
     static let noData = -9999.0
 
-    private static func band(_ dataset: RasterDataset, layer: Layer) throws -> RasterBand {
-        let band = try dataset.band(1)
-        guard band.noData != nil else {
-            throw RasterError(path: layer.path, call: "GDALGetRasterNoDataValue",
-                              message: "the raster declares no nodata value; expected one (set it with `gdal_edit.py -a_nodata VALUE`)")
-        }
-        return band
-    }
-
-    private static func physical(_ outcome: BatchOutcome, cell: Int) -> Double {
+    fileprivate static func physical(_ outcome: BatchOutcome, cell: Int) -> Double {
         switch outcome {
         case let .batch(result): return result.physical[cell]
         case let .perCell(results): return results[cell].physical.amount
@@ -180,6 +212,91 @@ extension RasterModel {
                 throw RasterError(path: target, call: "move", message: "cannot write the output: \(error.localizedDescription)")
             }
             return target
+        }
+    }
+}
+
+/// The land cover, zones and input grids opened for reading, checked against the land cover's grid: one set per
+/// thread, since GDAL datasets are not shared between threads.
+struct BlockReaders {
+    let grid: RasterGrid
+    let cover: RasterBand
+    let zones: RasterBand
+    let grids: [RasterBand]
+
+    init(_ model: RasterModel) throws {
+        let cover = try RasterDataset.open(model.landCover.path)
+        let grid = try cover.grid()
+        self.grid = grid
+        self.cover = try Self.band(cover, layer: model.landCover)
+        let zones = try RasterDataset.open(model.zoneLayer.path)
+        try grid.requireAligned(try zones.grid(), path: model.zoneLayer.path, reference: model.landCover.path)
+        self.zones = try Self.band(zones, layer: model.zoneLayer)
+        grids = try model.grids.map { input in
+            let dataset = try RasterDataset.open(input.layer.path)
+            try grid.requireAligned(try dataset.grid(), path: input.layer.path, reference: model.landCover.path)
+            return try Self.band(dataset, layer: input.layer)
+        }
+    }
+
+    private static func band(_ dataset: RasterDataset, layer: RasterModel.Layer) throws -> RasterBand {
+        let band = try dataset.band(1)
+        guard band.noData != nil else {
+            throw RasterError(path: layer.path, call: "GDALGetRasterNoDataValue",
+                              message: "the raster declares no nodata value; expected one (set it with `gdal_edit.py -a_nodata VALUE`)")
+        }
+        return band
+    }
+}
+
+/// Readers handed to threads, one set each, opened as more threads need them.
+private final class ReaderPool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var free: [BlockReaders]
+    private let model: RasterModel
+
+    init(first: BlockReaders, model: RasterModel) {
+        free = [first]
+        self.model = model
+    }
+
+    /// The blocks of `chunk` computed on up to `threads` threads, returned in the chunk's order.
+    ///
+    /// - Throws: the error of the first block, in block order, that failed.
+    func compute(_ chunk: [RasterBand.Window], threads: Int, context: RasterModel.BlockContext) throws -> [RasterModel.BlockResult] {
+        let results = Results(count: chunk.count)
+        let work: @Sendable (Int) -> Void = { index in
+            results.set(index, Result {
+                let readers = try self.take()
+                defer { self.give(readers) }
+                return try RasterModel.compute(chunk[index], readers, context)
+            })
+        }
+        if threads == 1 {
+            for index in chunk.indices { work(index) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: chunk.count, execute: work)
+        }
+        return try results.all().map { try $0.get() }
+    }
+
+    private func take() throws -> BlockReaders {
+        if let readers = lock.withLock({ free.popLast() }) { return readers }
+        return try BlockReaders(model)
+    }
+
+    private func give(_ readers: BlockReaders) { lock.withLock { free.append(readers) } }
+
+    private final class Results: @unchecked Sendable {
+        private let lock = NSLock()
+        private var items: [Result<RasterModel.BlockResult, any Error>?]
+
+        init(count: Int) { items = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ result: Result<RasterModel.BlockResult, any Error>) { lock.withLock { items[index] = result } }
+
+        func all() -> [Result<RasterModel.BlockResult, any Error>] {
+            lock.withLock { items.map { $0 ?? .failure(RasterError(path: "", call: "threads", message: "a block was not computed")) } }
         }
     }
 }

@@ -36,8 +36,9 @@ struct RasterAccountTests {
         let grid = RasterGrid(width: width, height: height, geoTransform: [500_000, 30, 0, 5_600_000, 0, -30],
                               projection: try RasterGrid.projection(epsg: 32651))
         func write(_ name: String, _ grid: RasterGrid, noData: Double?, _ value: (Int, Int) -> Double) throws {
-            let dataset = try RasterDataset.createGeoTIFF(folder.appendingPathComponent(name).path, grid: grid,
-                                                          options: .init(noData: noData, unit: ""))
+            var options = RasterDataset.GeoTIFFOptions(noData: noData, unit: "")
+            options.tileSize = 16  // 4 × 3 blocks, the last column and row clipped
+            let dataset = try RasterDataset.createGeoTIFF(folder.appendingPathComponent(name).path, grid: grid, options: options)
             let values = (0..<grid.height).flatMap { y in (0..<grid.width).map { x in value(x, y) } }
             try dataset.band(1).write(values, to: .init(x: 0, y: 0, width: grid.width, height: grid.height))
         }
@@ -186,6 +187,25 @@ struct RasterAccountTests {
             #expect(error?.path == fixture.path(file) && error?.message.contains(expected) == true, "\(String(describing: error))")
             #expect(((try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []).isEmpty, "no output for \(expected)")
         }
+    }
+
+    @Test("one and two threads write the same account and the same rasters, bit for bit")
+    func threadsAgree() throws {
+        let fixture = try Self.fixture()
+        defer { try? FileManager.default.removeItem(at: fixture.folder) }
+        let one = try Self.rasterModel(fixture).run(with: BuiltInServices.registry(), outputDirectory: fixture.path("one"), threads: 1)
+        let two = try Self.rasterModel(fixture).run(with: BuiltInServices.registry(), outputDirectory: fixture.path("two"), threads: 2)
+        #expect(one.run.account.physical == two.run.account.physical && one.run.account.gepByUnit == two.run.account.gepByUnit)
+        #expect(one.run.warnings == two.run.warnings && one.skippedPixels == two.skippedPixels)
+        #expect(try RasterDataset.open(fixture.path("landcover.tif")).band(1).blocks().count == 12, "several blocks to share out")
+        for (a, b) in zip(one.outputs, two.outputs) {
+            var first: [Double] = [], second: [Double] = []
+            let window = RasterBand.Window(x: 0, y: 0, width: Self.width, height: Self.height)
+            try RasterDataset.open(a).band(1).read(window, into: &first)
+            try RasterDataset.open(b).band(1).read(window, into: &second)
+            #expect(first == second, "\(a)")
+        }
+        #expect(throws: RasterError.self) { try Self.rasterModel(fixture).run(with: BuiltInServices.registry(), threads: 0) }
     }
 
     static func replacing(_ model: RasterModel, classes: [RasterModel.LandCoverClass]? = nil, zones: [RasterModel.Zone]? = nil) -> RasterModel {

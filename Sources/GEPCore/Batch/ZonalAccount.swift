@@ -62,6 +62,28 @@ public struct ZonalAccount {
         }
     }
 
+    /// Adds another account's sums (of another block), line by line; merging blocks in one order gives the same
+    /// bits whatever order they were computed in.
+    ///
+    /// - Throws: ``AccountError/inconsistentLine(service:line:detail:)`` for a line with another unit or price.
+    public mutating func merge(_ other: ZonalAccount) throws {
+        for (column, line) in other.lines.enumerated() {
+            let s = services.firstIndex { $0.id == line.service } ?? 0
+            let valued = ValuedLine(id: line.line, label: line.label, amount: 0, unit: line.unit, priceKey: line.priceKey,
+                                    yuanPerUnit: other.prices[column], priceYear: reportYear)
+            let target = try self.column(s, valued)
+            for zone in 0..<zones { quantities[target][zone] += other.quantities[column][zone] }
+        }
+        for s in services.indices {
+            physicalUnits[s] = physicalUnits[s] ?? other.physicalUnits[s]
+            for zone in 0..<zones { physical[s][zone] += other.physical[s][zone] }
+            for (zone, found) in other.warnings[s].sorted(by: { $0.key < $1.key }) {
+                let mine = warnings[s][zone]
+                warnings[s][zone] = (count: (mine?.count ?? 0) + found.count, first: mine?.first ?? found.first)
+            }
+        }
+    }
+
     /// The account of the zones, which are `model`'s units in zone order.
     ///
     /// - Throws: ``AccountError`` for a model whose units are not one per zone, or a total that is not finite.
