@@ -86,7 +86,7 @@ let package = Package(
             dependencies: ["Compensation", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "GEPReportTests", dependencies: ["GEPReport"]),
-        .testTarget(name: "GEPRasterTests", dependencies: ["GEPRaster", "GEPServices"]),
+        .testTarget(name: "GEPRasterTests", dependencies: ["GEPRaster", "GEPServices", "GEPModelFiles"]),
         .testTarget(name: "GEPScaffoldTests", dependencies: ["GEPScaffold"]),
         .testTarget(name: "GEPFuzzTests", dependencies: ["GEPFuzz", "GEPServices"]),
         .testTarget(name: "GEPStoreTests", dependencies: ["GEPStore"]),

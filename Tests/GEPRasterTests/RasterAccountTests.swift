@@ -1,5 +1,6 @@
 import Foundation
 import GEPCore
+import GEPModelFiles
 import GEPRaster
 import GEPServices
 import Testing
@@ -162,8 +163,8 @@ struct RasterAccountTests {
         #expect(staged.isEmpty, "the staging folder is removed")
     }
 
-    func expectClose(_ a: Double, _ b: Double, sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(abs(a - b) <= 1e-9 * abs(b), "\(a) vs \(b)", sourceLocation: sourceLocation)
+    func expectClose(_ a: Double, _ b: Double, _ tolerance: Double = 1e-9, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(abs(a - b) <= tolerance * abs(b), "\(a) vs \(b)", sourceLocation: sourceLocation)
     }
 
     @Test("a misaligned grid, a missing nodata value, a class without a lookup row and an unknown zone: one message each, no output")
@@ -206,6 +207,26 @@ struct RasterAccountTests {
             #expect(first == second, "\(a)")
         }
         #expect(throws: RasterError.self) { try Self.rasterModel(fixture).run(with: BuiltInServices.registry(), threads: 0) }
+    }
+
+    /// A declarative service (the bundled water balance written as formulas) runs per pixel with no raster code of
+    /// its own, unit by unit inside each pixel batch, and agrees with the built-in module on every zone.
+    @Test("a declarative service runs per pixel and matches the built-in water balance")
+    func declarativeServicePerPixel() throws {
+        let fixture = try Self.fixture()
+        defer { try? FileManager.default.removeItem(at: fixture.folder) }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let formula = try DeclarativeServiceFile.read(root.appendingPathComponent("models/services/water-conservation-formula.yaml").path)
+        let base = Self.rasterModel(fixture)
+        let model = RasterModel(regionID: base.regionID, regionName: base.regionName, year: base.year, reportYear: base.reportYear,
+                                services: [.init("water-conservation"), .init("water-conservation-formula", includedInTotal: false)],
+                                regionInputs: base.regionInputs, prices: base.prices, deflator: nil, extraServices: [formula],
+                                landCover: base.landCover, classes: base.classes, zoneLayer: base.zoneLayer, zones: base.zones, grids: base.grids)
+        let run = try model.run(with: BuiltInServices.registry()).run
+        #expect(!(formula is any BatchAssessable))
+        for zone in 0..<3 {
+            expectClose(run.services[1].physical[zone], run.services[0].physical[zone], 1e-12)
+        }
     }
 
     static func replacing(_ model: RasterModel, classes: [RasterModel.LandCoverClass]? = nil, zones: [RasterModel.Zone]? = nil) -> RasterModel {
