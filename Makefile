@@ -31,9 +31,10 @@ apt-install:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 
-## build: compile the gep command-line tool
+## build: compile the gep command-line tool and gep-raster, which `gep raster` starts
 build: deps
 	swift build --product gep
+	swift build --product gep-raster
 
 ## run: the main job: Genhe's annual GEP account from the bundled model
 run: build

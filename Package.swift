@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "GEPServiceTesting", targets: ["GEPServiceTesting"]),
         .library(name: "GEPRaster", targets: ["GEPRaster"]),
         .executable(name: "gep", targets: ["gep"]),
+        .executable(name: "gep-raster", targets: ["gep-raster"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -47,6 +48,14 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "gep", dependencies: ["GEPCommandLine", "GEPServices"]),
+        .target(
+            name: "GEPRasterCommandLine",
+            dependencies: ["GEPCommandLine", "GEPRaster", "GEPModelFiles", "GEPReport", "GEPServices",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "gep-raster", dependencies: ["GEPRasterCommandLine", "GEPServices"]),
+        .target(name: "GEPRasterFixtures", dependencies: ["GEPRaster"]),
+        .executableTarget(name: "gep-raster-fixture", dependencies: ["GEPRasterFixtures"]),
         .target(name: "GEPServiceTesting", dependencies: ["GEPCore"]),
         .target(name: "GEPStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "GEPScaffold"),
@@ -90,7 +99,7 @@ let package = Package(
         .testTarget(name: "GEPScaffoldTests", dependencies: ["GEPScaffold"]),
         .testTarget(name: "GEPFuzzTests", dependencies: ["GEPFuzz", "GEPServices"]),
         .testTarget(name: "GEPStoreTests", dependencies: ["GEPStore"]),
-        .testTarget(name: "GEPCLITests", dependencies: ["gep", "GEPReport", "GEPCommandLine"]),
+        .testTarget(name: "GEPCLITests", dependencies: ["gep", "gep-raster", "GEPReport", "GEPCommandLine", "GEPRasterFixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,8 +5,8 @@ import GEPReport
 import GEPStore
 
 /// A library error on its way to the terminal: printed to stderr as "Error: <message>" with exit status 1.
-struct CLIError: Error, CustomStringConvertible {
-    let description: String
+public struct CLIError: Error, CustomStringConvertible {
+    public let description: String
 
     /// The message with control characters removed (``terminalSafe(_:)``), and any single value cut to
     /// ``longestValue`` characters: an id or value echoed from a file can neither drive the terminal nor flood it.
@@ -26,7 +26,7 @@ struct CLIError: Error, CustomStringConvertible {
     /// Runs `body`, turning any thrown error into a `CLIError` carrying the error's own message. Errors that do not
     /// already name a file are located in `context`'s model files when they blame an input
     /// (``ComputedErrorLocation``), or else prefixed with `context`; model-file and store errors name their own.
-    static func wrap<T>(context: String? = nil, _ body: () throws -> T) throws -> T {
+    public static func wrap<T>(context: String? = nil, _ body: () throws -> T) throws -> T {
         do { return try body() } catch let error as CLIError {
             throw error
         } catch let error as ModelFileError {

@@ -27,6 +27,9 @@ struct ValidateCommand: ParsableCommand {
                 case let .region(model):
                     _ = try model.run(with: registry)
                     return "region \(model.region.id), \(model.region.units.count) units, \(model.services.count) services"
+                case let .rasterRegion(model):
+                    return "raster region \(model.regionID), \(model.zones.count) zones, \(model.classes.count) land-cover classes, "
+                        + "\(model.grids.count) input grids, \(model.services.count) services (the rasters are checked by gep raster)"
                 case let .priceBook(book):
                     return "price book, \(book.all.count) prices"
                 case let .deflator(deflator):

@@ -1,10 +1,11 @@
 import Foundation
 import GEPCore
 
-/// Any model file: a region model, a price book, a deflator or a compensation model, recognised by its top-level
+/// Any model file: a region model (of units or on a grid), a price book, a deflator or a compensation model, recognised by its top-level
 /// fields.
 public enum ModelDocument: Sendable {
     case region(RegionModel)
+    case rasterRegion(RasterModel)
     case priceBook(PriceBook)
     case deflator(Deflator)
     case compensation(CompensationModel)
@@ -18,6 +19,7 @@ public enum ModelDocument: Sendable {
         case .service: return .service(try DeclarativeServiceFile.read(path))
         case .compensation: return .compensation(try CompensationFile.read(path, registry: registry))
         case .region: return .region(try RegionModelFile.read(path, registry: registry))
+        case .rasterRegion: return .rasterRegion(try RasterModelFile.read(path, registry: registry))
         case .priceBook: return .priceBook(try PriceBookFile.read(path))
         case .deflator: return .deflator(try DeflatorFile.read(path))
         }

@@ -1,8 +1,9 @@
-/// The five kinds of model file. A file may say which it is with `kind:`; otherwise its kind is told from the keys
+/// The six kinds of model file. A file may say which it is with `kind:`; otherwise its kind is told from the keys
 /// only that kind has, so that a file given to the wrong command is named as the kind it is ("a compensation model,
 /// not a region model: use gep compare-schemes") instead of failing on its first unexpected field.
 public enum ModelKind: String, Sendable, CaseIterable {
     case region
+    case rasterRegion = "raster-region"
     case priceBook = "price-book"
     case deflator
     case compensation
@@ -12,6 +13,7 @@ public enum ModelKind: String, Sendable, CaseIterable {
     var name: String {
         switch self {
         case .region: return "a region model"
+        case .rasterRegion: return "a raster region model"
         case .priceBook: return "a price book"
         case .deflator: return "a deflator"
         case .compensation: return "a compensation model"
@@ -23,6 +25,7 @@ public enum ModelKind: String, Sendable, CaseIterable {
     var reader: String {
         switch self {
         case .region: return "gep account, trend, uncertainty or sensitivity"
+        case .rasterRegion: return "gep raster"
         case .priceBook, .deflator: return "the `prices:` or `deflator:` of a region model"
         case .compensation: return "gep compare-schemes"
         case .service: return "the `service-files:` of a region model"
@@ -31,6 +34,7 @@ public enum ModelKind: String, Sendable, CaseIterable {
 
     /// The kind a file says (`kind:`) or, failing that, the kind its keys show: `schemes` or `budget` make a
     /// compensation model, `physical` a service, `index`, `change-on-previous-year` or `base-year` a deflator,
+    /// `land-cover` a raster region,
     /// `services`, `units` or a `prices:` path a region, and a `prices:` mapping a price book.
     ///
     /// - Throws: ``ModelFileError`` for a `kind:` that names no kind, or a file of no recognisable kind.
@@ -47,6 +51,7 @@ public enum ModelKind: String, Sendable, CaseIterable {
         if keys.contains("physical") { return .service }
         if !keys.isDisjoint(with: ["index", "change-on-previous-year", "base-year"]) { return .deflator }
         if let prices = try root.optional("prices"), case .mapping = prices.node { return .priceBook }
+        if keys.contains("land-cover") { return .rasterRegion }
         if !keys.isDisjoint(with: ["services", "units", "units-file", "prices", "region"]) { return .region }
         throw root.error("not a model file: expected a region (`services:`, `units:`), a price book (`prices:` with entries), "
             + "a deflator (`index:` or `change-on-previous-year:`), a compensation model (`schemes:`) or a service (`physical:`), or `kind:` saying which")

@@ -73,24 +73,30 @@ public enum RegionModelFile {
             throw (try root.optional("units") ?? root.required("units-file")).error(String(describing: error))
         }
 
-        var facts = Inputs()
-        if let field = try yearEntry?.optional("population") ?? root.optional("population") {
-            let input = try values.input("population", field)
-            try values.requireDimension(input, field, Count.self)
-            facts.set(input)
-        }
-        if let field = try yearEntry?.optional("gdp") ?? root.optional("gdp") {
-            let input = try values.input("gdp", field)
-            try values.requireDimension(input, field, Currency.self)
-            guard input.provenance.year != nil else { throw field.error("GDP needs a `year:` (its price year)") }
-            facts.set(input)
-        }
-
+        let facts = try readFacts(population: try yearEntry?.optional("population") ?? root.optional("population"),
+                                  gdp: try yearEntry?.optional("gdp") ?? root.optional("gdp"), values: values)
         let prices = try PriceBookFile.read(try root.required("prices").filePath(in: directory))
         let deflator = try root.optional("deflator").map { try DeflatorFile.read(try $0.filePath(in: directory)) }
         return RegionModel(region: region, year: year, reportYear: reportYear, services: services.map(\.choice),
                            regionInputs: regionInputs, unitInputs: table.inputs, areaProvenance: table.areaProvenance,
                            facts: facts, prices: prices, deflator: deflator, extraServices: extraServices)
+    }
+
+    /// The region facts for ratios: population (a count) and GDP (money, with its price year).
+    static func readFacts(population: YAMLField?, gdp: YAMLField?, values: ValueReader) throws -> Inputs {
+        var facts = Inputs()
+        if let field = population {
+            let input = try values.input("population", field)
+            try values.requireDimension(input, field, Count.self)
+            facts.set(input)
+        }
+        if let field = gdp {
+            let input = try values.input("gdp", field)
+            try values.requireDimension(input, field, Currency.self)
+            guard input.provenance.year != nil else { throw field.error("GDP needs a `year:` (its price year)") }
+            facts.set(input)
+        }
+        return facts
     }
 
     // MARK: Units
@@ -124,12 +130,12 @@ public enum RegionModelFile {
 
     // MARK: Services
 
-    private struct ServiceEntry {
+    struct ServiceEntry {
         let choice: RegionModel.ServiceChoice
         let method: ServiceMethod
     }
 
-    private static func readServices(_ field: YAMLField, registry: ServiceRegistry) throws -> [ServiceEntry] {
+    static func readServices(_ field: YAMLField, registry: ServiceRegistry) throws -> [ServiceEntry] {
         try field.sequence().map { entry in
             try entry.allowOnly(["id", "method", "in-total"])
             let idField = try entry.required("id")
@@ -163,7 +169,7 @@ public enum RegionModelFile {
 
     // MARK: Inputs
 
-    private static func readInputs(_ field: YAMLField?, values: ValueReader,
+    static func readInputs(_ field: YAMLField?, values: ValueReader,
                                    requirements: ExpectedInputs) throws -> Inputs {
         guard let field else { return Inputs() }
         var inputs = Inputs()

@@ -1,4 +1,3 @@
-import GEPCore
 
 /// A region model on a grid: land cover classified into ecosystem types by a lookup table, accounting units as a
 /// zone raster, and inputs that may be rasters (one value per pixel) beside the region-wide ones. Run with

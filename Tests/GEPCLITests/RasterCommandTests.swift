@@ -1,0 +1,51 @@
+import Foundation
+import GEPRasterFixtures
+import Testing
+
+/// `gep raster` end to end on the generated Genhe-like set: gep starts gep-raster, which writes one GeoTIFF per
+/// service and prints the zones' account; bad arguments and bad files give one message and no output.
+@Suite("gep raster")
+struct RasterCommandTests {
+    static func fixture() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gepkit-raster-cli-\(UUID().uuidString)")
+        try GenheRasterFixture.write(to: folder.path, size: 90, models: packageRoot.appendingPathComponent("models").path)
+        return folder
+    }
+
+    @Test("the zones' account as JSON, five GeoTIFFs, and the model file valid")
+    func accountAndRasters() throws {
+        let folder = try Self.fixture()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let model = folder.appendingPathComponent("genhe-raster.yaml").path
+        let out = folder.appendingPathComponent("out")
+        let valid = try runGEP(["validate", model])
+        #expect(valid.status == 0 && valid.standardOutput.contains("raster region genhe-grid, 3 zones, 5 land-cover classes"), "\(valid.standardError)")
+        let run = try runGEP(["raster", model, "--out", out.path, "--threads", "2", "--format", "json"])
+        #expect(run.status == 0, "\(run.standardError)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        let units = try #require(report["units"] as? [[String: Any]])
+        #expect(units.compactMap { $0["id"] as? String } == ["manggui", "jinhe", "city"])
+        // 90 × 90 pixels of 30 m: 7.29 km², each zone a third.
+        let areas = units.compactMap { $0["areaSquareKilometres"] as? Double }
+        #expect(areas.count == 3 && abs(areas.reduce(0, +) - 7.29) < 1e-9 && areas.allSatisfy { abs($0 - 2.43) < 1e-9 })
+        // The zones differ per km² now that land cover and precipitation vary across the grid.
+        let perArea = units.compactMap { ($0["gepYuan"] as? Double).map { $0 / 2.43 } }
+        #expect(Set(perArea.map { ($0 / 1e4).rounded() }).count == 3, "\(perArea)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(written == ["carbon-sink.tif", "flood-regulation.tif", "oxygen-release.tif", "soil-retention.tif", "water-conservation.tif"])
+    }
+
+    @Test("a bad thread count and a missing raster: one message, non-zero exit, no output folder")
+    func refusals() throws {
+        let folder = try Self.fixture()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let model = folder.appendingPathComponent("genhe-raster.yaml").path
+        let out = folder.appendingPathComponent("out")
+        let threads = try runGEP(["raster", model, "--out", out.path, "--threads", "0"])
+        #expect(threads.status != 0 && threads.standardError.contains("--threads is 0; expected 1 to 64"), "\(threads.standardError)")
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("precipitation.tif"))
+        let missing = try runGEP(["raster", model, "--out", out.path])
+        #expect(missing.status != 0 && missing.standardError.contains("precipitation.tif") && missing.standardOutput.isEmpty, "\(missing.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+}
