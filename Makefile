@@ -65,6 +65,7 @@ plugin-check: deps
 ## and print ratios; the whole-process cases need python3 with numpy, pandas and PyYAML, and are skipped without
 bench: deps
 	swift build -c release --product gep
+	swift build -c release --product gep-raster
 	swift build -c release --product gep-bench
 	"$$(swift build -c release --show-bin-path)/gep-bench" "$(CURDIR)"
 

@@ -63,7 +63,8 @@ let package = Package(
         .executableTarget(name: "gep-fuzz", dependencies: ["GEPFuzz", "GEPServices"]),
         .executableTarget(
             name: "gep-bench",
-            dependencies: ["GEPCore", "GEPServices", "GEPModelFiles", "GEPReport", "Compensation", "LinearAlgebra"],
+            dependencies: ["GEPCore", "GEPServices", "GEPModelFiles", "GEPReport", "Compensation", "LinearAlgebra", "GEPRaster",
+                           "GEPRasterFixtures"],
             path: "Benchmarks/gep-bench"
         ),
         .executableTarget(name: "gep-scaffold", dependencies: ["GEPScaffold"]),

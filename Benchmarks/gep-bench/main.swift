@@ -2,6 +2,8 @@ import Compensation
 import Foundation
 import GEPCore
 import GEPModelFiles
+import GEPRaster
+import GEPRasterFixtures
 import GEPReport
 import GEPServices
 import LinearAlgebra
@@ -255,6 +257,37 @@ do {
     } else {
         print("   skipped: python3 with numpy, pandas and PyYAML not found (pip install numpy pandas pyyaml)")
     }
+}
+
+// 6. A raster run against the I/O floor: the generated Genhe-like set (GenheRasterFixture, GEPKIT_BENCH_RASTER
+//    pixels a side, 4000 by default), `gep-raster` with five services writing five compressed GeoTIFFs, against a
+//    decode-only pass of GDAL over the same three inputs (land cover, zones, precipitation), block by block.
+do {
+    let size = Int(ProcessInfo.processInfo.environment["GEPKIT_BENCH_RASTER"] ?? "") ?? 4000
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gep-bench-raster-\(ProcessInfo.processInfo.processIdentifier)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let model = try GenheRasterFixture.write(to: folder.path, size: size, models: root.appendingPathComponent("models").path)
+    print("6. Raster run, \(size) × \(size) pixels, 5 services (GenheRasterFixture)")
+    let decode = try median(3) {
+        var total = 0.0, values: [Double] = []
+        for name in ["landcover.tif", "zones.tif", "precipitation.tif"] {
+            let band = try RasterDataset.open(folder.appendingPathComponent(name).path).band(1)
+            for window in band.blocks() {
+                try band.read(window, into: &values)
+                total += values[0]
+            }
+        }
+        return total
+    }
+    line("   decode-only pass over the inputs (the floor)", String(format: "%.2f s", decode))
+    let raster = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gep-raster").path
+    for threads in [1, 2] {
+        guard let run = try timedProcess([raster, model, "--out", "out-\(threads)", "--threads", String(threads)], in: folder, repeats: 1) else { continue }
+        line("   gep-raster --threads \(threads), writing 5 GeoTIFFs", String(format: "%.2f s, %.0f MB peak, ratio to the floor %.1f", run.seconds, run.peakMB, run.seconds / decode))
+    }
+    guard let bare = try timedProcess([raster, model, "--threads", "2"], in: folder, repeats: 1) else { throw CocoaError(.fileReadUnknown) }
+    line("   gep-raster --threads 2, no GeoTIFFs (account only)", String(format: "%.2f s, %.0f MB peak, ratio to the floor %.1f", bare.seconds, bare.peakMB, bare.seconds / decode))
+    line("   target", "within 1.5× of the floor; peak under 1 GiB")
 }
 
 print("(checksum \(sink))")

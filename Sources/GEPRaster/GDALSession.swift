@@ -1,11 +1,18 @@
 import CGDAL
+import Foundation
 
-/// GDAL's process-wide set-up, done once: drivers registered, and its error handler made quiet so that messages
-/// reach users through ``RasterError`` rather than on standard error.
+/// GDAL's process-wide set-up, done once: drivers registered, its error handler made quiet so that messages reach
+/// users through ``RasterError`` rather than on standard error, and its block cache bounded.
 enum GDALSession {
+    /// GDAL's block cache unless `GDAL_CACHEMAX` says otherwise. GDAL's own default is 5 % of physical memory, and
+    /// the blocks written to a run's output rasters sit in it until flushed: 1.2 GB on this 24 GB machine for a
+    /// 4000 × 4000 run, above the 1 GiB a run may take.
+    static let cacheBytes: Int64 = 256 << 20
+
     private static let ready: Bool = {
         GDALAllRegister()
         CPLSetErrorHandler(CPLQuietErrorHandler)
+        if getenv("GDAL_CACHEMAX") == nil { GDALSetCacheMax64(cacheBytes) }
         return true
     }()
 

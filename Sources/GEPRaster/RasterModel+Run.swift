@@ -177,7 +177,7 @@ extension RasterModel {
             try coverBand.read(window, into: &coverValues)
             try zoneBand.read(window, into: &zoneValues)
             for i in 0..<window.pixelCount {
-                let place = "column \(window.x + i % window.width), row \(window.y + i / window.width)"
+                var place: String { "column \(window.x + i % window.width), row \(window.y + i / window.width)" }
                 if coverValues[i] != coverBand.noData, classOf[Int(coverValues[i])] == nil || coverValues[i] != coverValues[i].rounded() {
                     throw RasterError(path: landCover.path, call: "lookup table",
                                       message: "class \(sixFigures(coverValues[i])) at \(place) has no row in the lookup table; expected one of \(classOf.keys.sorted().map(String.init).joined(separator: ", "))")

@@ -1,7 +1,7 @@
 /// One input across the cells of a batch: a single value when the cells share it, or one value per cell.
 public struct BatchColumn<Value: Sendable>: Sendable {
-    private let shared: Value?
-    private let values: [Value]
+    @usableFromInline let shared: Value?
+    @usableFromInline let values: [Value]
 
     /// The same value in every cell.
     public init(shared value: Value) {
@@ -15,7 +15,8 @@ public struct BatchColumn<Value: Sendable>: Sendable {
         self.values = values
     }
 
-    /// The value in `cell`.
+    /// The value in `cell`; inlinable, so that kernels' loops in other modules are specialised for the value type.
+    @inlinable
     public subscript(cell: Int) -> Value { shared ?? values[cell] }
 
     /// Each value transformed; a shared value is transformed once.
