@@ -65,6 +65,9 @@ public final class RasterDataset {
         if options.compressed {
             creation = CSLSetNameValue(creation, "COMPRESS", "DEFLATE")
             creation = CSLSetNameValue(creation, "PREDICTOR", "3")
+            // The fastest level: level 6 (the default) spent a third of a raster run compressing outputs, for files
+            // about 13 % smaller.
+            creation = CSLSetNameValue(creation, "ZLEVEL", "1")
         }
         guard let handle = GDALCreate(driver, path, Int32(grid.width), Int32(grid.height), 1, GDT_Float64, creation) else {
             throw RasterError(path: path, call: "GDALCreate", message: GDALSession.lastMessage(or: "cannot create the GeoTIFF"))
