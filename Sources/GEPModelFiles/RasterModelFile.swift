@@ -21,13 +21,7 @@ public enum RasterModelFile {
         try regionField.allowOnly(["id", "name", "local-name"])
         let year = try root.required("year").year()
 
-        var extraServices: [any EcosystemService] = []
-        var extended = registry
-        for entry in try root.optional("service-files")?.sequence() ?? [] {
-            let service = try DeclarativeServiceFile.read(try entry.filePath(in: directory))
-            do { try extended.register(service) } catch let error as RegistryError { throw entry.error(String(describing: error)) }
-            extraServices.append(service)
-        }
+        let (extraServices, extended) = try RegionModelFile.readServiceFiles(root, directory: directory, registry: registry)
         let services = try RegionModelFile.readServices(try root.required("services"), registry: extended)
         let requirements = RegionModelFile.ExpectedInputs(services.map(\.method))
         let regionInputs = try RegionModelFile.readInputs(try root.optional("inputs"), values: values, requirements: requirements)

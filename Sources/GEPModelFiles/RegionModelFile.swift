@@ -43,13 +43,7 @@ public enum RegionModelFile {
         }
         try yearEntry?.allowOnly(["inputs", "gdp", "population"])
 
-        var extraServices: [any EcosystemService] = []
-        var extended = registry
-        for entry in try root.optional("service-files")?.sequence() ?? [] {
-            let service = try DeclarativeServiceFile.read(try entry.filePath(in: directory))
-            do { try extended.register(service) } catch let error as RegistryError { throw entry.error(String(describing: error)) }
-            extraServices.append(service)
-        }
+        let (extraServices, extended) = try readServiceFiles(root, directory: directory, registry: registry)
         let services = try readServices(try root.required("services"), registry: extended)
         let requirements = ExpectedInputs(services.map(\.method))
         var regionInputs = try readInputs(try root.optional("inputs"), values: values, requirements: requirements)
@@ -129,6 +123,19 @@ public enum RegionModelFile {
     }
 
     // MARK: Services
+
+    /// The declarative services a model file names under `service-files:`, and `registry` with them added.
+    static func readServiceFiles(_ root: YAMLField, directory: String,
+                                 registry: ServiceRegistry) throws -> (services: [any EcosystemService], registry: ServiceRegistry) {
+        var extraServices: [any EcosystemService] = []
+        var extended = registry
+        for entry in try root.optional("service-files")?.sequence() ?? [] {
+            let service = try DeclarativeServiceFile.read(try entry.filePath(in: directory))
+            do { try extended.register(service) } catch let error as RegistryError { throw entry.error(String(describing: error)) }
+            extraServices.append(service)
+        }
+        return (extraServices, extended)
+    }
 
     struct ServiceEntry {
         let choice: RegionModel.ServiceChoice
