@@ -61,7 +61,8 @@ extension RasterModel {
         } ?? []
 
         let context = BlockContext(model: self, modules: modules, rowArea: rowArea, classOf: classOf, zoneOf: zoneOf)
-        var zonal = ZonalAccount(services: services, modules: modules, zones: zones.count, reportYear: reportYear, deflator: deflator)
+        var zonal = ZonalAccount(services: services, modules: modules, zones: zones.count, reportYear: reportYear, deflator: deflator,
+                                 cellName: "pixels")
         var zoneAreas = [[EcosystemType: Double]](repeating: [:], count: zones.count)
         var skipped = 0
         let pool = ReaderPool(first: readers, model: self)
@@ -130,7 +131,7 @@ extension RasterModel {
             pixelsOf[Int(coverValues[i]), default: []].append(i)
         }
         var zonal = ZonalAccount(services: model.services, modules: context.modules, zones: model.zones.count,
-                                 reportYear: model.reportYear, deflator: model.deflator)
+                                 reportYear: model.reportYear, deflator: model.deflator, cellName: "pixels")
         var zoneAreas = [[EcosystemType: Double]](repeating: [:], count: model.zones.count)
         var perHectare = [[Double]](repeating: [Double](repeating: noData, count: window.pixelCount), count: model.services.count)
         let names = model.zones.map(\.id)

@@ -145,7 +145,7 @@ struct RasterAccountTests {
         #expect(raster.run.model.region.units.map(\.totalArea) == table.model.region.units.map(\.totalArea))
         // The river's ET above P − R warns on every river pixel, summarised once per zone.
         let riverWarnings = raster.run.warnings.filter { $0.message.contains("river") }
-        #expect(riverWarnings.map(\.unit) == ["middle"] && riverWarnings[0].message.hasPrefix("\(3 * 44) cells; the first: river: ET 700 mm"))
+        #expect(riverWarnings.map(\.unit) == ["middle"] && riverWarnings[0].message.hasPrefix("\(3 * 44) pixels; the first: river: ET 700 mm"))
 
         #expect(raster.outputs.map { ($0 as NSString).lastPathComponent } == ["water-conservation.tif", "soil-retention.tif",
                                                                                "flood-regulation.tif", "carbon-sink.tif"])

@@ -12,6 +12,8 @@ public struct ZonalAccount {
     private let zones: Int
     private let reportYear: Int
     private let deflator: Deflator?
+    /// What a cell is called in summarised warnings ("pixels").
+    private let cellName: String
     private var lines: [AccountLine] = []
     private var prices: [Double] = []
     private var columnOf: [LineKey: Int] = [:]
@@ -23,8 +25,11 @@ public struct ZonalAccount {
     /// Per service and zone: how many cells warned, and the first message.
     private var warnings: [[Int: (count: Int, first: String)]]
 
-    public init(services: [RegionModel.ServiceChoice], modules: [any EcosystemService], zones: Int, reportYear: Int, deflator: Deflator?) {
+    /// - Parameter cellName: what a cell is, for a warning met in several cells of a zone ("12 pixels; the first: …").
+    public init(services: [RegionModel.ServiceChoice], modules: [any EcosystemService], zones: Int, reportYear: Int, deflator: Deflator?,
+                cellName: String = "cells") {
         self.services = services
+        self.cellName = cellName
         self.modules = modules
         self.zones = zones
         self.reportYear = reportYear
@@ -99,7 +104,7 @@ public struct ZonalAccount {
         let runs = try zip(services, modules).enumerated().map { s, pair in
             ServiceRun(id: pair.1.id, category: pair.1.category, method: try pair.1.method(pair.0.method).id,
                        physicalUnit: physicalUnits[s] ?? pair.1.physicalUnit, physical: physical[s],
-                       warnings: warnings[s].mapValues { [$0.count == 1 ? $0.first : "\($0.count) cells; the first: \($0.first)"] })
+                       warnings: warnings[s].mapValues { [$0.count == 1 ? $0.first : "\($0.count) \(cellName); the first: \($0.first)"] })
         }
         return AccountRun(model: model, services: runs, account: account)
     }
