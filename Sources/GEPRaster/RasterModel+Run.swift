@@ -65,6 +65,7 @@ extension RasterModel {
                                  cellName: "pixels")
         var zoneAreas = [[EcosystemType: Double]](repeating: [:], count: zones.count)
         var skipped = 0
+        var maps = MapSums(grid: grid, services: services.count)
         let pool = ReaderPool(first: readers, model: self)
         for chunk in stride(from: 0, to: blocks.count, by: threads * 4).map({ Array(blocks[$0..<min($0 + threads * 4, blocks.count)]) }) {
             for block in try pool.compute(chunk, threads: threads, context: context) {
@@ -73,6 +74,7 @@ extension RasterModel {
                     for (type, area) in areas.sorted(by: { $0.key < $1.key }) { zoneAreas[z][type, default: 0] += area }
                 }
                 skipped += block.skipped
+                maps.add(block.perHectare, window: block.window)
                 for (s, dataset) in outputs.enumerated() { try dataset.band(1).write(block.perHectare[s], to: block.window) }
             }
         }
@@ -89,7 +91,9 @@ extension RasterModel {
             services: services, regionInputs: regionInputs,
             areaProvenance: Dictionary(uniqueKeysWithValues: zones.map { ($0.id, landCover.provenance) }), facts: facts,
             prices: prices, deflator: deflator, extraServices: extraServices)
-        let account = try zonal.run(model: model)
+        let account = try zonal.run(model: model).with(maps: zip(services, modules).enumerated().map { s, pair in
+            maps.map(s, service: pair.0.id.rawValue, unit: "\(pair.1.physicalUnit)/ha")
+        })
         let written = try outputDirectory.map { directory in try Self.publish(outputPaths, to: directory) } ?? []
         return RasterAccount(run: account, skippedPixels: skipped, outputs: written)
     }
@@ -299,5 +303,37 @@ private final class ReaderPool: @unchecked Sendable {
         func all() -> [Result<RasterModel.BlockResult, any Error>] {
             lock.withLock { items.map { $0 ?? .failure(RasterError(path: "", call: "threads", message: "a block was not computed")) } }
         }
+    }
+}
+
+/// Per-service sums and counts of the per-hectare values over the cells of the quick-look grid, added block by block
+/// in block order (so any thread count gives the same maps).
+private struct MapSums {
+    let width: Int, height: Int
+    let cells: (width: Int, height: Int)
+    var sums: [[Double]]
+    var counts: [[Int]]
+
+    init(grid: RasterGrid, services: Int) {
+        width = grid.width
+        height = grid.height
+        cells = QuickLookMap.cells(width: grid.width, height: grid.height)
+        sums = Array(repeating: Array(repeating: 0, count: cells.width * cells.height), count: services)
+        counts = Array(repeating: Array(repeating: 0, count: cells.width * cells.height), count: services)
+    }
+
+    mutating func add(_ perHectare: [[Double]], window: RasterBand.Window) {
+        for (s, values) in perHectare.enumerated() {
+            for (i, value) in values.enumerated() where value != RasterModel.noData {
+                let column = (window.x + i % window.width) * cells.width / width, row = (window.y + i / window.width) * cells.height / height
+                sums[s][row * cells.width + column] += value
+                counts[s][row * cells.width + column] += 1
+            }
+        }
+    }
+
+    func map(_ s: Int, service: String, unit: String) -> QuickLookMap {
+        QuickLookMap(service: service, unit: unit, width: cells.width, height: cells.height,
+                     values: zip(sums[s], counts[s]).map { $1 > 0 ? $0 / Double($1) : nil })
     }
 }

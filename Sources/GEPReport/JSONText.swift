@@ -85,6 +85,8 @@ struct JSONText {
 
     mutating func bool(_ value: Bool) { text += value ? "true" : "false" }
 
+    mutating func null() { text += "null" }
+
     private mutating func open(_ bracket: String) {
         text += bracket
         empty.append(true)

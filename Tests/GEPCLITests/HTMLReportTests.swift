@@ -56,21 +56,22 @@ struct HTMLReportTests {
         #expect(section.components(separatedBy: "class=\"number uncertain\"").count - 1 == 2 * wide)
         #expect(section.contains("The interval is wider than the index"))
     }
+}
 
-    private func dumpDOM(_ browser: String, _ page: URL) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: browser)
-        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("gepkit-chromium-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: profile) }
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)",
-                             "--dump-dom", page.absoluteString]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return String(decoding: data, as: UTF8.self)
-    }
+/// The DOM headless Chromium builds from `page`.
+func dumpDOM(_ browser: String, _ page: URL) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: browser)
+    let profile = FileManager.default.temporaryDirectory.appendingPathComponent("gepkit-chromium-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: profile) }
+    process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)",
+                         "--dump-dom", page.absoluteString]
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    return String(decoding: data, as: UTF8.self)
 }

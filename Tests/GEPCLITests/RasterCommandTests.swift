@@ -48,4 +48,30 @@ struct RasterCommandTests {
         #expect(missing.status != 0 && missing.standardError.contains("precipitation.tif") && missing.standardOutput.isEmpty, "\(missing.standardError)")
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
+
+    /// The HTML report of a raster run shows a quick-look map per service, checked in the DOM Chromium builds: an SVG
+    /// of coloured cells and a legend with the range and the unit; JSON carries the same maps.
+    @Test(.enabled(if: HTMLReportTests.chromium != nil || HTMLReportTests.required, "chromium is not installed; `make test` installs it"))
+    func htmlShowsAMapPerService() throws {
+        let browser = try #require(HTMLReportTests.chromium, "chromium is required by make test but not found")
+        let folder = try Self.fixture()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let model = folder.appendingPathComponent("genhe-raster.yaml").path
+        let html = try runGEP(["raster", model, "--format", "html"])
+        #expect(html.status == 0, "\(html.standardError)")
+        let page = folder.appendingPathComponent("report.html")
+        try html.standardOutput.write(to: page, atomically: true, encoding: .utf8)
+        let dom = try dumpDOM(browser, page)
+        for (service, unit) in [("water-conservation", "m³/ha"), ("soil-retention", "t/ha"), ("flood-regulation", "m³/ha"),
+                                ("carbon-sink", "t CO₂/ha"), ("oxygen-release", "t O₂/ha")] {
+            let section = try #require(dom.components(separatedBy: "<section class=\"chart\" id=\"map-\(service)\">").dropFirst().first?
+                .components(separatedBy: "</section>").first, "no map for \(service)")
+            #expect(section.components(separatedBy: "<rect class=\"cell\"").count > 10, "\(service) has cells")
+            #expect(section.contains("class=\"legend\"") && section.contains(unit), "\(service) legend names \(unit)")
+        }
+        let json = try runGEP(["raster", model, "--format", "json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let maps = try #require(report["maps"] as? [[String: Any]])
+        #expect(maps.count == 5 && maps.allSatisfy { ($0["width"] as? Int) == 80 && ($0["height"] as? Int) == 80 })
+    }
 }

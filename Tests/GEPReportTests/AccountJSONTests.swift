@@ -1,4 +1,5 @@
 import Foundation
+import GEPCore
 @testable import GEPReport
 import Testing
 
@@ -26,7 +27,8 @@ struct AccountJSONTests {
                           serviceValuesYuan: ["water-conservation": 1e16, "empty": 0, "Zed": 3, "é": 4], physicalAmounts: [:])],
             provenance: [ProvenanceRow(scope: optionals ? "u1" : nil, item: odd, value: "3072.81 km²",
                                        provenance: try! .init(source: odd, year: optionals ? 2019 : nil, status: .published, note: optionals ? odd : nil))],
-            warnings: optionals ? [.init(service: "w", unit: "u", message: odd)] : [])
+            warnings: optionals ? [.init(service: "w", unit: "u", message: odd)] : [],
+            maps: optionals ? [QuickLookMap(service: "w/\"x", unit: "m³/ha", width: 2, height: 2, values: [1.5, nil, -0.0, 2e20])] : nil)
     }
 
     @Test("the same bytes as JSONEncoder, and a round trip", arguments: [true, false])

@@ -132,13 +132,19 @@ public struct AccountRun: Sendable {
     /// Each service's physical amounts and warnings over the units, in model order.
     public let services: [ServiceRun]
     public let account: Account
+    /// Per-service quick-look maps of a raster run, in service order; empty for a table model.
+    public let maps: [QuickLookMap]
 
     /// A run from its parts; ``RegionModel/run(with:)`` and ``ZonalAccount`` build them.
-    public init(model: RegionModel, services: [ServiceRun], account: Account) {
+    public init(model: RegionModel, services: [ServiceRun], account: Account, maps: [QuickLookMap] = []) {
         self.model = model
         self.services = services
         self.account = account
+        self.maps = maps
     }
+
+    /// The same run with quick-look maps.
+    public func with(maps: [QuickLookMap]) -> AccountRun { AccountRun(model: model, services: services, account: account, maps: maps) }
 
     /// Every warning, units in region order and, within a unit, services in model order.
     public var warnings: [ServiceWarning] {

@@ -31,6 +31,11 @@ extension AccountReport {
             units.map { [$0.id, $0.localName ?? "", formatNumber($0.areaSquareKilometres), hundredMillionYuan($0.gepYuan)] },
             numericColumns: [2, 3]))
         html += section("physical", "Physical accounts", physical.render())
+        for map in maps ?? [] {
+            let name = services.first { $0.id == map.service }.map { "\($0.localName) \($0.id)" } ?? map.service
+            let title = "\(name): physical amount per ha (\(map.unit))"
+            html += section(escapeHTML("map-\(map.service)"), title, SVGRasterMap(map: map, title: title).render())
+        }
         if !warnings.isEmpty {
             html += "<h2>Warnings</h2>\n<ul>\n" + warnings.map { "<li>\(escapeHTML("\($0.service) / \($0.unit): \($0.message)"))</li>\n" }.joined() + "</ul>\n"
         }

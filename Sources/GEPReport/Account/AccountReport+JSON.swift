@@ -18,6 +18,21 @@ extension AccountReport {
         if let gepPerSquareKilometreYuan { json.key("gepPerSquareKilometreYuan"); json.number(gepPerSquareKilometreYuan) }
         if let gepToGDP { json.key("gepToGDP"); json.number(gepToGDP) }
         json.key("gepYuan"); json.number(gepYuan)
+        if let maps {
+            json.key("maps")
+            json.array(maps) { json, map in
+                json.beginObject()
+                json.key("height"); json.integer(map.height)
+                json.key("service"); json.string(map.service)
+                json.key("unit"); json.string(map.unit)
+                json.key("values")
+                json.array(map.values) { json, value in
+                    if let value { json.number(value) } else { json.null() }
+                }
+                json.key("width"); json.integer(map.width)
+                json.endObject()
+            }
+        }
         json.key("priceBook"); json.string(priceBook)
         json.key("provenance")
         json.array(provenance) { json, row in

@@ -45,7 +45,8 @@ extension AccountReport {
             gepPerSquareKilometreYuan: run.gepPerSquareKilometre, gepPerCapitaYuan: try run.gepPerCapita(),
             gepToGDP: try run.gepToGDP(), services: services, units: units,
             provenance: AccountReport.provenanceRows(model),
-            warnings: run.warnings.map { Warning(service: $0.service.rawValue, unit: $0.unit, message: $0.message) })
+            warnings: run.warnings.map { Warning(service: $0.service.rawValue, unit: $0.unit, message: $0.message) },
+            maps: run.maps.isEmpty ? nil : run.maps)
     }
 
     /// Every sourced number of the model: areas, region facts, inputs, prices and the deflator.

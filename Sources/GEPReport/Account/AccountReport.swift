@@ -75,6 +75,8 @@ public struct AccountReport: Sendable, Codable, Equatable {
     public let units: [UnitRow]
     public let provenance: [ProvenanceRow]
     public let warnings: [Warning]
+    /// A raster run's quick-look map per service; absent for a table model.
+    public var maps: [QuickLookMap]? = nil
 }
 
 /// One sourced number in a report: what it is, its value as written, and its provenance.
