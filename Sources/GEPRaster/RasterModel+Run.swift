@@ -49,6 +49,7 @@ extension RasterModel {
         let blocks = readers.cover.blocks()
         try checkCodes(blocks, readers.cover, readers.zones, classOf: classOf, zoneOf: zoneOf)
 
+        if let outputDirectory { try requireOutputsSpareInputs(outputDirectory) }
         let staging = try outputDirectory.map { try Self.stagingFolder(for: $0) }
         defer { if let staging { try? FileManager.default.removeItem(atPath: staging) } }
         var outputs = try staging.map { folder in
@@ -192,6 +193,22 @@ extension RasterModel {
                                       message: "zone code \(sixFigures(zoneValues[i])) at \(place) names no zone; expected one of \(zones.map { String($0.code) }.joined(separator: ", "))")
                 }
             }
+        }
+    }
+
+    /// Refuses an output directory where a service's GeoTIFF (`<service>.tif`) would replace one of the run's own
+    /// rasters (compared by device and inode, so another spelling of the path is caught too).
+    private func requireOutputsSpareInputs(_ directory: String) throws {
+        func identity(_ path: String) -> (dev_t, ino_t)? {
+            var status = stat()
+            return stat(path, &status) == 0 ? (status.st_dev, status.st_ino) : nil
+        }
+        let inputs = ([landCover, zoneLayer] + grids.map(\.layer)).compactMap { layer in identity(layer.path).map { (layer.path, $0) } }
+        for service in services {
+            let target = (directory as NSString).appendingPathComponent("\(service.id).tif")
+            guard let output = identity(target), let input = inputs.first(where: { $0.1 == output }) else { continue }
+            throw RasterError(path: target, call: "output check",
+                              message: "the output for \(service.id) would replace \(input.0), an input of this run; choose another --out folder")
         }
     }
 

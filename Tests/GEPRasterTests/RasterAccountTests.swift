@@ -229,10 +229,26 @@ struct RasterAccountTests {
         }
     }
 
-    static func replacing(_ model: RasterModel, classes: [RasterModel.LandCoverClass]? = nil, zones: [RasterModel.Zone]? = nil) -> RasterModel {
+    /// An output folder where a service's GeoTIFF would replace an input raster is refused, and the input kept.
+    @Test("outputs never replace the run's own rasters")
+    func outputsSpareInputs() throws {
+        let fixture = try Self.fixture()
+        defer { try? FileManager.default.removeItem(at: fixture.folder) }
+        let cover = fixture.path("water-conservation.tif")
+        try FileManager.default.moveItem(atPath: fixture.path("landcover.tif"), toPath: cover)
+        let base = Self.rasterModel(fixture)
+        let model = Self.replacing(base, landCover: .init(path: cover, provenance: Self.provenance))
+        let before = try Data(contentsOf: URL(fileURLWithPath: cover))
+        let error = #expect(throws: RasterError.self) { try model.run(with: BuiltInServices.registry(), outputDirectory: fixture.folder.path) }
+        #expect(error?.message.contains("would replace \(cover), an input of this run") == true, "\(String(describing: error))")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: cover)) == before)
+    }
+
+    static func replacing(_ model: RasterModel, landCover: RasterModel.Layer? = nil, classes: [RasterModel.LandCoverClass]? = nil,
+                          zones: [RasterModel.Zone]? = nil) -> RasterModel {
         RasterModel(regionID: model.regionID, regionName: model.regionName, year: model.year, reportYear: model.reportYear,
                     services: model.services, regionInputs: model.regionInputs, prices: model.prices, deflator: model.deflator,
-                    landCover: model.landCover, classes: classes ?? model.classes, zoneLayer: model.zoneLayer, zones: zones ?? model.zones,
-                    grids: model.grids)
+                    landCover: landCover ?? model.landCover, classes: classes ?? model.classes, zoneLayer: model.zoneLayer,
+                    zones: zones ?? model.zones, grids: model.grids)
     }
 }
