@@ -19,10 +19,7 @@ struct ReportOutputOptions: ParsableArguments {
     ///
     /// - Parameter inputs: the files the run read (``ModelFilesRead``), which the report may not replace.
     func write(_ text: String, inputs: [String]) throws {
-        guard let out else {
-            print(format == .table || isatty(STDOUT_FILENO) == 1 ? terminalSafe(text) : text, terminator: "")
-            return
-        }
+        guard let out else { return printReport(text, format: format) }
         try Self.checkTarget(out, inputs: inputs)
         do {
             try (format == .table ? terminalSafe(text) : text).write(toFile: out, atomically: true, encoding: .utf8)
@@ -49,3 +46,9 @@ struct ReportOutputOptions: ParsableArguments {
 }
 
 extension ReportFormat: ExpressibleByArgument {}
+
+/// Prints a report on standard output: a table, or anything on a terminal, with its control characters removed
+/// (``terminalSafe(_:)``).
+public func printReport(_ text: String, format: ReportFormat) {
+    print(format == .table || isatty(STDOUT_FILENO) == 1 ? terminalSafe(text) : text, terminator: "")
+}

@@ -6,8 +6,10 @@ import Foundation
 /// A projected grid's pixel is the parallelogram of its geotransform, |g₁·g₅ − g₂·g₄|, exact on an equal-area
 /// projection (Albers, as China's land surveys use) and within the projection's scale error elsewhere (under 0.1 %
 /// across a UTM zone). A geographic grid's pixel between latitudes φ₁ and φ₂ and Δλ of longitude is
-/// R²·Δλ·|sin φ₁ − sin φ₂| on the sphere of the authalic radius R = 6 371 007.2 m, which has the ellipsoid's area.
+/// R²·Δλ·|sin φ₁ − sin φ₂| on the sphere of the authalic radius R = 6 371 007.2 m, which has the ellipsoid's area
+/// (GRS 80, as WGS 84 and CGCS2000 use; Moritz, "Geodetic Reference System 1980", Bulletin Géodésique 54, 1980).
 enum PixelArea {
+    /// The authalic radius of the GRS 80 ellipsoid, in m.
     static let authalicRadius = 6_371_007.2
 
     static func byRow(_ grid: RasterGrid, path: String) throws -> [Double] {

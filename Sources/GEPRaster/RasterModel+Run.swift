@@ -37,9 +37,9 @@ extension RasterModel {
         guard Self.threadRange.contains(threads) else {
             throw RasterError(path: landCover.path, call: "threads", message: "--threads is \(threads); expected \(Self.threadRange.lowerBound) to \(Self.threadRange.upperBound)")
         }
-        var extended = registry
-        for service in extraServices { try extended.register(service) }
+        let extended = try registry.adding(extraServices)
         let modules = try services.map { try extended.service($0.id) }
+        let perHectareUnits = modules.map { "\($0.physicalUnit)/ha" }
 
         let readers = try BlockReaders(self)
         let grid = readers.grid
@@ -53,11 +53,12 @@ extension RasterModel {
         let staging = try outputDirectory.map { try Self.stagingFolder(for: $0) }
         defer { if let staging { try? FileManager.default.removeItem(atPath: staging) } }
         var outputs = try staging.map { folder in
-            try zip(services, modules).map { choice, module in
-                try RasterDataset.createGeoTIFF((folder as NSString).appendingPathComponent("\(choice.id).tif"), grid: grid, options: .init(
-                    noData: Self.noData, unit: "\(module.physicalUnit)/ha",
+            try zip(services, modules).enumerated().map { s, pair -> RasterDataset in
+                let (choice, module) = pair
+                return try RasterDataset.createGeoTIFF((folder as NSString).appendingPathComponent("\(choice.id).tif"), grid: grid, options: .init(
+                    noData: Self.noData, unit: perHectareUnits[s],
                     metadata: ["GEPKIT_SERVICE": choice.id.rawValue, "GEPKIT_METHOD": try module.method(choice.method).id,
-                               "GEPKIT_QUANTITY": "physical amount per hectare of pixel, \(module.physicalUnit)/ha"]))
+                               "GEPKIT_QUANTITY": "physical amount per hectare of pixel, \(perHectareUnits[s])"]))
             }
         } ?? []
 
@@ -92,8 +93,8 @@ extension RasterModel {
             services: services, regionInputs: regionInputs,
             areaProvenance: Dictionary(uniqueKeysWithValues: zones.map { ($0.id, landCover.provenance) }), facts: facts,
             prices: prices, deflator: deflator, extraServices: extraServices)
-        let account = try zonal.run(model: model).with(maps: zip(services, modules).enumerated().map { s, pair in
-            maps.map(s, service: pair.0.id.rawValue, unit: "\(pair.1.physicalUnit)/ha")
+        let account = try zonal.run(model: model).with(maps: services.enumerated().map { s, choice in
+            maps.map(s, service: choice.id.rawValue, unit: perHectareUnits[s])
         })
         let written = try outputDirectory.map { directory in try Self.publish(outputPaths, to: directory) } ?? []
         return RasterAccount(run: account, skippedPixels: skipped, outputs: written)
@@ -157,8 +158,9 @@ extension RasterModel {
                 try module.evaluate(batch, method: choice.method, prices: model.prices)
             }
             try zonal.add(outcomes, zone: zone)
+            let hectares = areas.map { Quantity<Area>(baseValue: $0).value(in: .hectare) }
             for (s, outcome) in outcomes.enumerated() {
-                for (cell, i) in pixels.enumerated() { perHectare[s][i] = physical(outcome, cell: cell) / (areas[cell] / 1e4) }
+                for (cell, i) in pixels.enumerated() { perHectare[s][i] = outcome.physical(cell: cell) / hectares[cell] }
             }
         }
         return BlockResult(window: window, zonal: zonal, zoneAreas: zoneAreas, skipped: skipped, perHectare: perHectare)
@@ -166,13 +168,6 @@ extension RasterModel {
 
     /// Written where a pixel is outside the region or was skipped.
     static let noData = -9999.0
-
-    fileprivate static func physical(_ outcome: BatchOutcome, cell: Int) -> Double {
-        switch outcome {
-        case let .batch(result): return result.physical[cell]
-        case let .perCell(results): return results[cell].physical.amount
-        }
-    }
 
     /// Every class code in the land cover has a lookup row and every zone code a zone, checked over the whole grid
     /// before anything is computed or written.

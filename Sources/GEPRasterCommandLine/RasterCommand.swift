@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import GEPCore
 import GEPModelFiles
 import GEPCommandLine
@@ -54,6 +53,6 @@ public struct RasterCommand: ParsableCommand {
             let report = try AccountReport(raster.run, registry: registry)
             return try report.render(format)
         }
-        print(format == .table || isatty(STDOUT_FILENO) == 1 ? terminalSafe(text) : text, terminator: "")
+        printReport(text, format: format)
     }
 }

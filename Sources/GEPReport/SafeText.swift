@@ -10,12 +10,17 @@
 func csvEscape(_ text: String) -> String {
     // Scanned as UTF-8 bytes: every character tested is ASCII, and a CSV of 10⁵ units escapes millions of fields.
     var field = text
-    if let first = field.utf8.first, Array("=+-@\t\r".utf8).contains(first), Double(field) == nil {
+    if let first = field.utf8.first, formulaStarts.contains(first), Double(field) == nil {
         field = "'" + field
     }
-    let needsQuotes = field.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") }
+    let needsQuotes = field.utf8.contains { quoted.contains($0) }
     return needsQuotes ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
 }
+
+/// The first bytes a spreadsheet reads as the start of a formula: = + - @ tab CR.
+private let formulaStarts: Set<UInt8> = Set("=+-@\t\r".utf8)
+/// The bytes that make a CSV field need quotes: comma, quote, CR, LF.
+private let quoted: Set<UInt8> = Set(",\"\r\n".utf8)
 
 /// Text for Markdown (a heading, a list item, a table cell): &, < and > as entities, so no raw HTML reaches the
 /// viewer; | escaped, so a cell cannot split its table; line breaks as spaces, so a name cannot end its line.

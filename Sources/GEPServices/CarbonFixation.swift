@@ -55,7 +55,7 @@ enum CarbonFixation {
                                              available: CarbonFixationKernel.Route.allCases.map(\.rawValue))
         }
         let types = batch.types(in: route == .stockIncrement ? [.forest] : .vegetated)
-        var carbon = BatchBreakdown<Mass>(cells: batch.count, types: types.map { batch.types[$0] })
+        var carbon = BatchBreakdown<Mass>(batch, types: types)
         for (column, t) in types.enumerated() {
             let type = batch.types[t]
             switch route {
@@ -105,8 +105,10 @@ enum CarbonFixation {
                           line: (id: String, label: String), price: PriceKey<Mass>) throws -> BatchResult {
         let (carbon, warnings) = try netCarbon(batch, method: method, inputs: inputs)
         let gas = carbon.map { $0 * gasPerCarbon }
-        let valued = BatchLine(id: line.id, label: line.label, quantities: carbon.totals.map { $0 * gasPerCarbon }, breakdown: gas,
-                               price: try prices.unitPrice(price), priceKey: price.name)
-        return BatchResult(physical: gas, totals: carbon.totals.map { $0 * gasPerCarbon }, in: .tonne, lines: [valued], warnings: warnings)
+        // The total is the carbon total converted, as a single unit's is, not the sum of the converted types.
+        let totals = carbon.totals.map { $0 * gasPerCarbon }
+        let valued = BatchLine(id: line.id, label: line.label, quantities: totals, breakdown: gas, price: try prices.unitPrice(price),
+                               priceKey: price.name)
+        return BatchResult(physical: gas, totals: totals, in: .tonne, lines: [valued], warnings: warnings)
     }
 }

@@ -48,7 +48,7 @@ public struct ClimateRegulation: BatchAssessable {
         let days = try inputs.column(Keys.coolingDays)
         let efficiency = try inputs.ratios(Keys.airConditionerEfficiency)
         let vegetation = batch.types(in: [.forest, .shrubland, .grassland])
-        var cooling = BatchBreakdown<Energy>(cells: batch.count, types: vegetation.map { batch.types[$0] })
+        var cooling = BatchBreakdown<Energy>(batch, types: vegetation)
         for (column, t) in vegetation.enumerated() {
             let heat = try inputs.column(Keys.transpirationHeat, for: batch.types[t])
             for cell in 0..<batch.count {
@@ -57,7 +57,7 @@ public struct ClimateRegulation: BatchAssessable {
             }
         }
         let water = batch.types(in: .wetAndWater)
-        var humidifying = BatchBreakdown<Energy>(cells: batch.count, types: water.map { batch.types[$0] })
+        var humidifying = BatchBreakdown<Energy>(batch, types: water)
         for (column, t) in water.enumerated() {
             let depth = try inputs.column(Keys.waterSurfaceEvaporation, for: batch.types[t])
             let humidifier = try inputs.column(Keys.humidifierEnergy)

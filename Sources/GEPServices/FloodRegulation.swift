@@ -56,7 +56,6 @@ public struct FloodRegulation: BatchAssessable {
             (.lake, batch.has(.lake)), (.reservoir, batch.has(.reservoir) || inputs.has(Keys.reservoirTotalStorage)), (.marsh, batch.has(.marsh)),
         ]
         var storage = BatchBreakdown<Volume>(cells: batch.count, types: storages.filter(\.applies).map(\.type))
-        var byType: [EcosystemType: [Quantity<Volume>]] = [:]
         for (column, type) in storage.types.enumerated() {
             switch type {
             case .lake:
@@ -72,21 +71,23 @@ public struct FloodRegulation: BatchAssessable {
                 for cell in 0..<batch.count {
                     storage[cell, column] = FloodRegulationKernel.reservoirStorage(totalStorage: totalStorage[cell], floodShare: floodShare[cell])
                 }
-            default:
+            case .marsh:
                 let depth = try inputs.column(Keys.marshRetentionDepth)
                 let t = batch.types.firstIndex(of: .marsh) ?? 0
                 for cell in 0..<batch.count {
                     storage[cell, column] = FloodRegulationKernel.marshStorage(retentionDepth: depth[cell], area: batch.area(cell: cell, type: t))
                 }
+            default:
+                break  // only the three storages above are in `storage.types`
             }
-            byType[type] = (0..<batch.count).map { storage[$0, column] }
         }
         let priceKey = WaterConservation.Keys.reservoirConstructionCost
         let price = try prices.unitPrice(priceKey)
-        let none = [Quantity<Volume>](repeating: .zero, count: batch.count)
         let lines = [(EcosystemType.lake, "lake-storage", "lake flood storage"), (.reservoir, "reservoir-storage", "reservoir flood storage"),
                      (.marsh, "marsh-storage", "marsh flood storage")].map { type, id, label in
-            BatchLine(id: id, label: label, quantities: byType[type] ?? none, price: price, priceKey: priceKey.name)
+            let column = storage.types.firstIndex(of: type)
+            let volumes = (0..<batch.count).map { cell in column.map { storage[cell, $0] } ?? .zero }
+            return BatchLine(id: id, label: label, quantities: volumes, price: price, priceKey: priceKey.name)
         }
         return BatchResult(physical: storage, in: .cubicMetre, lines: lines)
     }

@@ -43,7 +43,7 @@ enum PollutantRemoval {
         var lines: [BatchLine] = []
         var total = [Quantity<Mass>](repeating: .zero, count: batch.count)
         for pollutant in pollutants {
-            var uptake = BatchBreakdown<Mass>(cells: batch.count, types: types.map { batch.types[$0] })
+            var uptake = BatchBreakdown<Mass>(batch, types: types)
             for (column, t) in types.enumerated() {
                 let rate = try inputs.column(pollutant.rate, for: batch.types[t])
                 for cell in 0..<batch.count {

@@ -57,7 +57,7 @@ public struct SoilRetention: BatchAssessable {
 
     public func assess(_ batch: CellBatch, method: ServiceMethod, inputs: BatchReader, prices: PriceBook) throws -> BatchResult {
         let types = batch.types(excluding: [.water])
-        var retained = BatchBreakdown<Mass>(cells: batch.count, types: types.map { batch.types[$0] })
+        var retained = BatchBreakdown<Mass>(batch, types: types)
         for (column, t) in types.enumerated() {
             let type = batch.types[t]
             let erosivity = try inputs.column(Keys.rainfallErosivity, for: type)

@@ -44,7 +44,7 @@ public struct WaterConservation: BatchAssessable {
 
     public func assess(_ batch: CellBatch, method: ServiceMethod, inputs: BatchReader, prices: PriceBook) throws -> BatchResult {
         let types = batch.types(excluding: [])
-        var retained = BatchBreakdown<Volume>(cells: batch.count, types: types.map { batch.types[$0] })
+        var retained = BatchBreakdown<Volume>(batch, types: types)
         var warnings: [Int: [String]] = [:]
         for (column, t) in types.enumerated() {
             let type = batch.types[t]

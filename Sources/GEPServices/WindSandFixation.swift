@@ -86,7 +86,7 @@ public struct WindSandFixation: BatchAssessable {
 
         var warnings: [Int: [String]] = [:]
         let types = batch.types(excluding: [.water, .builtUp])
-        var retained = BatchBreakdown<Mass>(cells: batch.count, types: types.map { batch.types[$0] })
+        var retained = BatchBreakdown<Mass>(batch, types: types)
         for (column, t) in types.enumerated() {
             let type = batch.types[t]
             let cover = try inputs.ratios(Keys.vegetationCover, for: type)

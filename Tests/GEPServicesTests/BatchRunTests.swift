@@ -166,5 +166,6 @@ struct BatchRunTests {
         #expect(throws: InputError.self) {
             try CellBatch(pixels: .meadow, areas: [1, 0], shared: Inputs(), columns: [:], name: { "pixel \($0)" })
         }
+        #expect(throws: InputError.self) { try CellBatch(pixels: .meadow, areas: [], shared: Inputs(), columns: [:], name: { "pixel \($0)" }) }
     }
 }

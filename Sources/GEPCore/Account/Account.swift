@@ -80,11 +80,10 @@ public struct Account: Sendable {
                 excludedFromTotal: Set<ServiceID> = []) throws {
         var units: [String] = []
         var unitRow: [String: Int] = [:]
-        var lines: [AccountLine] = []
-        var lineColumn: [LineKey: Int] = [:]
-        var prices: [Double] = []
+        var columns = AccountColumns(reportYear: reportYear, deflator: deflator)
         var seen = Set<ResultKey>()
         var rowOfResult: [Int] = []
+        var columnsOfResult: [[Int]] = []
         rowOfResult.reserveCapacity(results.count)
         for result in results {
             guard seen.insert(ResultKey(unit: result.unit, service: result.service)).inserted else {
@@ -101,27 +100,16 @@ public struct Account: Sendable {
                 rowOfResult.append(units.count)
                 units.append(result.unit)
             }
-            for line in result.lines {
-                let key = LineKey(service: result.service, line: line.id)
-                let price = try line.price(atPricesOf: reportYear, deflator: deflator)
-                if let column = lineColumn[key] {
-                    try Account.checkConsistent(lines[column], prices[column], line, price)
-                } else {
-                    lineColumn[key] = lines.count
-                    lines.append(AccountLine(service: result.service, category: result.category, line: line.id,
-                                             label: line.label, unit: line.unit, priceKey: line.priceKey,
-                                             includedInTotal: !excludedFromTotal.contains(result.service)))
-                    prices.append(price)
-                }
-            }
+            columnsOfResult.append(try result.lines.map { line in
+                try columns.column(of: line, service: result.service, category: result.category,
+                                   includedInTotal: !excludedFromTotal.contains(result.service))
+            })
         }
-        var physical = Matrix(rows: units.count, columns: lines.count)
-        for (result, row) in zip(results, rowOfResult) {
-            for line in result.lines {
-                physical[row, lineColumn[LineKey(service: result.service, line: line.id)]!] = line.quantity.amount
-            }
+        var physical = Matrix(rows: units.count, columns: columns.lines.count)
+        for ((result, row), lineColumns) in zip(zip(results, rowOfResult), columnsOfResult) {
+            for (line, column) in zip(result.lines, lineColumns) { physical[row, column] = line.quantity.amount }
         }
-        try self.init(reportYear: reportYear, units: units, lines: lines, physical: physical, prices: prices)
+        try self.init(reportYear: reportYear, units: units, lines: columns.lines, physical: physical, prices: columns.prices)
     }
 
     /// The mean and standard deviation of each unit's GEP over many price draws: the columns of `prices` (lines ×

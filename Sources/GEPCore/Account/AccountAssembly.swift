@@ -17,26 +17,13 @@ struct AccountAssembly {
     let deflator: Deflator?
 
     func account() throws -> Account {
-        var lines: [AccountLine] = []
-        var prices: [Double] = []
-        var columnOf: [LineKey: Int] = [:]
+        var columns = AccountColumns(reportYear: reportYear, deflator: deflator)
         // The column of each line of each (service, batch), found when the batch's first unit is met.
         var batchColumns = outcomes.map { [[Int]?](repeating: nil, count: $0.count) }
         var cells: [(row: Int, service: Int, lines: [(column: Int, amount: Double)])] = []
 
         func column(_ s: Int, _ line: ValuedLine) throws -> Int {
-            let choice = services[s]
-            let key = LineKey(service: choice.id, line: line.id)
-            let price = try line.price(atPricesOf: reportYear, deflator: deflator)
-            if let existing = columnOf[key] {
-                try Account.checkConsistent(lines[existing], prices[existing], line, price)
-                return existing
-            }
-            columnOf[key] = lines.count
-            lines.append(AccountLine(service: choice.id, category: categories[s], line: line.id, label: line.label, unit: line.unit,
-                                     priceKey: line.priceKey, includedInTotal: choice.includedInTotal))
-            prices.append(price)
-            return lines.count - 1
+            try columns.column(of: line, service: services[s].id, category: categories[s], includedInTotal: services[s].includedInTotal)
         }
 
         for (row, place) in location.enumerated() {
@@ -56,7 +43,7 @@ struct AccountAssembly {
                 }
             }
         }
-        var physical = Matrix(rows: units.count, columns: lines.count)
+        var physical = Matrix(rows: units.count, columns: columns.lines.count)
         for s in services.indices {
             for (b, outcome) in outcomes[s].enumerated() {
                 guard case let .batch(result) = outcome, let columns = batchColumns[s][b] else { continue }
@@ -68,7 +55,7 @@ struct AccountAssembly {
         for cell in cells {
             for (column, amount) in cell.lines { physical[cell.row, column] = amount }
         }
-        return try Account(reportYear: reportYear, units: units, lines: lines, physical: physical, prices: prices)
+        return try Account(reportYear: reportYear, units: units, lines: columns.lines, physical: physical, prices: columns.prices)
     }
 
     private func nonFinite(_ s: Int, _ row: Int) -> AccountError {

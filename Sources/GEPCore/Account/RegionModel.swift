@@ -60,11 +60,7 @@ public struct RegionModel: Sendable {
     /// `registry` with the model's own services added.
     ///
     /// - Throws: ``RegistryError/duplicateID(_:)`` when a model service takes an id already registered.
-    public func registry(extending registry: ServiceRegistry) throws -> ServiceRegistry {
-        var extended = registry
-        for service in extraServices { try extended.register(service) }
-        return extended
-    }
+    public func registry(extending registry: ServiceRegistry) throws -> ServiceRegistry { try registry.adding(extraServices) }
 
     /// The inputs one unit's services see: region-wide inputs overlaid with the unit's own.
     public func inputs(for unit: AccountingUnit) -> Inputs {

@@ -31,17 +31,11 @@ public struct ServiceRun: Sendable {
         var warnings: [Int: [String]] = [:]
         var unit: String?
         for (row, place) in location.enumerated() {
-            switch outcomes[place.batch] {
-            case let .batch(result):
-                physical[row] = result.physical[place.cell]
-                if let found = result.warnings[place.cell] { warnings[row] = found }
-                unit = unit ?? result.physicalUnit
-            case let .perCell(results):
-                let result = results[place.cell]
-                physical[row] = result.physical.amount
-                if !result.warnings.isEmpty { warnings[row] = result.warnings }
-                unit = unit ?? result.physical.unit
-            }
+            let outcome = outcomes[place.batch]
+            physical[row] = outcome.physical(cell: place.cell)
+            let found = outcome.warnings(cell: place.cell)
+            if !found.isEmpty { warnings[row] = found }
+            unit = unit ?? outcome.physicalUnit
         }
         self.physical = physical
         self.warnings = warnings

@@ -27,6 +27,30 @@ extension BatchAssessable {
 public enum BatchOutcome: Sendable {
     case batch(BatchResult)
     case perCell([ServiceResult])
+
+    /// The headline physical amount of `cell`.
+    public func physical(cell: Int) -> Double {
+        switch self {
+        case let .batch(result): return result.physical[cell]
+        case let .perCell(results): return results[cell].physical.amount
+        }
+    }
+
+    /// The unit of the physical amounts: the batch's, or the first cell's.
+    public var physicalUnit: String? {
+        switch self {
+        case let .batch(result): return result.physicalUnit
+        case let .perCell(results): return results.first?.physical.unit
+        }
+    }
+
+    /// The warnings of `cell`, in the order the service gave them.
+    public func warnings(cell: Int) -> [String] {
+        switch self {
+        case let .batch(result): return result.warnings[cell] ?? []
+        case let .perCell(results): return results[cell].warnings
+        }
+    }
 }
 
 extension EcosystemService {

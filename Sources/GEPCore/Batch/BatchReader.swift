@@ -93,13 +93,9 @@ public struct BatchReader {
 
     /// Turns a kernel's rejection in `cell` into an input error naming the service, the cell's unit and the type.
     public func error(_ rejection: KernelRejection, cell: Int, for type: EcosystemType? = nil) -> InputError {
-        reader(cell: cell).error(rejection, for: type)
+        InputReader(inputs: batch.inputs(cell: cell), service: service, unit: batch.unit(cell: cell)).error(rejection, for: type)
     }
 
-    /// A per-unit reader for one cell, for what a batch adapter reads cell by cell.
-    public func reader(cell: Int) -> InputReader {
-        InputReader(inputs: batch.inputs(cell: cell), service: service, unit: batch.unit(cell: cell))
-    }
 
     /// The input read once through the first cell's reader when the cells share it, or through each cell's own
     /// inputs when they override it, so that values, conversions and messages are exactly those of ``InputReader``.

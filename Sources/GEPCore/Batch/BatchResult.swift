@@ -18,6 +18,12 @@ public struct BatchBreakdown<D: PhysicalDimension>: Sendable {
         values = [Double](repeating: 0, count: cells * types.count)
     }
 
+    /// Zero for every cell of `batch` and each of its types at `positions` (as ``CellBatch/types(in:)`` gives them).
+    @inlinable
+    public init(_ batch: CellBatch, types positions: [Int]) {
+        self.init(cells: batch.count, types: positions.map { batch.types[$0] })
+    }
+
     /// The amount of `types[t]` in `cell`. Inlinable, like the other accessors here, so that a service's adapter
     /// in another module gets code specialised for its dimension instead of generic code that looked up type
     /// metadata for every pixel (40 % of a raster run).

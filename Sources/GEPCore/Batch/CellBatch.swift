@@ -55,10 +55,14 @@ public struct CellBatch: Sendable {
     /// how to name a pixel in a message ("zone jinhe, column 12, row 40").
     ///
     /// - Throws: ``InputError/negativeArea(unit:ecosystemType:squareMetres:)`` for an area that is not a positive
-    ///   finite number, and ``InputError/outOfRange(input:service:unit:value:expected:)`` for a column whose length is
-    ///   not the number of pixels.
+    ///   finite number, and ``InputError/outOfRange(input:service:unit:value:expected:)`` for no pixel at all or a
+    ///   column whose length is not the number of pixels.
     public init(pixels type: EcosystemType, areas: [Double], shared: Inputs, columns: [String: CellColumn],
                 name: @escaping @Sendable (Int) -> String) throws {
+        guard !areas.isEmpty else {
+            throw InputError.outOfRange(input: "areas", service: nil, unit: "a pixel batch of \(type.rawValue)", value: 0,
+                                        expected: "at least one pixel")
+        }
         for (cell, area) in areas.enumerated() where !(area > 0 && area.isFinite) {
             throw InputError.negativeArea(unit: name(cell), ecosystemType: type.rawValue, squareMetres: area)
         }

@@ -10,13 +10,9 @@ public struct ZonalAccount {
     private let services: [RegionModel.ServiceChoice]
     private let modules: [any EcosystemService]
     private let zones: Int
-    private let reportYear: Int
-    private let deflator: Deflator?
     /// What a cell is called in summarised warnings ("pixels").
     private let cellName: String
-    private var lines: [AccountLine] = []
-    private var prices: [Double] = []
-    private var columnOf: [LineKey: Int] = [:]
+    private var columns: AccountColumns
     /// `quantities[column][zone]`, in the line's unit.
     private var quantities: [[Double]] = []
     /// `physical[service][zone]`, and the physical unit first met.
@@ -32,8 +28,7 @@ public struct ZonalAccount {
         self.cellName = cellName
         self.modules = modules
         self.zones = zones
-        self.reportYear = reportYear
-        self.deflator = deflator
+        columns = AccountColumns(reportYear: reportYear, deflator: deflator)
         physical = services.map { _ in [Double](repeating: 0, count: zones) }
         physicalUnits = services.map { _ in nil }
         warnings = services.map { _ in [:] }
@@ -72,11 +67,9 @@ public struct ZonalAccount {
     ///
     /// - Throws: ``AccountError/inconsistentLine(service:line:detail:)`` for a line with another unit or price.
     public mutating func merge(_ other: ZonalAccount) throws {
-        for (column, line) in other.lines.enumerated() {
-            let s = services.firstIndex { $0.id == line.service } ?? 0
-            let valued = ValuedLine(id: line.line, label: line.label, amount: 0, unit: line.unit, priceKey: line.priceKey,
-                                    yuanPerUnit: other.prices[column], priceYear: reportYear)
-            let target = try self.column(s, valued)
+        for (column, line) in other.columns.lines.enumerated() {
+            let target = try columns.column(of: line, price: other.columns.prices[column])
+            growQuantities()
             for zone in 0..<zones { quantities[target][zone] += other.quantities[column][zone] }
         }
         for s in services.indices {
@@ -96,11 +89,12 @@ public struct ZonalAccount {
         guard model.region.units.count == zones else {
             throw AccountError.shapeMismatch("\(zones) zones for a region of \(model.region.units.count) units")
         }
-        var table = Matrix(rows: zones, columns: lines.count)
+        var table = Matrix(rows: zones, columns: columns.lines.count)
         for (column, sums) in quantities.enumerated() {
             for (zone, amount) in sums.enumerated() { table[zone, column] = amount }
         }
-        let account = try Account(reportYear: reportYear, units: model.region.units.map(\.id), lines: lines, physical: table, prices: prices)
+        let account = try Account(reportYear: columns.reportYear, units: model.region.units.map(\.id), lines: columns.lines, physical: table,
+                                  prices: columns.prices)
         let runs = try zip(services, modules).enumerated().map { s, pair in
             ServiceRun(id: pair.1.id, category: pair.1.category, method: try pair.1.method(pair.0.method).id,
                        physicalUnit: physicalUnits[s] ?? pair.1.physicalUnit, physical: physical[s],
@@ -110,18 +104,15 @@ public struct ZonalAccount {
     }
 
     private mutating func column(_ s: Int, _ line: ValuedLine) throws -> Int {
-        let key = LineKey(service: services[s].id, line: line.id)
-        let price = try line.price(atPricesOf: reportYear, deflator: deflator)
-        if let existing = columnOf[key] {
-            try Account.checkConsistent(lines[existing], prices[existing], line, price)
-            return existing
-        }
-        columnOf[key] = lines.count
-        lines.append(AccountLine(service: services[s].id, category: modules[s].category, line: line.id, label: line.label, unit: line.unit,
-                                 priceKey: line.priceKey, includedInTotal: services[s].includedInTotal))
-        prices.append(price)
-        quantities.append([Double](repeating: 0, count: zones))
-        return lines.count - 1
+        let column = try columns.column(of: line, service: services[s].id, category: modules[s].category,
+                                        includedInTotal: services[s].includedInTotal)
+        growQuantities()
+        return column
+    }
+
+    /// A row of zone sums for each column added since the last call.
+    private mutating func growQuantities() {
+        while quantities.count < columns.lines.count { quantities.append([Double](repeating: 0, count: zones)) }
     }
 
     private mutating func warn(_ s: Int, _ zone: Int, _ message: String) {

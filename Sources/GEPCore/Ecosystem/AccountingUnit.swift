@@ -17,13 +17,7 @@ public struct AccountingUnit: Sendable, Hashable, Identifiable {
 
     /// A unit whose areas were checked by its maker (a pixel of a ``CellBatch``), named by its id.
     init(checkedID id: String, ecosystemAreas: [EcosystemType: Quantity<Area>]) {
-        self.id = id
-        name = id
-        localName = nil
-        self.ecosystemAreas = ecosystemAreas
-        population = nil
-        ecosystemTypes = ecosystemAreas.keys.map { ($0, $0.declarationIndex) }.sorted { $0.1 < $1.1 }.map(\.0)
-        totalArea = ecosystemTypes.sum { ecosystemAreas[$0] ?? .zero }
+        self.init(checked: id, name: id, localName: nil, ecosystemAreas: ecosystemAreas, population: nil)
     }
 
     /// - Throws: ``InputError/negativeArea(unit:ecosystemType:squareMetres:)`` for a negative or non-finite area, and
@@ -37,6 +31,11 @@ public struct AccountingUnit: Sendable, Hashable, Identifiable {
             throw InputError.outOfRange(input: "population", service: nil, unit: id,
                                         value: population, expected: "a non-negative number of people")
         }
+        self.init(checked: id, name: name, localName: localName, ecosystemAreas: ecosystemAreas, population: population)
+    }
+
+    private init(checked id: String, name: String, localName: String?, ecosystemAreas: [EcosystemType: Quantity<Area>],
+                 population: Double?) {
         self.id = id
         self.name = name
         self.localName = localName

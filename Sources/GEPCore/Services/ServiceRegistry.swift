@@ -27,6 +27,15 @@ public struct ServiceRegistry: Sendable {
         order.append(service.id)
     }
 
+    /// This registry with `services` added (a model's declarative services beside the built-ins).
+    ///
+    /// - Throws: the errors of ``register(_:)``.
+    public func adding(_ services: [any EcosystemService]) throws -> ServiceRegistry {
+        var extended = self
+        for service in services { try extended.register(service) }
+        return extended
+    }
+
     /// The services in registration order.
     public var services: [any EcosystemService] { order.map { byID[$0]! } }
 

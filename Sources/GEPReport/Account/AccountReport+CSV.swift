@@ -19,11 +19,12 @@ extension AccountReport {
         let serviceFields = services.map { service in
             [service.id, service.category, service.method, String(service.includedInTotal)].map(csvEscape).joined(separator: ",")
         }
+        let serviceUnits = services.map { csvEscape($0.physicalUnit) }
         let year = String(reportYear)
         for unit in units {
             let id = csvEscape(unit.id)
-            for (service, fields) in zip(services, serviceFields) {
-                text += "\(id),\(fields),\(csvNumber(unit.physicalAmounts[service.id] ?? 0)),\(csvEscape(service.physicalUnit)),"
+            for ((service, fields), physicalUnit) in zip(zip(services, serviceFields), serviceUnits) {
+                text += "\(id),\(fields),\(csvNumber(unit.physicalAmounts[service.id] ?? 0)),\(physicalUnit),"
                 text += "\(csvNumber(unit.serviceValuesYuan[service.id] ?? 0)),\(year)\r\n"
             }
         }
