@@ -61,17 +61,23 @@ public enum RasterModelFile {
         }
         guard !zones.isEmpty else { throw zonesField.error("expected at least one zone under `units:`") }
 
-        let grids = try (try root.optional("grids")?.mapping() ?? []).map { pair -> RasterModel.Grid in
-            let (key, entry) = pair
+        var grids: [RasterModel.Grid] = [], derivedGrids: [RasterModel.DerivedGrid] = []
+        for (key, entry) in try root.optional("grids")?.mapping() ?? [] {
+            guard let requirement = requirements.byKey[key] else {
+                throw entry.error("no chosen service reads an input named \"\(key)\"; check the spelling or the services list")
+            }
+            if let deriveField = try entry.optional("derive") {
+                let derived = try derivedGrid(key, entry, deriveField, directory: directory, values: values, registry: extended)
+                try values.requireDimension(Input(key, .single(Measure(1, derived.derivation.outputUnit)), provenance: derived.provenance),
+                                            deriveField, requirement.dimension)
+                derivedGrids.append(derived)
+                continue
+            }
             let unitField = try entry.required("unit")
             let unit = try unitField.string(allowEmpty: true)
             let input = Input(key, .single(Measure(1, unit)), provenance: try values.provenance(entry))
-            if let requirement = requirements.byKey[key] {
-                try values.requireDimension(input, unitField, requirement.dimension)
-            } else {
-                throw entry.error("no chosen service reads an input named \"\(key)\"; check the spelling or the services list")
-            }
-            return RasterModel.Grid(key: key, layer: try layer(entry, directory: directory, values: values, extra: ["unit"]), unit: unit)
+            try values.requireDimension(input, unitField, requirement.dimension)
+            grids.append(RasterModel.Grid(key: key, layer: try layer(entry, directory: directory, values: values, extra: ["unit"]), unit: unit))
         }
 
         let prices = try PriceBookFile.read(try root.required("prices").filePath(in: directory))
@@ -82,7 +88,55 @@ public enum RasterModelFile {
             reportYear: try root.optional("report-year")?.year() ?? year, services: services.map(\.choice), regionInputs: regionInputs,
             facts: try RegionModelFile.readFacts(population: try root.optional("population"), gdp: try root.optional("gdp"), values: values),
             prices: prices, deflator: deflator, extraServices: extraServices, landCover: landCover, classes: classes,
-            zoneLayer: zoneLayer, zones: zones, grids: grids)
+            zoneLayer: zoneLayer, zones: zones, grids: grids, derivedGrids: derivedGrids)
+    }
+
+    /// An input derived from other rasters (`derive: <id>` with one field per operand): each operand a raster
+    /// (`path:`), a raster per month (`paths:`, twelve), one value (`value:`) or one per month (`values:`), with its
+    /// `unit:`; operands take the entry's provenance.
+    private static func derivedGrid(_ key: String, _ entry: YAMLField, _ deriveField: YAMLField, directory: String, values: ValueReader,
+                                    registry: ServiceRegistry) throws -> RasterModel.DerivedGrid {
+        let id = try deriveField.string()
+        guard let derivation = registry.derivation(id) else {
+            let known = registry.derivations.filter { $0.output == key }.map(\.id)
+            throw deriveField.error("unknown derivation \"\(id)\" for \(key); expected \(known.isEmpty ? "none (no derivation gives \(key))" : "one of \(known.joined(separator: ", "))")")
+        }
+        guard derivation.output == key else {
+            throw deriveField.error("derivation \(id) gives \(derivation.output), not \(key)")
+        }
+        try entry.allowOnly(layerKeys.subtracting(["path"]).union(["derive"]).union(derivation.operands.map(\.name)))
+        let provenance = try values.provenance(entry)
+        let operands = try derivation.operands.map { operand -> RasterModel.DerivedGrid.Operand in
+            guard let field = try entry.optional(operand.name) else {
+                guard let value = operand.defaultValue else {
+                    throw entry.error("\(key) (derive: \(id)) needs \(operand.name): \(operand.description), in \(operand.unit.isEmpty ? "a pure number" : operand.unit)")
+                }
+                return .values(Array(repeating: value, count: operand.periods), unit: operand.unit)
+            }
+            try field.allowOnly(["path", "paths", "value", "values", "unit"])
+            let unitField = try field.required("unit")
+            let unit = try unitField.string(allowEmpty: true)
+            let given: RasterModel.DerivedGrid.Operand
+            if let path = try field.optional("path") {
+                given = .rasters([RasterModel.Layer(path: try path.filePath(in: directory), provenance: provenance)], unit: unit)
+            } else if let paths = try field.optional("paths") {
+                given = .rasters(try paths.sequence().map { RasterModel.Layer(path: try $0.filePath(in: directory), provenance: provenance) }, unit: unit)
+            } else if let value = try field.optional("value") {
+                given = .values([try value.double()], unit: unit)
+            } else if let list = try field.optional("values") {
+                given = .values(try list.sequence().map { try $0.double() }, unit: unit)
+            } else {
+                throw field.error("expected path:, paths:, value: or values: for \(operand.name)")
+            }
+            guard given.periods == operand.periods else {
+                throw field.error("\(operand.name) gives \(given.periods) \(given.periods == 1 ? "value or raster" : "values or rasters"); expected \(operand.periods == 12 ? "12, one per month from January" : "one")")
+            }
+            guard given.factor(to: operand) != nil else {
+                throw unitField.error("\(operand.name) is in \"\(unit)\"; expected \"\(operand.unit)\"\(UnitCatalog.dimension(ofUnit: operand.unit) == nil ? "" : " or another unit of \(UnitCatalog.dimensionName(ofUnit: operand.unit) ?? "its dimension")")")
+            }
+            return given
+        }
+        return RasterModel.DerivedGrid(derivation: derivation, operands: operands, provenance: provenance)
     }
 
     /// A raster path with its provenance.

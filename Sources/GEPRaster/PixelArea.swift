@@ -30,7 +30,7 @@ enum PixelArea {
         }
     }
 
-    private static func isGeographic(_ projection: String) -> Bool {
+    static func isGeographic(_ projection: String) -> Bool {
         guard !projection.isEmpty, let reference = OSRNewSpatialReference(projection) else { return false }
         defer { OSRDestroySpatialReference(reference) }
         return OSRIsGeographic(reference) != 0

@@ -39,8 +39,18 @@ extension RasterModel {
         }
         let extended = try registry.adding(extraServices)
         let modules = try services.map { try extended.service($0.id) }
-        let perHectareUnits = modules.map { "\($0.physicalUnit)/ha" }
+        guard derivedGrids.contains(where: { $0.derivation.reach == .wholeGrid }) else {
+            return try runBlocks(modules: modules, outputDirectory: outputDirectory, threads: threads)
+        }
+        let scratch = try Self.scratchFolder()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let grid = try RasterDataset.open(landCover.path).grid()
+        return try computingWholeGridDerivations(in: scratch, grid: grid).runBlocks(modules: modules, outputDirectory: outputDirectory, threads: threads)
+    }
 
+    /// ``run(with:outputDirectory:threads:)`` once every whole-grid derivation has become an input grid.
+    private func runBlocks(modules: [any EcosystemService], outputDirectory: String?, threads: Int) throws -> RasterAccount {
+        let perHectareUnits = modules.map { "\($0.physicalUnit)/ha" }
         let readers = try BlockReaders(self)
         let grid = readers.grid
         let rowArea = try PixelArea.byRow(grid, path: landCover.path)
@@ -62,7 +72,7 @@ extension RasterModel {
             }
         } ?? []
 
-        let context = BlockContext(model: self, modules: modules, rowArea: rowArea, classOf: classOf, zoneOf: zoneOf)
+        let context = BlockContext(model: self, grid: grid, modules: modules, rowArea: rowArea, classOf: classOf, zoneOf: zoneOf)
         var zonal = ZonalAccount(services: services, modules: modules, zones: zones.count, reportYear: reportYear, deflator: deflator,
                                  cellName: "pixels")
         var zoneAreas = [[EcosystemType: Double]](repeating: [:], count: zones.count)
@@ -112,6 +122,7 @@ extension RasterModel {
     /// What every block needs besides its pixels.
     fileprivate struct BlockContext: Sendable {
         let model: RasterModel
+        let grid: RasterGrid
         let modules: [any EcosystemService]
         let rowArea: [Double]
         let classOf: [Int: LandCoverClass]
@@ -127,10 +138,15 @@ extension RasterModel {
         try readers.zones.read(window, into: &zoneValues)
         for (g, band) in readers.grids.enumerated() { try band.read(window, into: &gridValues[g]) }
         let coverNoData = readers.cover.noData, zoneNoData = readers.zones.noData, gridNoData = readers.grids.map(\.noData)
+        var missing = (0..<window.pixelCount).map { coverValues[$0] == coverNoData || zoneValues[$0] == zoneNoData }
+        let derivedOperands = try readers.derived.map { try $0.read(window, missing: &missing) }
+        let derivedValues = try zip(model.derivedGrids, derivedOperands).map { derived, operands in
+            try model.derive(derived, operands, window: window, grid: context.grid, missing: missing)
+        }
         var pixelsOf: [Int: [Int]] = [:]
         var skipped = 0
         for i in 0..<window.pixelCount where coverValues[i] != coverNoData && zoneValues[i] != zoneNoData {
-            if gridValues.indices.contains(where: { gridValues[$0][i] == gridNoData[$0] || !gridValues[$0][i].isFinite }) {
+            if missing[i] || gridValues.indices.contains(where: { gridValues[$0][i] == gridNoData[$0] || !gridValues[$0][i].isFinite }) {
                 skipped += 1
                 continue
             }
@@ -148,6 +164,9 @@ extension RasterModel {
             for (cell, z) in zone.enumerated() { zoneAreas[z][landClass.type, default: 0] += areas[cell] }
             let columns = Dictionary(uniqueKeysWithValues: model.grids.enumerated().map { g, input in
                 (input.key, CellColumn(input.key, values: pixels.map { gridValues[g][$0] }, unit: input.unit, provenance: input.layer.provenance))
+            } + model.derivedGrids.enumerated().map { d, derived in
+                (derived.key, CellColumn(derived.key, values: pixels.map { derivedValues[d][$0] }, unit: derived.derivation.outputUnit,
+                                         provenance: derived.provenance))
             })
             let batch = try CellBatch(pixels: landClass.type, areas: areas, shared: model.regionInputs.merging(landClass.inputs),
                                       columns: columns) { cell in
@@ -207,6 +226,17 @@ extension RasterModel {
         }
     }
 
+    /// A folder of its own under the system's temporary folder, for the rasters whole-grid derivations give.
+    private static func scratchFolder() throws -> String {
+        let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("gep-raster-derived-\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw RasterError(path: folder, call: "create folder", message: "cannot create a scratch folder: \(error.localizedDescription)")
+        }
+        return folder
+    }
+
     private static func stagingFolder(for directory: String) throws -> String {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -240,6 +270,8 @@ struct BlockReaders {
     let cover: RasterBand
     let zones: RasterBand
     let grids: [RasterBand]
+    /// The operands of the model's pixel derivations.
+    let derived: [DerivedOperands]
 
     init(_ model: RasterModel) throws {
         let cover = try RasterDataset.open(model.landCover.path)
@@ -254,9 +286,10 @@ struct BlockReaders {
             try grid.requireAligned(try dataset.grid(), path: input.layer.path, reference: model.landCover.path)
             return try Self.band(dataset, layer: input.layer)
         }
+        derived = try model.derivedGrids.map { try DerivedOperands($0, grid: grid, reference: model.landCover.path) }
     }
 
-    private static func band(_ dataset: RasterDataset, layer: RasterModel.Layer) throws -> RasterBand {
+    static func band(_ dataset: RasterDataset, layer: RasterModel.Layer) throws -> RasterBand {
         let band = try dataset.band(1)
         guard band.noData != nil else {
             throw RasterError(path: layer.path, call: "GDALGetRasterNoDataValue",

@@ -17,9 +17,21 @@ public enum BuiltInServices {
         CulturalTourism(),
     ]
 
-    /// A registry holding the built-in modules; add plug-ins to it with ``ServiceRegistry/register(_:)``.
+    /// The grid derivations that ship with GEPKit, for raster models (`derive:` under `grids:`).
+    public static let derivations: [any GridDerivation] = [
+        ErodibilityFromTexture(),
+        SlopeLengthSteepnessFromDEM(),
+        WeatherFactorFromMonthlySeries(),
+    ]
+
+    /// A registry holding the built-in modules and derivations; add plug-ins to it with
+    /// ``ServiceRegistry/register(_:)``.
     public static func registry() -> ServiceRegistry {
-        do { return try ServiceRegistry(all) } catch {
+        do {
+            var registry = try ServiceRegistry(all)
+            for derivation in derivations { try registry.register(derivation: derivation) }
+            return registry
+        } catch {
             preconditionFailure("built-in services conflict: \(error)")
         }
     }

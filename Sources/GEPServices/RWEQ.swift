@@ -79,6 +79,40 @@ public enum RWEQ {
         return 101.3 * pow(1 - 0.0255 * km * (6357 / (6357 + km)), 5.256)
     }
 
+    /// Calories per cm² in one MJ per m² (1 cal = 4.1868 J): the RWEQ manual's ETp takes radiation in cal/cm².
+    public static let caloriesPerSquareCentimetrePerMegajoulePerSquareMetre = 1e6 / 4.1868 / 1e4
+
+    /// Potential evapotranspiration over a period, ETp = 0.0162 · (SR/58.5) · (T + 17.8) (mm), with SR the solar
+    /// radiation received in the period in cal/cm² (taken here in MJ/m² and converted) and T its mean air
+    /// temperature in °C; 58.5 cal/cm² evaporates 1 mm of water. Source: Fryrear et al., RWEQ technical manual
+    /// (USDA-ARS Technical Bulletin 1, 1998), soil wetness factor. The NatCap script writes 0.0135·(SR/2.54),
+    /// Hargreaves's coefficient with a transposed 2.45; this is the manual's form.
+    public static func potentialEvapotranspiration(solarRadiationMegajoulePerSquareMetre sr: Double, temperatureCelsius t: Double) -> Double {
+        0.0162 * (sr * caloriesPerSquareCentimetrePerMegajoulePerSquareMetre / 58.5) * (t + 17.8)
+    }
+
+    /// Soil wetness factor SW = [ETp − (R + I)·(R_d/N_d)] / ETp, clamped to 0–1: the fraction of the period the
+    /// surface is dry enough to erode, with R the precipitation and I the irrigation in the period (mm), R_d the
+    /// days with rain or irrigation and N_d the days in the period. 0 when ETp ≤ 0 (a frozen month: no
+    /// evaporation, so the manual's ratio is undefined and the soil is not dried). Source: Fryrear et al. (1998).
+    public static func soilWetness(potentialEvapotranspiration etp: Double, precipitation: Double, irrigation: Double = 0,
+                                   rainDays: Double, days: Double) -> Double {
+        guard etp > 0 else { return 0 }
+        return min(1, max(0, (etp - (precipitation + irrigation) * rainDays / days) / etp))
+    }
+
+    /// Snow factor SD = 1 − P(snow depth > 25.4 mm), with the probability as a fraction of the period's days: snow
+    /// deeper than an inch protects the soil. Source: Fryrear et al. (1998).
+    public static func snowFactor(deepSnowProbability p: Double) -> Double { 1 - p }
+
+    /// Wind factor of a period from its mean wind speed Ū at 2 m: N_d · Ū·(Ū − U_t)² when Ū exceeds U_t, else 0.
+    /// The manual sums U·(U − U_t)² over a period's observations and scales by N_d/N; from one mean per month that
+    /// sum is N_d·Ū·(Ū − U_t)². Since the function is convex this understates wind from gusty months; with daily
+    /// station speeds, use ``windFactor(speeds:threshold:)`` per day instead.
+    public static func windFactor(meanSpeed u: Double, days: Double, threshold: Double = thresholdWindSpeed) -> Double {
+        u > threshold ? days * u * (u - threshold) * (u - threshold) : 0
+    }
+
     /// Weather factor WF = wf · (ρ/g) · SW · SD, with wf the wind factor, ρ the air density, SW the soil wetness
     /// factor and SD the snow factor (both 0–1).
     public static func weatherFactor(windFactor wf: Double, airDensity: Double, soilWetness: Double,

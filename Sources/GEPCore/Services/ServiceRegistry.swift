@@ -1,10 +1,14 @@
-/// The services an account can run, by id: the built-ins, modules from other packages, declarative modules.
+/// The services an account can run, by id: the built-ins, modules from other packages, declarative modules; and
+/// the grid derivations raster models may name (``GridDerivation``).
 ///
-/// A value type: build one, register what you need, pass it on. Two modules may not share an id, so a plug-in
-/// can never silently replace a built-in.
+/// A value type: build one, register what you need, pass it on. Two modules (or two derivations) may not share an
+/// id, so a plug-in can never silently replace a built-in.
 public struct ServiceRegistry: Sendable {
     private var byID: [ServiceID: any EcosystemService] = [:]
     private var order: [ServiceID] = []
+    private var derivationsByID: [String: any GridDerivation] = [:]
+    /// The derivations in registration order.
+    public private(set) var derivations: [any GridDerivation] = []
 
     /// An empty registry.
     public init() {}
@@ -36,6 +40,20 @@ public struct ServiceRegistry: Sendable {
         return extended
     }
 
+    /// Adds a grid derivation.
+    ///
+    /// - Throws: ``RegistryError/duplicateDerivation(_:)`` when the id is taken; ``RegistryError/malformedID(_:)``
+    ///   when the id is not lower-case words joined by hyphens.
+    public mutating func register(derivation: any GridDerivation) throws {
+        guard ServiceID(derivation.id).isWellFormed else { throw RegistryError.malformedID(derivation.id) }
+        guard derivationsByID[derivation.id] == nil else { throw RegistryError.duplicateDerivation(derivation.id) }
+        derivationsByID[derivation.id] = derivation
+        derivations.append(derivation)
+    }
+
+    /// The derivation with `id`, or nil.
+    public func derivation(_ id: String) -> (any GridDerivation)? { derivationsByID[id] }
+
     /// The services in registration order.
     public var services: [any EcosystemService] { order.map { byID[$0]! } }
 
@@ -51,6 +69,7 @@ public struct ServiceRegistry: Sendable {
 /// A registry that cannot do what was asked.
 public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
     case duplicateID(String)
+    case duplicateDerivation(String)
     case malformedID(String)
     case unknownService(String, known: [String])
 
@@ -58,8 +77,10 @@ public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case let .duplicateID(id):
             return "two service modules have the id \"\(id)\"; each id may be registered once"
+        case let .duplicateDerivation(id):
+            return "two grid derivations have the id \"\(id)\"; each id may be registered once"
         case let .malformedID(id):
-            return "service id \"\(id)\" is malformed; expected lower-case words joined by hyphens, like \"water-conservation\""
+            return "id \"\(id)\" is malformed; expected lower-case words joined by hyphens, like \"water-conservation\""
         case let .unknownService(id, known):
             let list = known.isEmpty ? "none are registered" : "known: \(known.joined(separator: ", "))"
             return "unknown service \"\(id)\"; \(list)"

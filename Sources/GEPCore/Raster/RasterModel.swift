@@ -43,6 +43,55 @@ public struct RasterModel: Sendable {
         }
     }
 
+    /// An input derived from other rasters before the services run (``GridDerivation``), with the operands the model
+    /// file gave it: each a raster per period, or one value per period for the whole grid (a station's monthly series).
+    public struct DerivedGrid: Sendable {
+        /// One operand as given.
+        public enum Operand: Sendable {
+            /// A raster per period, each in `unit`.
+            case rasters([Layer], unit: String)
+            /// One value per period for every pixel, in `unit`.
+            case values([Double], unit: String)
+
+            /// The unit the operand is given in.
+            public var unit: String {
+                switch self {
+                case let .rasters(_, unit), let .values(_, unit): unit
+                }
+            }
+
+            /// How many periods it gives.
+            public var periods: Int {
+                switch self {
+                case let .rasters(layers, _): layers.count
+                case let .values(values, _): values.count
+                }
+            }
+
+            /// The factor that converts its values into the unit `operand` reads: any unit of the same dimension
+            /// when GEPKit knows the dimension, else exactly the operand's unit (°C, m/s); nil when the unit is neither.
+            public func factor(to operand: GridOperand) -> Double? {
+                if UnitCatalog.dimension(ofUnit: operand.unit) != nil { return try? UnitCatalog.conversionFactor(from: unit, to: operand.unit) }
+                return UnitCatalog.normalise(unit) == UnitCatalog.normalise(operand.unit) ? 1 : nil
+            }
+        }
+
+        public let derivation: any GridDerivation
+        /// In the derivation's operand order.
+        public let operands: [Operand]
+        /// Where the derived values come from: the derivation's formula and its operands' sources.
+        public let provenance: Provenance
+
+        public init(derivation: any GridDerivation, operands: [Operand], provenance: Provenance) {
+            self.derivation = derivation
+            self.operands = operands
+            self.provenance = provenance
+        }
+
+        /// The input the derivation gives.
+        public var key: String { derivation.output }
+    }
+
     /// An accounting unit: the pixels of the zone raster holding `code`.
     public struct Zone: Sendable {
         public let code: Int
@@ -75,11 +124,12 @@ public struct RasterModel: Sendable {
     public let zoneLayer: Layer
     public let zones: [Zone]
     public let grids: [Grid]
+    public let derivedGrids: [DerivedGrid]
 
     public init(regionID: String, regionName: String, regionLocalName: String? = nil, year: Int, reportYear: Int,
                 services: [RegionModel.ServiceChoice], regionInputs: Inputs, facts: Inputs = Inputs(), prices: PriceBook,
                 deflator: Deflator?, extraServices: [any EcosystemService] = [], landCover: Layer, classes: [LandCoverClass],
-                zoneLayer: Layer, zones: [Zone], grids: [Grid]) {
+                zoneLayer: Layer, zones: [Zone], grids: [Grid], derivedGrids: [DerivedGrid] = []) {
         self.regionID = regionID
         self.regionName = regionName
         self.regionLocalName = regionLocalName
@@ -96,5 +146,6 @@ public struct RasterModel: Sendable {
         self.zoneLayer = zoneLayer
         self.zones = zones
         self.grids = grids
+        self.derivedGrids = derivedGrids
     }
 }
