@@ -4,3 +4,5 @@
 #include <cpl_error.h>
 #include <cpl_string.h>
 #include <ogr_srs_api.h>
+#include <ogr_api.h>
+#include <gdal_alg.h>

@@ -49,7 +49,13 @@ public enum RasterModelFile {
         guard !classes.isEmpty else { throw try root.required("classes").error("expected at least one land-cover class") }
 
         let zonesField = try root.required("zones")
-        let zoneLayer = try layer(zonesField, directory: directory, values: values, extra: ["units"])
+        let zoneLayer = try layer(zonesField, directory: directory, values: values, extra: ["units", "field", "layer"])
+        let zonePolygons = try zonesField.optional("field").map { field in
+            RasterModel.ZonePolygons(layer: try zonesField.optional("layer")?.string(), field: try field.string())
+        }
+        if zonePolygons == nil, let layerField = try zonesField.optional("layer") {
+            throw layerField.error("`layer:` names a layer of a vector file; give the attribute holding the zone codes with `field:` too")
+        }
         var zoneCodes = Set<Int>(), zoneIDs = Set<String>()
         let zones = try zonesField.required("units").sequence().map { entry -> RasterModel.Zone in
             try entry.allowOnly(["code", "id", "name", "local-name"])
@@ -88,7 +94,7 @@ public enum RasterModelFile {
             reportYear: try root.optional("report-year")?.year() ?? year, services: services.map(\.choice), regionInputs: regionInputs,
             facts: try RegionModelFile.readFacts(population: try root.optional("population"), gdp: try root.optional("gdp"), values: values),
             prices: prices, deflator: deflator, extraServices: extraServices, landCover: landCover, classes: classes,
-            zoneLayer: zoneLayer, zones: zones, grids: grids, derivedGrids: derivedGrids)
+            zoneLayer: zoneLayer, zonePolygons: zonePolygons, zones: zones, grids: grids, derivedGrids: derivedGrids)
     }
 
     /// An input derived from other rasters (`derive: <id>` with one field per operand): each operand a raster

@@ -28,11 +28,18 @@ extension RasterModel {
             try dataset.flush()
             return Grid(key: derived.key, layer: Layer(path: path, provenance: derived.provenance), unit: derived.derivation.outputUnit)
         }
-        return RasterModel(
+        return replacing(grids: grids + computed, derivedGrids: derivedGrids.filter { $0.derivation.reach == .pixel })
+    }
+
+    /// This model with some of its layers replaced by the rasters a run computed for them.
+    func replacing(zoneLayer: Layer? = nil, zonePolygons: ZonePolygons?? = .none, grids: [Grid]? = nil,
+                   derivedGrids: [DerivedGrid]? = nil) -> RasterModel {
+        RasterModel(
             regionID: regionID, regionName: regionName, regionLocalName: regionLocalName, year: year, reportYear: reportYear,
             services: services, regionInputs: regionInputs, facts: facts, prices: prices, deflator: deflator,
-            extraServices: extraServices, landCover: landCover, classes: classes, zoneLayer: zoneLayer, zones: zones,
-            grids: grids + computed, derivedGrids: derivedGrids.filter { $0.derivation.reach == .pixel })
+            extraServices: extraServices, landCover: landCover, classes: classes, zoneLayer: zoneLayer ?? self.zoneLayer,
+            zonePolygons: zonePolygons ?? self.zonePolygons, zones: zones, grids: grids ?? self.grids,
+            derivedGrids: derivedGrids ?? self.derivedGrids)
     }
 
     /// The derivation's values over `window`, with a refused pixel reported by its column and row.

@@ -19,6 +19,9 @@ extension RasterModel {
     /// into their zones. Pixels where the land cover or the zone raster has nodata are outside the region; a pixel
     /// where an input grid has nodata is skipped and counted.
     ///
+    /// Zones given as polygons are first burnt onto the land cover's grid, and whole-grid derivations (LS from a
+    /// DEM) computed, into a scratch folder removed at the end; pixel derivations run in each block.
+    ///
     /// Everything is checked before any output: the grids share the land cover's size, geotransform and projection
     /// (no resampling is done), each declares a nodata value, every class met has a lookup row and every zone code a
     /// zone. Outputs are written to a temporary folder beside `outputDirectory` and moved in at the end, so a failed
@@ -39,13 +42,14 @@ extension RasterModel {
         }
         let extended = try registry.adding(extraServices)
         let modules = try services.map { try extended.service($0.id) }
-        guard derivedGrids.contains(where: { $0.derivation.reach == .wholeGrid }) else {
+        guard zonePolygons != nil || derivedGrids.contains(where: { $0.derivation.reach == .wholeGrid }) else {
             return try runBlocks(modules: modules, outputDirectory: outputDirectory, threads: threads)
         }
         let scratch = try Self.scratchFolder()
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let grid = try RasterDataset.open(landCover.path).grid()
-        return try computingWholeGridDerivations(in: scratch, grid: grid).runBlocks(modules: modules, outputDirectory: outputDirectory, threads: threads)
+        return try rasterizingZones(in: scratch, grid: grid).computingWholeGridDerivations(in: scratch, grid: grid)
+            .runBlocks(modules: modules, outputDirectory: outputDirectory, threads: threads)
     }
 
     /// ``run(with:outputDirectory:threads:)`` once every whole-grid derivation has become an input grid.
@@ -226,9 +230,10 @@ extension RasterModel {
         }
     }
 
-    /// A folder of its own under the system's temporary folder, for the rasters whole-grid derivations give.
+    /// A folder of its own under the system's temporary folder, for the rasters a run computes before its blocks
+    /// (zones burnt from polygons, whole-grid derivations).
     private static func scratchFolder() throws -> String {
-        let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("gep-raster-derived-\(UUID().uuidString)")
+        let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("gep-raster-scratch-\(UUID().uuidString)")
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {

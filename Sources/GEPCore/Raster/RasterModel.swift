@@ -92,6 +92,19 @@ public struct RasterModel: Sendable {
         public var key: String { derivation.output }
     }
 
+    /// Zones given as polygons (a GeoPackage or Shapefile of township boundaries) rather than as a raster: the
+    /// layer to read (nil for the file's first) and the numeric attribute holding each polygon's zone code. The
+    /// polygons are burnt onto the land cover's grid before the run.
+    public struct ZonePolygons: Sendable {
+        public let layer: String?
+        public let field: String
+
+        public init(layer: String? = nil, field: String) {
+            self.layer = layer
+            self.field = field
+        }
+    }
+
     /// An accounting unit: the pixels of the zone raster holding `code`.
     public struct Zone: Sendable {
         public let code: Int
@@ -121,7 +134,10 @@ public struct RasterModel: Sendable {
     public let extraServices: [any EcosystemService]
     public let landCover: Layer
     public let classes: [LandCoverClass]
+    /// The zone raster, or the vector file of ``zonePolygons``.
     public let zoneLayer: Layer
+    /// Set when ``zoneLayer`` is a vector file.
+    public let zonePolygons: ZonePolygons?
     public let zones: [Zone]
     public let grids: [Grid]
     public let derivedGrids: [DerivedGrid]
@@ -129,7 +145,7 @@ public struct RasterModel: Sendable {
     public init(regionID: String, regionName: String, regionLocalName: String? = nil, year: Int, reportYear: Int,
                 services: [RegionModel.ServiceChoice], regionInputs: Inputs, facts: Inputs = Inputs(), prices: PriceBook,
                 deflator: Deflator?, extraServices: [any EcosystemService] = [], landCover: Layer, classes: [LandCoverClass],
-                zoneLayer: Layer, zones: [Zone], grids: [Grid], derivedGrids: [DerivedGrid] = []) {
+                zoneLayer: Layer, zonePolygons: ZonePolygons? = nil, zones: [Zone], grids: [Grid], derivedGrids: [DerivedGrid] = []) {
         self.regionID = regionID
         self.regionName = regionName
         self.regionLocalName = regionLocalName
@@ -144,6 +160,7 @@ public struct RasterModel: Sendable {
         self.landCover = landCover
         self.classes = classes
         self.zoneLayer = zoneLayer
+        self.zonePolygons = zonePolygons
         self.zones = zones
         self.grids = grids
         self.derivedGrids = derivedGrids
