@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "GEPCommandLine", targets: ["GEPCommandLine"]),
         .library(name: "GEPServiceTesting", targets: ["GEPServiceTesting"]),
         .library(name: "GEPRaster", targets: ["GEPRaster"]),
+        .library(name: "GEPRasterFixtures", targets: ["GEPRasterFixtures"]),
         .executable(name: "gep", targets: ["gep"]),
         .executable(name: "gep-raster", targets: ["gep-raster"]),
     ],

@@ -24,7 +24,12 @@ let package = Package(
         ),
         .testTarget(
             name: "ReindeerPastureTests",
-            dependencies: ["ReindeerPasture", .product(name: "GEPServiceTesting", package: "GEPKit")]
+            dependencies: [
+                "ReindeerPasture",
+                .product(name: "GEPServiceTesting", package: "GEPKit"),
+                .product(name: "GEPRaster", package: "GEPKit"),
+                .product(name: "GEPRasterFixtures", package: "GEPKit"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]
