@@ -43,10 +43,10 @@ public struct ZonalAccount {
             switch outcome {
             case let .batch(result):
                 physicalUnits[s] = physicalUnits[s] ?? result.physicalUnit
-                for (cell, amount) in result.physical.enumerated() { physical[s][zone[cell]] += amount }
+                Self.add(result.physical, by: zone, into: &physical[s])
                 for line in result.lines {
                     let column = try self.column(s, line.line(cell: 0))
-                    for (cell, amount) in line.quantities.enumerated() { quantities[column][zone[cell]] += amount }
+                    Self.add(line.quantities, by: zone, into: &quantities[column])
                 }
                 for (cell, messages) in result.warnings.sorted(by: { $0.key < $1.key }) {
                     for message in messages { warn(s, zone[cell], message) }
@@ -113,6 +113,25 @@ public struct ZonalAccount {
     /// A row of zone sums for each column added since the last call.
     private mutating func growQuantities() {
         while quantities.count < columns.lines.count { quantities.append([Double](repeating: 0, count: zones)) }
+    }
+
+    /// Adds each cell's amount into its zone's sum. Cells come in stretches of one zone (a raster's rows), so each
+    /// stretch is summed in a register and added once: adding into memory a cell at a time waits on the previous
+    /// store every cell.
+    private static func add(_ amounts: [Double], by zone: [Int], into sums: inout [Double]) {
+        guard var current = zone.first else { return }
+        var stretch = 0.0
+        sums.withUnsafeMutableBufferPointer { sums in
+            for (cell, amount) in amounts.enumerated() {
+                if zone[cell] != current {
+                    sums[current] += stretch
+                    current = zone[cell]
+                    stretch = 0
+                }
+                stretch += amount
+            }
+            sums[current] += stretch
+        }
     }
 
     private mutating func warn(_ s: Int, _ zone: Int, _ message: String) {
