@@ -190,6 +190,20 @@ struct RasterAccountTests {
         }
     }
 
+    @Test("a land-cover pixel that is not a number is refused with the pixel named, not trapped")
+    func notANumberClass() throws {
+        let fixture = try Self.fixture()
+        defer { try? FileManager.default.removeItem(at: fixture.folder) }
+        let grid = try RasterDataset.open(fixture.path("landcover.tif")).grid()
+        do {
+            let cover = try RasterDataset.createGeoTIFF(fixture.path("landcover.tif"), grid: grid, options: .init(noData: 0, unit: ""))
+            let values = (0..<Self.height).flatMap { y in (0..<Self.width).map { x in x == 7 && y == 3 ? .nan : Self.landCover(x: x, y: y) } }
+            try cover.band(1).write(values, to: .init(x: 0, y: 0, width: Self.width, height: Self.height))
+        }
+        let error = #expect(throws: RasterError.self) { try Self.rasterModel(fixture).run(with: BuiltInServices.registry()) }
+        #expect(error?.message.hasPrefix("class nan at column 7, row 3 has no row in the lookup table") == true, "\(String(describing: error))")
+    }
+
     @Test("one and two threads write the same account and the same rasters, bit for bit")
     func threadsAgree() throws {
         let fixture = try Self.fixture()
