@@ -7,7 +7,7 @@ import GEPCore
 /// against each other, when the model runs.
 public enum RasterModelFile {
     static let topKeys: Set<String> = ["kind", "sources", "region", "year", "report-year", "prices", "deflator", "population", "gdp",
-                                       "service-files", "services", "inputs", "land-cover", "classes", "zones", "grids"]
+                                       "service-files", "services", "inputs", "land-cover", "classes", "class-tables", "zones", "grids"]
     static let layerKeys: Set<String> = ["path", "source", "year", "status", "note"]
 
     /// - Throws: ``ModelFileError`` naming the file, line and field of the first problem.
@@ -47,6 +47,15 @@ public enum RasterModelFile {
             return RasterModel.LandCoverClass(code: code, type: type, inputs: inputs)
         }
         guard !classes.isEmpty else { throw try root.required("classes").error("expected at least one land-cover class") }
+        let tabled = try readClassTables(try root.optional("class-tables"), directory: directory, values: values, requirements: requirements,
+                                         codes: classes.map(\.code))
+        let classesWithTables = try classes.map { landClass -> RasterModel.LandCoverClass in
+            guard let fromTables = tabled[landClass.code] else { return landClass }
+            if let twice = fromTables.all.first(where: { landClass.inputs[$0.key] != nil }) {
+                throw try root.required("classes").error("class \(landClass.code) gives \(twice.key) both under `inputs:` and in a class table")
+            }
+            return RasterModel.LandCoverClass(code: landClass.code, type: landClass.type, inputs: landClass.inputs.merging(fromTables))
+        }
 
         let zonesField = try root.required("zones")
         let zoneLayer = try layer(zonesField, directory: directory, values: values, extra: ["units", "field", "layer"])
@@ -93,7 +102,7 @@ public enum RasterModelFile {
             regionLocalName: try regionField.optional("local-name")?.string(), year: year,
             reportYear: try root.optional("report-year")?.year() ?? year, services: services.map(\.choice), regionInputs: regionInputs,
             facts: try RegionModelFile.readFacts(population: try root.optional("population"), gdp: try root.optional("gdp"), values: values),
-            prices: prices, deflator: deflator, extraServices: extraServices, landCover: landCover, classes: classes,
+            prices: prices, deflator: deflator, extraServices: extraServices, landCover: landCover, classes: classesWithTables,
             zoneLayer: zoneLayer, zonePolygons: zonePolygons, zones: zones, grids: grids, derivedGrids: derivedGrids)
     }
 

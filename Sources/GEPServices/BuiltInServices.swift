@@ -15,6 +15,8 @@ public enum BuiltInServices {
         AirPurification(),
         WaterPurification(),
         CulturalTourism(),
+        InVESTCarbon(),
+        InVESTAnnualWaterYield(),
     ]
 
     /// The grid derivations that ship with GEPKit, for raster models (`derive:` under `grids:`).

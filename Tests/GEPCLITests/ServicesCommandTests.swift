@@ -28,13 +28,15 @@ struct ServiceCatalogCommandTests {
     static let builtIns = ["provisioning-products", "water-conservation", "soil-retention", "wind-sand-fixation",
                            "flood-regulation", "carbon-sink", "oxygen-release", "climate-regulation",
                            "air-purification", "water-purification", "cultural-tourism"]
+    /// InVEST's models, after the guideline's services (their source is natcap/invest, not the guideline).
+    static let investModels = ["invest-carbon", "invest-annual-water-yield"]
 
     /// Every built-in module appears once, in registry order, with its category and unit.
     @Test func listShowsEveryModuleWithCategoryAndUnit() throws {
         let run = try runGEP(["services", "list"])
         #expect(run.status == 0)
         let rows = run.standardOutput.split(separator: "\n").dropFirst(2).map { $0.split(separator: " ", omittingEmptySubsequences: true) }
-        #expect(rows.map { String($0[0]) } == Self.builtIns)
+        #expect(rows.map { String($0[0]) } == Self.builtIns + Self.investModels)
         let carbon = try #require(rows.first { $0[0] == "carbon-sink" })
         #expect(carbon.contains("regulating") && carbon.contains("CO₂"))
         let tourism = try #require(rows.first { $0[0] == "cultural-tourism" })

@@ -34,6 +34,15 @@ struct ConformanceTests {
 
     /// Every built-in service, every method of those that offer several.
     static let cases: [Case] = [
+        Case(service: InVESTCarbon(), method: nil, unit: forest,
+             inputs: [byType("c-above", [.deciduousNeedleleafForest: 60, .meadow: 5], "t/ha"), single("c-below", 15, "t/ha"),
+                      single("c-soil", 80, "t/ha"), single("c-dead", 5, "t/ha")],
+             prices: [price("carbon-price", 55.3, per: "t", year: 2022)]),
+        Case(service: InVESTAnnualWaterYield(), method: nil, unit: forest,
+             inputs: [single("precipitation", 500, "mm"), single("reference-evapotranspiration", 600, "mm"), single("root-restricting-depth", 1500, "mm"),
+                      single("plant-available-water", 0.15, ""), single("seasonality-constant", 5, ""),
+                      byType("kc", [.deciduousNeedleleafForest: 0.8, .meadow: 0.65], ""), single("root-depth", 2000, "mm"), single("lulc-veg", 1, "")],
+             prices: [price("reservoir-construction-cost", 7.06, per: "m³")]),
         Case(service: ProvisioningProducts(), method: nil, unit: forest, inputs: [single("product:timber", 1000, "m³")],
              prices: [price("product:timber", 800, per: "m³")]),
         Case(service: WaterConservation(), method: nil, unit: forest,
@@ -91,13 +100,13 @@ struct ConformanceTests {
         #expect(problems.isEmpty, "\(problems)")
     }
 
-    /// The cases cover all eleven built-in services and every method they offer.
+    /// The cases cover all thirteen built-in services and every method they offer.
     @Test func casesCoverEveryBuiltInMethod() {
         let covered = Set(Self.cases.map { "\($0.service.id)/\($0.method ?? $0.service.methods[0].id)" })
         let offered = Set(BuiltInServices.all.flatMap { service in service.methods.map { "\(service.id)/\($0.id)" } })
         #expect(offered.subtracting(covered) == ["oxygen-release/npp-minus-rh", "oxygen-release/stock-increment"],
                 "oxygen release shares carbon sink's routes, which are covered there")
-        #expect(Set(Self.cases.map(\.service.id)).count == 11)
+        #expect(Set(Self.cases.map(\.service.id)).count == 13)
     }
 
     /// A module that ignores a missing input (reading a default instead) is reported.

@@ -1,0 +1,126 @@
+import GEPCore
+
+/// InVEST's carbon storage (natcap.invest 3.20 `carbon`): the carbon held in four pools, by land-cover class, valued at
+/// the carbon price. Its class parameters read InVEST's carbon-pool table as it is (`class-tables:` in a raster model).
+///
+/// The formula, its variables and sources are documented once, on ``InVESTKernel``.
+public struct InVESTCarbon: BatchAssessable {
+    /// The inputs, named as InVEST's table columns with `_` written `-`.
+    public enum Keys {
+        public static let above = InputKey<ArealMass>("c-above")
+        public static let below = InputKey<ArealMass>("c-below")
+        public static let soil = InputKey<ArealMass>("c-soil")
+        public static let dead = InputKey<ArealMass>("c-dead")
+    }
+
+    public let id: ServiceID = "invest-carbon"
+    public let name = "carbon storage (InVEST)"
+    public let localName = "碳储存（InVEST）"
+    public let category = ServiceCategory.regulating
+    public let physicalUnit = "t C"
+    public let methods = [ServiceMethod(
+        id: "four-pools",
+        formula: InVESTKernel.carbonFormula,
+        source: "natcap/invest 3.20 carbon.py (_generate_carbon_map, sum_op); InVEST User's Guide, Carbon Storage and Sequestration",
+        inputs: [
+            InputRequirement(Keys.above, "aboveground biomass carbon C_above (t C/ha)", scope: .perEcosystemType),
+            InputRequirement(Keys.below, "belowground biomass carbon C_below (t C/ha)", scope: .perEcosystemType),
+            InputRequirement(Keys.soil, "soil organic carbon C_soil (t C/ha)", scope: .perEcosystemType),
+            InputRequirement(Keys.dead, "dead organic matter carbon C_dead (t C/ha)", scope: .perEcosystemType),
+        ],
+        prices: [PriceRequirement(CarbonSink.carbonPrice, "carbon price per t CO₂ (the stock is valued at it: not a yearly flow)")]
+    )]
+
+    public init() {}
+
+    public func assess(_ batch: CellBatch, method: ServiceMethod, inputs: BatchReader, prices: PriceBook) throws -> BatchResult {
+        let types = batch.types(excluding: [])
+        var stored = BatchBreakdown<Mass>(batch, types: types)
+        for (column, t) in types.enumerated() {
+            let type = batch.types[t]
+            let pools = try [Keys.above, Keys.below, Keys.soil, Keys.dead].map { try inputs.column($0, for: type) }
+            for cell in 0..<batch.count {
+                let density = InVESTKernel.carbonDensity(
+                    above: pools[0][cell].value(in: .tonnePerHectare), below: pools[1][cell].value(in: .tonnePerHectare),
+                    soil: pools[2][cell].value(in: .tonnePerHectare), dead: pools[3][cell].value(in: .tonnePerHectare))
+                stored[cell, column] = Quantity(density, .tonnePerHectare) * batch.area(cell: cell, type: t)
+            }
+        }
+        let dioxide = stored.totals.map { $0 * CarbonFixationKernel.co2PerCarbon }
+        let line = BatchLine(id: "co2-stored", label: "CO₂ held in carbon stocks", quantities: dioxide,
+                             price: try prices.unitPrice(CarbonSink.carbonPrice), priceKey: CarbonSink.carbonPrice.name)
+        return BatchResult(physical: stored, in: .tonne, lines: [line])
+    }
+}
+
+/// InVEST's annual water yield (natcap.invest 3.20 `annual_water_yield`): the precipitation not evapotranspired, by
+/// Fu's Budyko curve, valued at reservoir cost like water conservation (of which it is an upper bound: it includes
+/// storm runoff). Its class parameters read InVEST's biophysical table as it is (`kc`, `root_depth`, `lulc_veg`).
+///
+/// The formula, its variables, domain rules and sources are documented once, on ``InVESTKernel``.
+public struct InVESTAnnualWaterYield: BatchAssessable {
+    public enum Keys {
+        public static let precipitation = WaterConservation.Keys.precipitation
+        public static let referenceEvapotranspiration = InputKey<Length>("reference-evapotranspiration")
+        public static let soilDepth = InputKey<Length>("root-restricting-depth")
+        public static let plantAvailableWater = InputKey<Ratio>("plant-available-water")
+        public static let seasonality = InputKey<Ratio>("seasonality-constant")
+        public static let cropCoefficient = InputKey<Ratio>("kc")
+        public static let rootDepth = InputKey<Length>("root-depth")
+        public static let vegetated = InputKey<Ratio>("lulc-veg")
+    }
+
+    public let id: ServiceID = "invest-annual-water-yield"
+    public let name = "annual water yield (InVEST)"
+    public let localName = "产水量（InVEST）"
+    public let category = ServiceCategory.regulating
+    public let physicalUnit = "m³"
+    public let methods = [ServiceMethod(
+        id: "budyko-fu",
+        formula: InVESTKernel.waterYieldFormula,
+        source: "natcap/invest 3.20 annual_water_yield.py (fractp_op, wyield_op); Fu 1981; Zhang et al. 2004",
+        inputs: [
+            InputRequirement(Keys.precipitation, "annual precipitation P (mm)", scope: .perEcosystemType),
+            InputRequirement(Keys.referenceEvapotranspiration, "annual reference evapotranspiration ET₀ (mm)", scope: .perEcosystemType),
+            InputRequirement(Keys.soilDepth, "depth to the root-restricting layer (mm)", scope: .perEcosystemType),
+            InputRequirement(Keys.plantAvailableWater, "plant available water content PAWC (0–1)", scope: .perEcosystemType, domain: .fraction),
+            InputRequirement(Keys.seasonality, "seasonality constant Z (1–30)", domain: .range(1...30)),
+            InputRequirement(Keys.cropCoefficient, "crop coefficient Kc of the class", scope: .perEcosystemType),
+            InputRequirement(Keys.rootDepth, "root depth of the class (mm)", scope: .perEcosystemType),
+            InputRequirement(Keys.vegetated, "1 for a vegetated class (Budyko curve), 0 otherwise (AET = min(Kc·ET₀, P))",
+                             scope: .perEcosystemType, domain: .fraction),
+        ],
+        prices: [PriceRequirement(WaterConservation.Keys.reservoirConstructionCost, "reservoir construction cost per m³ C_res")]
+    )]
+
+    public init() {}
+
+    public func assess(_ batch: CellBatch, method: ServiceMethod, inputs: BatchReader, prices: PriceBook) throws -> BatchResult {
+        let types = batch.types(excluding: [])
+        var yielded = BatchBreakdown<Volume>(batch, types: types)
+        var warnings: [Int: [String]] = [:]
+        let seasonality = try inputs.ratios(Keys.seasonality)
+        for (column, t) in types.enumerated() {
+            let type = batch.types[t]
+            let precipitation = try inputs.column(Keys.precipitation, for: type), reference = try inputs.column(Keys.referenceEvapotranspiration, for: type)
+            let soilDepth = try inputs.column(Keys.soilDepth, for: type), rootDepth = try inputs.column(Keys.rootDepth, for: type)
+            let water = try inputs.ratios(Keys.plantAvailableWater, for: type), kc = try inputs.ratios(Keys.cropCoefficient, for: type)
+            let vegetated = try inputs.ratios(Keys.vegetated, for: type)
+            for cell in 0..<batch.count {
+                guard vegetated[cell] == 0 || vegetated[cell] == 1 else {
+                    throw inputs.error(KernelRejection(input: Keys.vegetated.name, value: vegetated[cell], expected: "0 or 1"), cell: cell, for: type)
+                }
+                let output = InVESTKernel.waterYield(.init(
+                    precipitation: precipitation[cell].value(in: .millimetre), referenceEvapotranspiration: reference[cell].value(in: .millimetre),
+                    cropCoefficient: kc[cell], rootDepth: rootDepth[cell].value(in: .millimetre), soilDepth: soilDepth[cell].value(in: .millimetre),
+                    plantAvailableWater: water[cell], vegetated: vegetated[cell] == 1, seasonality: seasonality[cell]))
+                if let warning = output.warning { warnings[cell, default: []].append("\(type.rawValue): \(warning)") }
+                yielded[cell, column] = Quantity<Depth>(output.value, .millimetre) * batch.area(cell: cell, type: t)
+            }
+        }
+        let line = BatchLine(id: "water-yield", label: "water yield", amounts: yielded,
+                             price: try prices.unitPrice(WaterConservation.Keys.reservoirConstructionCost),
+                             priceKey: WaterConservation.Keys.reservoirConstructionCost.name)
+        return BatchResult(physical: yielded, in: .cubicMetre, lines: [line], warnings: warnings)
+    }
+}
