@@ -7,9 +7,11 @@ export OPENBLAS_NUM_THREADS := 1
 APT_PACKAGES := liblapacke-dev libopenblas-dev libsqlite3-dev libgdal-dev
 # And the tests: headless Chromium opens the HTML report; the sqlite3 shell damages stores on purpose.
 TEST_APT_PACKAGES := chromium sqlite3
+# And the InVEST comparison: natcap.invest and GDAL's Python bindings compile in a virtual environment.
+INVEST_APT_PACKAGES := python3-venv python3-dev g++
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && echo sudo)
 
-.PHONY: all deps test-deps apt-install build run test example-plugin-test plugin-check bench fuzz clean
+.PHONY: all deps test-deps apt-install build run test example-plugin-test plugin-check bench bench-invest fuzz clean
 
 all: build
 
@@ -68,6 +70,15 @@ bench: deps
 	swift build -c release --product gep-raster
 	swift build -c release --product gep-bench
 	"$$(swift build -c release --show-bin-path)/gep-bench" "$(CURDIR)"
+
+## bench-invest: InVEST-compatible carbon and annual water yield against natcap.invest 3.20 on a generated
+## 4000 × 4000 set (Benchmarks/invest): pixel-by-pixel differences, time and peak memory of each tool. Installs
+## natcap.invest into Benchmarks/invest/.venv on first use (it compiles: several minutes). INVEST_SIZE overrides the size.
+INVEST_SIZE ?= 4000
+bench-invest: deps
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(INVEST_APT_PACKAGES)"
+	swift build -c release --product gep-raster
+	Benchmarks/invest/run.sh "$$(swift build -c release --show-bin-path)/gep-raster" $(INVEST_SIZE)
 
 ## fuzz: a million seeded mutants of the bundled model files through the loaders, the account and every report
 ## (release build, two processes side by side); fails on a trap, a hang (20 s) or a non-finite number in a report.

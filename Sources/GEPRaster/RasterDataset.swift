@@ -40,9 +40,17 @@ public final class RasterDataset {
         public var unit: String
         /// Items of the dataset's default metadata domain (the method, the model, the units' meaning).
         public var metadata: [String: String]
-        /// 32-bit floats (seven significant digits, as InVEST writes its outputs: half the bytes to compress and
-        /// store) or 64-bit ones (inputs and intermediate grids read back exactly).
-        public var singlePrecision = false
+        /// What a pixel holds.
+        public enum SampleType: Sendable {
+            /// Inputs and intermediate grids, read back exactly.
+            case float64
+            /// Seven significant digits, as InVEST writes its outputs: half the bytes to compress and store.
+            case float32
+            /// Codes (zones burnt from polygons).
+            case int32
+        }
+
+        public var sampleType = SampleType.float64
         /// The floating-point predictor (byte-shuffled differences): files about 4× smaller for smooth fields, but
         /// libtiff applies it slowly, a quarter of a raster run's time when the outputs use it.
         public var floatingPointPredictor = true
@@ -57,7 +65,7 @@ public final class RasterDataset {
         }
     }
 
-    /// Creates a tiled, compressed GeoTIFF of floats on `grid`, with one band.
+    /// Creates a tiled, compressed GeoTIFF on `grid`, with one band.
     ///
     /// - Throws: ``RasterError`` when GDAL cannot create the file or set its grid, nodata, unit or metadata.
     public static func createGeoTIFF(_ path: String, grid: RasterGrid, options: GeoTIFFOptions) throws -> RasterDataset {
@@ -73,13 +81,17 @@ public final class RasterDataset {
         creation = CSLSetNameValue(creation, "BLOCKYSIZE", String(options.tileSize))
         if options.compressed {
             creation = CSLSetNameValue(creation, "COMPRESS", "DEFLATE")
-            if options.floatingPointPredictor { creation = CSLSetNameValue(creation, "PREDICTOR", "3") }
+            if options.floatingPointPredictor, options.sampleType != .int32 { creation = CSLSetNameValue(creation, "PREDICTOR", "3") }
             // The fastest level: level 6 (the default) spent a third of a raster run compressing outputs, for files
             // about 13 % smaller.
             creation = CSLSetNameValue(creation, "ZLEVEL", "1")
             if options.compressionThreads > 1 { creation = CSLSetNameValue(creation, "NUM_THREADS", String(options.compressionThreads)) }
         }
-        let type = options.singlePrecision ? GDT_Float32 : GDT_Float64
+        let type = switch options.sampleType {
+        case .float64: GDT_Float64
+        case .float32: GDT_Float32
+        case .int32: GDT_Int32
+        }
         guard let handle = GDALCreate(driver, path, Int32(grid.width), Int32(grid.height), 1, type, creation) else {
             throw RasterError(path: path, call: "GDALCreate", message: GDALSession.lastMessage(or: "cannot create the GeoTIFF"))
         }

@@ -23,9 +23,9 @@ extension RasterModel {
     /// DEM) computed, into a scratch folder removed at the end; pixel derivations run in each block.
     ///
     /// Everything is checked before any output: the grids share the land cover's size, geotransform and projection
-    /// (no resampling is done), each declares a nodata value, every class met has a lookup row and every zone code a
-    /// zone. Outputs are written to a temporary folder beside `outputDirectory` and moved in at the end, so a failed
-    /// run leaves no partial file.
+    /// (no resampling is done) and each declares a nodata value before any block runs; every class met has a lookup
+    /// row and every zone code a zone, checked by each block before it computes. Outputs are written to a temporary
+    /// folder beside `outputDirectory` and moved in at the end, so a failed run leaves no partial file.
     ///
     /// Blocks are computed `threads` at a time, each thread reading through its own GDAL datasets, and each block's
     /// sums are kept apart and added in block order, so any thread count gives the same bits. Memory is a few blocks
@@ -58,10 +58,8 @@ extension RasterModel {
         let readers = try BlockReaders(self)
         let grid = readers.grid
         let rowArea = try PixelArea.byRow(grid, path: landCover.path)
-        let classOf = Dictionary(classes.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         let zoneOf = Dictionary(zones.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
         let blocks = readers.cover.blocks()
-        try checkCodes(blocks, readers.cover, readers.zones, classOf: classOf, zoneOf: zoneOf)
 
         if let outputDirectory { try requireOutputsSpareInputs(outputDirectory) }
         let staging = try outputDirectory.map { try Self.stagingFolder(for: $0) }
@@ -73,7 +71,7 @@ extension RasterModel {
                     noData: Self.noData, unit: perHectareUnits[s],
                     metadata: ["GEPKIT_SERVICE": choice.id.rawValue, "GEPKIT_METHOD": try module.method(choice.method).id,
                                "GEPKIT_QUANTITY": "physical amount per hectare of pixel, \(perHectareUnits[s])"])
-                options.singlePrecision = true
+                options.sampleType = .float32
                 options.floatingPointPredictor = false  // 4× the file size (still 6× under raw), a fifth of the run time
                 options.compressionThreads = threads
                 return try RasterDataset.createGeoTIFF((folder as NSString).appendingPathComponent("\(choice.id).tif"), grid: grid, options: options)
@@ -160,7 +158,15 @@ extension RasterModel {
         try readers.zones.read(window, into: &zoneValues)
         for (g, band) in readers.grids.enumerated() { try band.read(window, into: &gridValues[g]) }
         let coverNoData = readers.cover.noData, zoneNoData = readers.zones.noData, gridNoData = readers.grids.map(\.noData)
+        try checkCodes(window, cover: coverValues, noData: coverNoData, zones: zoneValues, noData: zoneNoData, context)
         var missing = (0..<window.pixelCount).map { coverValues[$0] == coverNoData || zoneValues[$0] == zoneNoData }
+        let outside = missing
+        for (g, values) in gridValues.enumerated() {
+            let noData = gridNoData[g]
+            missing.withUnsafeMutableBufferPointer { missing in
+                for (i, value) in values.enumerated() where value == noData || !value.isFinite { missing[i] = true }
+            }
+        }
         let derivedOperands = try readers.derived.map { try $0.read(window, missing: &missing) }
         let derivedValues = try zip(model.derivedGrids, derivedOperands).map { derived, operands in
             try model.derive(derived, operands, window: window, grid: context.grid, missing: missing)
@@ -170,14 +176,18 @@ extension RasterModel {
         var pixelsOf = [[Int]](repeating: [], count: context.classes.count), zonesOf = pixelsOf
         var skipped = 0
         var lastCover = Double.nan, lastClass = 0, lastZoneCode = Double.nan, lastZone = 0
-        for i in 0..<window.pixelCount where coverValues[i] != coverNoData && zoneValues[i] != zoneNoData {
-            if missing[i] || gridValues.indices.contains(where: { gridValues[$0][i] == gridNoData[$0] || !gridValues[$0][i].isFinite }) {
+        for i in 0..<window.pixelCount where !outside[i] {
+            if missing[i] {
                 skipped += 1
                 continue
             }
             if coverValues[i] != lastCover {
                 lastCover = coverValues[i]
-                lastClass = Int(exactly: lastCover).flatMap { context.classIndex[$0] } ?? 0  // every code has a class: checked before the blocks
+                lastClass = Int(exactly: lastCover).flatMap { context.classIndex[$0] } ?? 0  // every code has a class: checked above
+                if pixelsOf[lastClass].isEmpty {
+                    pixelsOf[lastClass].reserveCapacity(window.pixelCount)
+                    zonesOf[lastClass].reserveCapacity(window.pixelCount)
+                }
             }
             if zoneValues[i] != lastZoneCode {
                 lastZoneCode = zoneValues[i]
@@ -225,33 +235,30 @@ extension RasterModel {
     /// Written where a pixel is outside the region or was skipped.
     static let noData = -9999.0
 
-    /// Every class code in the land cover has a lookup row and every zone code a zone, checked over the whole grid
-    /// before anything is computed or written.
-    private func checkCodes(_ blocks: [RasterBand.Window], _ coverBand: RasterBand, _ zoneBand: RasterBand,
-                            classOf: [Int: LandCoverClass], zoneOf: [Int: Int]) throws {
-        var coverValues: [Double] = [], zoneValues: [Double] = []
-        for window in blocks {
-            try coverBand.read(window, into: &coverValues)
-            try zoneBand.read(window, into: &zoneValues)
-            // Codes run in long stretches: a code is looked up only when it differs from the last one found good.
-            var goodCover = Double.nan, goodZone = Double.nan
-            for i in 0..<window.pixelCount {
-                var place: String { "column \(window.x + i % window.width), row \(window.y + i / window.width)" }
-                let cover = coverValues[i], zone = zoneValues[i]
-                if cover != coverBand.noData, cover != goodCover {
-                    guard let code = Int(exactly: cover), classOf[code] != nil else {
-                        throw RasterError(path: landCover.path, call: "lookup table",
-                                          message: "class \(sixFigures(cover)) at \(place) has no row in the lookup table; expected one of \(classOf.keys.sorted().map(String.init).joined(separator: ", "))")
-                    }
-                    goodCover = cover
+    /// Every class code of a block has a lookup row and every zone code a zone. Each block checks its own codes
+    /// before it computes; the first failure in block order is reported, and since outputs are published only
+    /// when every block has succeeded, none is written.
+    private static func checkCodes(_ window: RasterBand.Window, cover coverValues: [Double], noData coverNoData: Double?,
+                                   zones zoneValues: [Double], noData zoneNoData: Double?, _ context: BlockContext) throws {
+        let model = context.model
+        // Codes run in long stretches: a code is looked up only when it differs from the last one found good.
+        var goodCover = Double.nan, goodZone = Double.nan
+        for i in 0..<window.pixelCount {
+            var place: String { "column \(window.x + i % window.width), row \(window.y + i / window.width)" }
+            let cover = coverValues[i], zone = zoneValues[i]
+            if cover != coverNoData, cover != goodCover {
+                guard let code = Int(exactly: cover), context.classIndex[code] != nil else {
+                    throw RasterError(path: model.landCover.path, call: "lookup table",
+                                      message: "class \(sixFigures(cover)) at \(place) has no row in the lookup table; expected one of \(context.classes.map { String($0.code) }.joined(separator: ", "))")
                 }
-                if zone != zoneBand.noData, zone != goodZone {
-                    guard let code = Int(exactly: zone), zoneOf[code] != nil else {
-                        throw RasterError(path: zoneLayer.path, call: "zones",
-                                          message: "zone code \(sixFigures(zone)) at \(place) names no zone; expected one of \(zones.map { String($0.code) }.joined(separator: ", "))")
-                    }
-                    goodZone = zone
+                goodCover = cover
+            }
+            if zone != zoneNoData, zone != goodZone {
+                guard let code = Int(exactly: zone), context.zoneOf[code] != nil else {
+                    throw RasterError(path: model.zoneLayer.path, call: "zones",
+                                      message: "zone code \(sixFigures(zone)) at \(place) names no zone; expected one of \(model.zones.map { String($0.code) }.joined(separator: ", "))")
                 }
+                goodZone = zone
             }
         }
     }

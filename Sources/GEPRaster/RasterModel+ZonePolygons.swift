@@ -2,8 +2,9 @@ import Foundation
 import GEPCore
 
 extension RasterModel {
-    /// Written outside every zone of a zone raster burnt from polygons: below any 32-bit zone code.
-    static let zoneNoData = -2_147_483_649.0
+    /// Written outside every zone of a zone raster burnt from polygons: the smallest 32-bit integer, refused as a
+    /// zone code when zones are polygons.
+    static let zoneNoData = Double(Int32.min)
 
     /// This model with its zone polygons burnt onto the land cover's grid, into `scratch/zones.tif`.
     ///
@@ -29,6 +30,9 @@ extension RasterModel {
                               message: "the polygons (x \(sixFigures(extent.minX))–\(sixFigures(extent.maxX)), y \(sixFigures(extent.minY))–\(sixFigures(extent.maxY))) lie outside the grid of \(landCover.path) (x \(sixFigures(min(gridX.0, gridX.1)))–\(sixFigures(max(gridX.0, gridX.1))), y \(sixFigures(min(gridY.0, gridY.1)))–\(sixFigures(max(gridY.0, gridY.1)))); expected boundaries of the same place in the same reference system")
         }
         let codes = Set(zones.map(\.code))
+        guard !codes.contains(Int(Int32.min)) else {
+            throw RasterError(path: path, call: "zone polygons", message: "zone code \(Int32.min) marks pixels outside every polygon; give that zone another code")
+        }
         for (feature, value) in try layer.values(of: polygons.field) {
             guard let value, value == value.rounded(), let code = Int(exactly: value), codes.contains(code) else {
                 throw RasterError(path: path, call: "zone polygons",
@@ -37,8 +41,10 @@ extension RasterModel {
         }
         let target = (scratch as NSString).appendingPathComponent("zones.tif")
         do {
-            let raster = try RasterDataset.createGeoTIFF(target, grid: grid, options: .init(noData: Self.zoneNoData, unit: "",
-                                                                                           metadata: ["GEPKIT_ZONES_FROM": path]))
+            var options = RasterDataset.GeoTIFFOptions(noData: Self.zoneNoData, unit: "", metadata: ["GEPKIT_ZONES_FROM": path])
+            options.sampleType = .int32
+            options.compressed = false  // a scratch file read back at once: compressing it cost more than the rest of a carbon run
+            let raster = try RasterDataset.createGeoTIFF(target, grid: grid, options: options)
             try layer.rasterize(field: polygons.field, into: raster, noData: Self.zoneNoData)
         }
         return replacing(zoneLayer: Layer(path: target, provenance: zoneLayer.provenance), zonePolygons: .some(nil))

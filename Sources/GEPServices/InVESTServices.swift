@@ -38,12 +38,13 @@ public struct InVESTCarbon: BatchAssessable {
         var stored = BatchBreakdown<Mass>(batch, types: types)
         for (column, t) in types.enumerated() {
             let type = batch.types[t]
-            let pools = try [Keys.above, Keys.below, Keys.soil, Keys.dead].map { try inputs.column($0, for: type) }
+            // The pools in base units (kg/m²): the sum is the same in any unit, and no unit is looked up a cell.
+            let above = try inputs.column(Keys.above, for: type), below = try inputs.column(Keys.below, for: type)
+            let soil = try inputs.column(Keys.soil, for: type), dead = try inputs.column(Keys.dead, for: type)
             for cell in 0..<batch.count {
-                let density = InVESTKernel.carbonDensity(
-                    above: pools[0][cell].value(in: .tonnePerHectare), below: pools[1][cell].value(in: .tonnePerHectare),
-                    soil: pools[2][cell].value(in: .tonnePerHectare), dead: pools[3][cell].value(in: .tonnePerHectare))
-                stored[cell, column] = Quantity(density, .tonnePerHectare) * batch.area(cell: cell, type: t)
+                let density = InVESTKernel.carbonDensity(above: above[cell].baseValue, below: below[cell].baseValue,
+                                                         soil: soil[cell].baseValue, dead: dead[cell].baseValue)
+                stored[cell, column] = Quantity<ArealMass>(baseValue: density) * batch.area(cell: cell, type: t)
             }
         }
         let dioxide = stored.totals.map { $0 * CarbonFixationKernel.co2PerCarbon }
@@ -106,16 +107,17 @@ public struct InVESTAnnualWaterYield: BatchAssessable {
             let soilDepth = try inputs.column(Keys.soilDepth, for: type), rootDepth = try inputs.column(Keys.rootDepth, for: type)
             let water = try inputs.ratios(Keys.plantAvailableWater, for: type), kc = try inputs.ratios(Keys.cropCoefficient, for: type)
             let vegetated = try inputs.ratios(Keys.vegetated, for: type)
+            let millimetre = MeasurementUnit<Length>.millimetre
             for cell in 0..<batch.count {
                 guard vegetated[cell] == 0 || vegetated[cell] == 1 else {
                     throw inputs.error(KernelRejection(input: Keys.vegetated.name, value: vegetated[cell], expected: "0 or 1"), cell: cell, for: type)
                 }
                 let output = InVESTKernel.waterYield(.init(
-                    precipitation: precipitation[cell].value(in: .millimetre), referenceEvapotranspiration: reference[cell].value(in: .millimetre),
-                    cropCoefficient: kc[cell], rootDepth: rootDepth[cell].value(in: .millimetre), soilDepth: soilDepth[cell].value(in: .millimetre),
+                    precipitation: precipitation[cell].value(in: millimetre), referenceEvapotranspiration: reference[cell].value(in: millimetre),
+                    cropCoefficient: kc[cell], rootDepth: rootDepth[cell].value(in: millimetre), soilDepth: soilDepth[cell].value(in: millimetre),
                     plantAvailableWater: water[cell], vegetated: vegetated[cell] == 1, seasonality: seasonality[cell]))
                 if let warning = output.warning { warnings[cell, default: []].append("\(type.rawValue): \(warning)") }
-                yielded[cell, column] = Quantity<Depth>(output.value, .millimetre) * batch.area(cell: cell, type: t)
+                yielded[cell, column] = Quantity<Depth>(output.value, millimetre) * batch.area(cell: cell, type: t)
             }
         }
         let line = BatchLine(id: "water-yield", label: "water yield", amounts: yielded,
