@@ -19,12 +19,13 @@ extension RasterModel {
             let operands = try DerivedOperands(derived, grid: grid, reference: landCover.path)
             var missing = [Bool](repeating: false, count: whole.pixelCount)
             let values = try operands.read(whole, missing: &missing)
-            let output = try derive(derived, values, window: whole, grid: grid, missing: missing)
+            var output = try derive(derived, values, window: whole, grid: grid, missing: missing)
+            for i in output.indices where missing[i] { output[i] = Self.noData }
             let path = (scratch as NSString).appendingPathComponent("\(derived.key).tif")
             let dataset = try RasterDataset.createGeoTIFF(path, grid: grid, options: .init(
                 noData: Self.noData, unit: derived.derivation.outputUnit,
                 metadata: ["GEPKIT_DERIVATION": derived.derivation.id, "GEPKIT_FORMULA": derived.derivation.formula]))
-            try dataset.band(1).write(zip(output, missing).map { $1 ? Self.noData : $0 }, to: whole)
+            try dataset.band(1).write(output, to: whole)
             try dataset.flush()
             return Grid(key: derived.key, layer: Layer(path: path, provenance: derived.provenance), unit: derived.derivation.outputUnit)
         }
@@ -103,10 +104,8 @@ struct DerivedOperands {
                 return try bands.map { band in
                     var values: [Double] = []
                     try band.read(window, into: &values)
-                    let noData = band.noData
-                    for i in values.indices {
-                        if values[i] == noData || !values[i].isFinite { missing[i] = true } else { values[i] *= factor }
-                    }
+                    BlockReaders.markMissing(values, noData: band.noData, in: &missing)
+                    if factor != 1 { values = values.map { $0 * factor } }
                     return values
                 }
             case let .values(values):

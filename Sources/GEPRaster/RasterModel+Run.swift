@@ -161,12 +161,7 @@ extension RasterModel {
         try checkCodes(window, cover: coverValues, noData: coverNoData, zones: zoneValues, noData: zoneNoData, context)
         var missing = (0..<window.pixelCount).map { coverValues[$0] == coverNoData || zoneValues[$0] == zoneNoData }
         let outside = missing
-        for (g, values) in gridValues.enumerated() {
-            let noData = gridNoData[g]
-            missing.withUnsafeMutableBufferPointer { missing in
-                for (i, value) in values.enumerated() where value == noData || !value.isFinite { missing[i] = true }
-            }
-        }
+        for (g, values) in gridValues.enumerated() { BlockReaders.markMissing(values, noData: gridNoData[g], in: &missing) }
         let derivedOperands = try readers.derived.map { try $0.read(window, missing: &missing) }
         let derivedValues = try zip(model.derivedGrids, derivedOperands).map { derived, operands in
             try model.derive(derived, operands, window: window, grid: context.grid, missing: missing)
@@ -184,10 +179,6 @@ extension RasterModel {
             if coverValues[i] != lastCover {
                 lastCover = coverValues[i]
                 lastClass = Int(exactly: lastCover).flatMap { context.classIndex[$0] } ?? 0  // every code has a class: checked above
-                if pixelsOf[lastClass].isEmpty {
-                    pixelsOf[lastClass].reserveCapacity(window.pixelCount)
-                    zonesOf[lastClass].reserveCapacity(window.pixelCount)
-                }
             }
             if zoneValues[i] != lastZoneCode {
                 lastZoneCode = zoneValues[i]
@@ -341,6 +332,13 @@ struct BlockReaders {
             return try Self.band(dataset, layer: input.layer)
         }
         derived = try model.derivedGrids.map { try DerivedOperands($0, grid: grid, reference: model.landCover.path) }
+    }
+
+    /// Marks in `missing` the pixels where `values` holds the raster's nodata value or a non-finite number.
+    static func markMissing(_ values: [Double], noData: Double?, in missing: inout [Bool]) {
+        missing.withUnsafeMutableBufferPointer { missing in
+            for (i, value) in values.enumerated() where value == noData || !value.isFinite { missing[i] = true }
+        }
     }
 
     static func band(_ dataset: RasterDataset, layer: RasterModel.Layer) throws -> RasterBand {

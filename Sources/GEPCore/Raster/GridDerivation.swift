@@ -3,7 +3,8 @@
 /// then read the result as they read any input grid, so no service has raster-specific code.
 ///
 /// A derivation is pure: it maps its operands' values to the output's, and never reads a file. The raster driver
-/// reads the operands (block by block for ``Reach/pixel`` derivations, the whole grid for ``Reach/wholeGrid`` ones),
+/// reads the operands (block by block for ``GridDerivationReach/pixel`` derivations, the whole grid for
+/// ``GridDerivationReach/wholeGrid`` ones),
 /// converts each to the unit its ``GridOperand`` asks for, and hands them over.
 public protocol GridDerivation: Sendable {
     /// The name a model file uses: `derive: epic-erodibility`. Lower-case words joined by hyphens.

@@ -79,7 +79,7 @@ public struct RasterModel: Sendable {
         public let derivation: any GridDerivation
         /// In the derivation's operand order.
         public let operands: [Operand]
-        /// Where the derived values come from: the derivation's formula and its operands' sources.
+        /// Where the operands come from (the model file's entry); the derived values inherit it.
         public let provenance: Provenance
 
         public init(derivation: any GridDerivation, operands: [Operand], provenance: Provenance) {

@@ -13,8 +13,9 @@ import GEPCore
 /// 3. Slope and aspect come from the unfilled DEM by Horn (1981), Proc. IEEE 69(1):14–47, with a missing neighbour
 ///    taken as the centre.
 ///
-/// Memory is about 30 bytes per pixel (the DEM, the filled DEM, the fill order and the accumulation), so a
-/// 4000 × 4000 DEM needs about 500 MB for this step; it runs once, before the blocks.
+/// Memory is about 50 bytes per pixel (the DEM and the `l-max` cap as read, the filled DEM, the fill order and its
+/// queue, the accumulation and receivers, the result), so a 4000 × 4000 DEM needs about 800 MB for this step; it
+/// runs once, before the blocks, and is freed before they start.
 public struct SlopeLengthSteepnessFromDEM: GridDerivation {
     public let id = "rusle-ls"
     public let output = SoilRetention.Keys.slopeLengthSteepness.name
