@@ -7,7 +7,7 @@ import GEPCore
 /// against each other, when the model runs.
 public enum RasterModelFile {
     static let topKeys: Set<String> = ["kind", "sources", "region", "year", "report-year", "prices", "deflator", "population", "gdp",
-                                       "service-files", "services", "inputs", "land-cover", "classes", "class-tables", "zones", "grids"]
+                                       "service-files", "services", "inputs", "land-cover", "alternative-land-cover", "classes", "class-tables", "zones", "grids"]
     static let layerKeys: Set<String> = ["path", "source", "year", "status", "note"]
 
     /// - Throws: ``ModelFileError`` naming the file, line and field of the first problem.
@@ -27,6 +27,11 @@ public enum RasterModelFile {
         let regionInputs = try RegionModelFile.readInputs(try root.optional("inputs"), values: values, requirements: requirements)
 
         let landCover = try layer(try root.required("land-cover"), directory: directory, values: values, extra: [])
+        let alternativeField = try root.optional("alternative-land-cover")
+        let alternativeLandCover = try alternativeField.map { try layer($0, directory: directory, values: values, extra: []) }
+        if alternativeLandCover == nil, let reader = services.first(where: { $0.method.inputs.contains { AlternativeLandCover.baseKey(of: $0.key) != nil } }) {
+            throw try root.required("services").error("\(reader.choice.id) (\(reader.method.id)) compares two land-cover maps; give the second as `alternative-land-cover: {path: …}` (InVEST's lulc_alt_path)")
+        }
         var codes = Set<Int>()
         let classes = try root.required("classes").sequence().map { entry -> RasterModel.LandCoverClass in
             try entry.allowOnly(["code", "type", "inputs"])
@@ -102,7 +107,8 @@ public enum RasterModelFile {
             regionLocalName: try regionField.optional("local-name")?.string(), year: year,
             reportYear: try root.optional("report-year")?.year() ?? year, services: services.map(\.choice), regionInputs: regionInputs,
             facts: try RegionModelFile.readFacts(population: try root.optional("population"), gdp: try root.optional("gdp"), values: values),
-            prices: prices, deflator: deflator, extraServices: extraServices, landCover: landCover, classes: classesWithTables,
+            prices: prices, deflator: deflator, extraServices: extraServices, landCover: landCover,
+            alternativeLandCover: alternativeLandCover, classes: classesWithTables,
             zoneLayer: zoneLayer, zonePolygons: zonePolygons, zones: zones, grids: grids, derivedGrids: derivedGrids)
     }
 

@@ -78,7 +78,7 @@ extension RasterModel {
             }
         } ?? []
 
-        let context = BlockContext(model: self, grid: grid, modules: modules, rowArea: rowArea, zoneOf: zoneOf)
+        let context = try BlockContext(model: self, grid: grid, modules: modules, rowArea: rowArea, zoneOf: zoneOf)
         var zonal = ZonalAccount(services: services, modules: modules, zones: zones.count, reportYear: reportYear, deflator: deflator,
                                  cellName: "pixels")
         var zoneAreas = [[EcosystemType: Double]](repeating: [:], count: zones.count)
@@ -136,8 +136,18 @@ extension RasterModel {
         let classIndex: [Int: Int]
         let classInputs: [Inputs]
         let zoneOf: [Int: Int]
+        /// The inputs read through the alternative land cover, each as a column of one value per class.
+        let alternatives: [AlternativeColumn]
 
-        init(model: RasterModel, grid: RasterGrid, modules: [any EcosystemService], rowArea: [Double], zoneOf: [Int: Int]) {
+        /// An input `<key>-alternative`: the value of `key` of each class (by class position), in `unit`.
+        struct AlternativeColumn: Sendable {
+            let key: String
+            let unit: String
+            let byClass: [Double]
+            let provenance: Provenance
+        }
+
+        init(model: RasterModel, grid: RasterGrid, modules: [any EcosystemService], rowArea: [Double], zoneOf: [Int: Int]) throws {
             self.model = model
             self.grid = grid
             self.modules = modules
@@ -146,21 +156,65 @@ extension RasterModel {
             classIndex = Dictionary(classes.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
             classInputs = classes.map { model.regionInputs.merging($0.inputs) }
             self.zoneOf = zoneOf
+            alternatives = try Self.alternativeColumns(model, modules: modules, classes: classes, classInputs: classInputs)
+        }
+
+        /// For every input a chosen service reads as `<key>-alternative`, each class's value of `key` (its own, or
+        /// the region's for its type) in the unit the first class gives it in.
+        private static func alternativeColumns(_ model: RasterModel, modules: [any EcosystemService], classes: [LandCoverClass],
+                                               classInputs: [Inputs]) throws -> [AlternativeColumn] {
+            guard let alternative = model.alternativeLandCover else { return [] }
+            var keys: [String] = []
+            for (choice, module) in zip(model.services, modules) {
+                for requirement in try module.method(choice.method).inputs where !keys.contains(requirement.key) {
+                    if AlternativeLandCover.baseKey(of: requirement.key) != nil { keys.append(requirement.key) }
+                }
+            }
+            return try keys.map { key in
+                let base = AlternativeLandCover.baseKey(of: key) ?? key
+                var unit: String?, provenance: Provenance?
+                let values = try zip(classes, classInputs).map { landClass, inputs -> Double in
+                    let measure: Measure?
+                    switch inputs[base]?.value {
+                    case let .single(value)?: measure = value
+                    case let .byEcosystemType(values)?: measure = values[landClass.type]
+                    case nil: measure = nil
+                    }
+                    guard let measure else {
+                        throw RasterError(path: alternative.path, call: "lookup table",
+                                          message: "class \(landClass.code) has no \(base), which \(key) reads through the alternative land cover; expected it in the class table or for \(landClass.type.rawValue) under `inputs:`")
+                    }
+                    unit = unit ?? measure.unit
+                    provenance = provenance ?? inputs[base]?.provenance
+                    do {
+                        return measure.value * (try UnitCatalog.conversionFactor(from: measure.unit, to: unit ?? measure.unit))
+                    } catch {
+                        throw RasterError(path: alternative.path, call: "lookup table",
+                                          message: "\(base) of class \(landClass.code) is in \(measure.unit), which does not convert to \(unit ?? ""), the unit of the other classes")
+                    }
+                }
+                return AlternativeColumn(key: key, unit: unit ?? "", byClass: values, provenance: provenance ?? alternative.provenance)
+            }
         }
     }
 
     /// Reads a block's pixels, assesses each land-cover class in it as one pixel batch, and sums them by zone.
     fileprivate static func compute(_ window: RasterBand.Window, _ readers: BlockReaders, _ context: BlockContext) throws -> BlockResult {
         let model = context.model
-        var coverValues: [Double] = [], zoneValues: [Double] = []
+        var coverValues: [Double] = [], zoneValues: [Double] = [], alternativeValues: [Double] = []
         var gridValues = [[Double]](repeating: [], count: readers.grids.count)
         try readers.cover.read(window, into: &coverValues)
         try readers.zones.read(window, into: &zoneValues)
+        if let alternative = readers.alternative { try alternative.read(window, into: &alternativeValues) }
         for (g, band) in readers.grids.enumerated() { try band.read(window, into: &gridValues[g]) }
         let coverNoData = readers.cover.noData, zoneNoData = readers.zones.noData, gridNoData = readers.grids.map(\.noData)
         try checkCodes(window, cover: coverValues, noData: coverNoData, zones: zoneValues, noData: zoneNoData, context)
         var missing = (0..<window.pixelCount).map { coverValues[$0] == coverNoData || zoneValues[$0] == zoneNoData }
         let outside = missing
+        if let alternative = readers.alternative, let path = model.alternativeLandCover?.path {
+            try checkClasses(window, alternativeValues, noData: alternative.noData, path: path, context)
+            BlockReaders.markMissing(alternativeValues, noData: alternative.noData, in: &missing)
+        }
         for (g, values) in gridValues.enumerated() { BlockReaders.markMissing(values, noData: gridNoData[g], in: &missing) }
         let derivedOperands = try readers.derived.map { try $0.read(window, missing: &missing) }
         let derivedValues = try zip(model.derivedGrids, derivedOperands).map { derived, operands in
@@ -169,8 +223,10 @@ extension RasterModel {
         // Pixels grouped by class, with their zones; codes usually run in long stretches, so each is looked up
         // only when it changes.
         var pixelsOf = [[Int]](repeating: [], count: context.classes.count), zonesOf = pixelsOf
+        var alternativesOf = [[Int]](repeating: [], count: readers.alternative == nil ? 0 : context.classes.count)
         var skipped = 0
         var lastCover = Double.nan, lastClass = 0, lastZoneCode = Double.nan, lastZone = 0
+        var lastAlternative = Double.nan, lastAlternativeClass = 0
         for i in 0..<window.pixelCount where !outside[i] {
             if missing[i] {
                 skipped += 1
@@ -186,6 +242,13 @@ extension RasterModel {
             }
             pixelsOf[lastClass].append(i)
             zonesOf[lastClass].append(lastZone)
+            if !alternativesOf.isEmpty {
+                if alternativeValues[i] != lastAlternative {
+                    lastAlternative = alternativeValues[i]
+                    lastAlternativeClass = Int(exactly: lastAlternative).flatMap { context.classIndex[$0] } ?? 0  // checked above
+                }
+                alternativesOf[lastClass].append(lastAlternativeClass)
+            }
         }
         var zonal = ZonalAccount(services: model.services, modules: context.modules, zones: model.zones.count,
                                  reportYear: model.reportYear, deflator: model.deflator, cellName: "pixels")
@@ -203,6 +266,9 @@ extension RasterModel {
             } + model.derivedGrids.enumerated().map { d, derived in
                 (derived.key, CellColumn(derived.key, values: pixels.map { derivedValues[d][$0] }, unit: derived.derivation.outputUnit,
                                          provenance: derived.provenance))
+            } + context.alternatives.map { alternative in
+                (alternative.key, CellColumn(alternative.key, values: alternativesOf[c].map { alternative.byClass[$0] }, unit: alternative.unit,
+                                             provenance: alternative.provenance))
             })
             let batch = try CellBatch(pixels: landClass.type, areas: areas, shared: context.classInputs[c],
                                       columns: columns) { cell in
@@ -232,18 +298,12 @@ extension RasterModel {
     private static func checkCodes(_ window: RasterBand.Window, cover coverValues: [Double], noData coverNoData: Double?,
                                    zones zoneValues: [Double], noData zoneNoData: Double?, _ context: BlockContext) throws {
         let model = context.model
+        try checkClasses(window, coverValues, noData: coverNoData, path: model.landCover.path, context)
         // Codes run in long stretches: a code is looked up only when it differs from the last one found good.
-        var goodCover = Double.nan, goodZone = Double.nan
+        var goodZone = Double.nan
         for i in 0..<window.pixelCount {
             var place: String { "column \(window.x + i % window.width), row \(window.y + i / window.width)" }
-            let cover = coverValues[i], zone = zoneValues[i]
-            if cover != coverNoData, cover != goodCover {
-                guard let code = Int(exactly: cover), context.classIndex[code] != nil else {
-                    throw RasterError(path: model.landCover.path, call: "lookup table",
-                                      message: "class \(sixFigures(cover)) at \(place) has no row in the lookup table; expected one of \(context.classes.map { String($0.code) }.joined(separator: ", "))")
-                }
-                goodCover = cover
-            }
+            let zone = zoneValues[i]
             if zone != zoneNoData, zone != goodZone {
                 guard let code = Int(exactly: zone), context.zoneOf[code] != nil else {
                     throw RasterError(path: model.zoneLayer.path, call: "zones",
@@ -254,6 +314,19 @@ extension RasterModel {
         }
     }
 
+    /// Every class code of a block of a land-cover map (`path`) has a lookup row.
+    private static func checkClasses(_ window: RasterBand.Window, _ values: [Double], noData: Double?, path: String,
+                                     _ context: BlockContext) throws {
+        var good = Double.nan
+        for (i, cover) in values.enumerated() where cover != noData && cover != good {
+            guard let code = Int(exactly: cover), context.classIndex[code] != nil else {
+                throw RasterError(path: path, call: "lookup table",
+                                  message: "class \(sixFigures(cover)) at column \(window.x + i % window.width), row \(window.y + i / window.width) has no row in the lookup table; expected one of \(context.classes.map { String($0.code) }.joined(separator: ", "))")
+            }
+            good = cover
+        }
+    }
+
     /// Refuses an output directory where a service's GeoTIFF (`<service>.tif`) would replace one of the run's own
     /// rasters (compared by device and inode, so another spelling of the path is caught too).
     private func requireOutputsSpareInputs(_ directory: String) throws {
@@ -261,7 +334,7 @@ extension RasterModel {
             var status = stat()
             return stat(path, &status) == 0 ? (status.st_dev, status.st_ino) : nil
         }
-        let inputs = ([landCover, zoneLayer] + grids.map(\.layer)).compactMap { layer in identity(layer.path).map { (layer.path, $0) } }
+        let inputs = ([landCover, zoneLayer] + [alternativeLandCover].compactMap { $0 } + grids.map(\.layer)).compactMap { layer in identity(layer.path).map { (layer.path, $0) } }
         for service in services {
             let target = (directory as NSString).appendingPathComponent("\(service.id).tif")
             guard let output = identity(target), let input = inputs.first(where: { $0.1 == output }) else { continue }
@@ -315,6 +388,8 @@ struct BlockReaders {
     let cover: RasterBand
     let zones: RasterBand
     let grids: [RasterBand]
+    /// The alternative land cover, when the model has one.
+    let alternative: RasterBand?
     /// The operands of the model's pixel derivations.
     let derived: [DerivedOperands]
 
@@ -326,6 +401,11 @@ struct BlockReaders {
         let zones = try RasterDataset.open(model.zoneLayer.path)
         try grid.requireAligned(try zones.grid(), path: model.zoneLayer.path, reference: model.landCover.path)
         self.zones = try Self.band(zones, layer: model.zoneLayer)
+        alternative = try model.alternativeLandCover.map { layer in
+            let dataset = try RasterDataset.open(layer.path)
+            try grid.requireAligned(try dataset.grid(), path: layer.path, reference: model.landCover.path)
+            return try Self.band(dataset, layer: layer)
+        }
         grids = try model.grids.map { input in
             let dataset = try RasterDataset.open(input.layer.path)
             try grid.requireAligned(try dataset.grid(), path: input.layer.path, reference: model.landCover.path)

@@ -80,7 +80,9 @@ public enum ServiceConformance {
         case .any: return nil
         case .nonNegative, .positive: outside = { Measure(-1, $0.unit) }
         case .fraction: outside = { Measure($0.unit == "%" ? 200 : 2, $0.unit) }
-        case let .range(range): outside = { Measure(range.lowerBound - 1 - abs(range.lowerBound), $0.unit) }
+        case let .range(range):
+            // The bound is in the base unit; the value is written in the input's unit (a rate in %).
+            outside = { Measure((range.lowerBound - 1 - abs(range.lowerBound)) / ($0.parsedUnit?.baseUnitsPerUnit ?? 1), $0.unit) }
         }
         switch input.value {
         case let .single(measure): return Input(input.key, .single(outside(measure)), provenance: input.provenance)

@@ -16,6 +16,7 @@ public enum BuiltInServices {
         WaterPurification(),
         CulturalTourism(),
         InVESTCarbon(),
+        InVESTCarbonSequestration(),
         InVESTAnnualWaterYield(),
     ]
 

@@ -54,6 +54,101 @@ public struct InVESTCarbon: BatchAssessable {
     }
 }
 
+/// InVEST's carbon sequestration (natcap.invest 3.20 `carbon` with `calc_sequestration`): the change in the four
+/// pools' carbon between the baseline land cover and the alternative one (a raster model's `alternative-land-cover:`,
+/// InVEST's `lulc_alt_path`), as a yearly flow over the years between the maps, or at InVEST's net present value.
+/// It reads the same carbon-pool table as ``InVESTCarbon``, once through each map.
+///
+/// The formula, its variables and sources are documented once, on ``InVESTKernel``.
+public struct InVESTCarbonSequestration: BatchAssessable {
+    public enum Keys {
+        /// InVEST's `lulc_alt_year` − `lulc_bas_year`.
+        public static let years = InputKey<Ratio>("years-between-maps")
+        /// InVEST's `discount_rate` and `rate_change`, as fractions (a model file may write them in %).
+        public static let discountRate = InputKey<Ratio>("discount-rate")
+        public static let priceChange = InputKey<Ratio>("price-change-rate")
+    }
+
+    static let pools = [InVESTCarbon.Keys.above, InVESTCarbon.Keys.below, InVESTCarbon.Keys.soil, InVESTCarbon.Keys.dead]
+    static let source = "natcap/invest 3.20 carbon.py (c_change_bas_alt, _calculate_valuation_constant, _calculate_npv); InVEST User's Guide, Carbon Storage and Sequestration"
+
+    public let id: ServiceID = "invest-carbon-sequestration"
+    public let name = "carbon sequestration (InVEST)"
+    public let localName = "碳固定（InVEST，土地覆被变化）"
+    public let category = ServiceCategory.regulating
+    public let physicalUnit = "t C"
+    public let methods: [ServiceMethod]
+
+    public init() {
+        let pools = Self.pools.flatMap { pool in [
+            InputRequirement(pool, "\(pool.name.dropFirst(2)) carbon of the baseline class (t C/ha)", scope: .perEcosystemType),
+            InputRequirement(pool.alternative, "\(pool.name.dropFirst(2)) carbon of the pixel's class in the alternative map (t C/ha)",
+                             scope: .perEcosystemType),
+        ] }
+        let years = InputRequirement(Keys.years, "years n from the baseline map to the alternative one (a whole number)", domain: .range(1...10_000))
+        let price = PriceRequirement(CarbonSink.carbonPrice, "carbon price per t CO₂")
+        methods = [
+            ServiceMethod(id: "stock-change", formula: InVESTKernel.sequestrationFormula, source: Self.source,
+                          inputs: pools + [years], prices: [price], allowsNegative: true),
+            ServiceMethod(id: "npv", formula: InVESTKernel.sequestrationValueFormula, source: Self.source,
+                          inputs: pools + [years,
+                                           InputRequirement(Keys.discountRate, "yearly discount rate d (InVEST's discount_rate, in %)", domain: .range(0...1)),
+                                           InputRequirement(Keys.priceChange, "yearly change c of the carbon price (InVEST's rate_change, in %)",
+                                                            domain: .range(-0.99...1))],
+                          prices: [price], allowsNegative: true),
+        ]
+    }
+
+    public func assess(_ batch: CellBatch, method: ServiceMethod, inputs: BatchReader, prices: PriceBook) throws -> BatchResult {
+        let types = batch.types(excluding: [])
+        var change = BatchBreakdown<Mass>(batch, types: types)
+        for (column, t) in types.enumerated() {
+            let type = batch.types[t]
+            let baseline = try Self.pools.map { try inputs.column($0, for: type) }
+            let alternative = try Self.pools.map { try inputs.column($0.alternative, for: type) }
+            for cell in 0..<batch.count {
+                // In base units (kg/m²), as the storage service sums them.
+                let before = InVESTKernel.carbonDensity(above: baseline[0][cell].baseValue, below: baseline[1][cell].baseValue,
+                                                        soil: baseline[2][cell].baseValue, dead: baseline[3][cell].baseValue)
+                let after = InVESTKernel.carbonDensity(above: alternative[0][cell].baseValue, below: alternative[1][cell].baseValue,
+                                                       soil: alternative[2][cell].baseValue, dead: alternative[3][cell].baseValue)
+                change[cell, column] = Quantity<ArealMass>(baseValue: after - before) * batch.area(cell: cell, type: t)
+            }
+        }
+        let years = try Self.regionWide(Keys.years, inputs, batch, whole: true)
+        let price = try prices.unitPrice(CarbonSink.carbonPrice)
+        let dioxide = change.totals.map { $0 * CarbonFixationKernel.co2PerCarbon }
+        let line: BatchLine
+        if method.id == "npv" {
+            let factor = InVESTKernel.presentValueFactor(years: Int(years), discountRate: try Self.regionWide(Keys.discountRate, inputs, batch),
+                                                         priceChange: try Self.regionWide(Keys.priceChange, inputs, batch))
+            // The factor goes into the price, not the quantity: the line's quantity stays the CO₂ the change holds.
+            line = BatchLine(id: "co2-sequestered-npv", label: "CO₂ sequestered by the land-cover change, at present value",
+                             quantities: dioxide, price: UnitPrice(price.yuanPerQuotedUnit * factor, per: price.unit, priceYear: price.priceYear),
+                             priceKey: CarbonSink.carbonPrice.name)
+        } else {
+            line = BatchLine(id: "co2-sequestered", label: "CO₂ sequestered a year by the land-cover change",
+                             quantities: dioxide.map { $0 * (1 / years) }, price: price, priceKey: CarbonSink.carbonPrice.name)
+        }
+        // A loss is negative (an emission), as InVEST's c_change_bas_alt is; it is no error and needs no warning.
+        return BatchResult(physical: change, in: .tonne, lines: [line])
+    }
+
+    /// An input the account values once (a line has one price): the same in every cell, a whole number if `whole`.
+    private static func regionWide(_ key: InputKey<Ratio>, _ inputs: BatchReader, _ batch: CellBatch, whole: Bool = false) throws -> Double {
+        let column = try inputs.ratios(key)
+        let value = column[0]
+        if whole, value != value.rounded() {
+            throw inputs.error(KernelRejection(input: key.name, value: value, expected: "a whole number of years"), cell: 0)
+        }
+        for cell in 1..<max(1, batch.count) where column[cell] != value {
+            throw inputs.error(KernelRejection(input: key.name, value: column[cell],
+                                               expected: "\(value), as in the first unit: the line is priced once for the region"), cell: cell)
+        }
+        return value
+    }
+}
+
 /// InVEST's annual water yield (natcap.invest 3.20 `annual_water_yield`): the precipitation not evapotranspired, by
 /// Fu's Budyko curve, valued at reservoir cost like water conservation (of which it is an upper bound: it includes
 /// storm runoff). Its class parameters read InVEST's biophysical table as it is (`kc`, `root_depth`, `lulc_veg`).

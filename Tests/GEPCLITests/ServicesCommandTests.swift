@@ -29,7 +29,7 @@ struct ServiceCatalogCommandTests {
                            "flood-regulation", "carbon-sink", "oxygen-release", "climate-regulation",
                            "air-purification", "water-purification", "cultural-tourism"]
     /// InVEST's models, after the guideline's services (their source is natcap/invest, not the guideline).
-    static let investModels = ["invest-carbon", "invest-annual-water-yield"]
+    static let investModels = ["invest-carbon", "invest-carbon-sequestration", "invest-annual-water-yield"]
 
     /// Every built-in module appears once, in registry order, with its category and unit.
     @Test func listShowsEveryModuleWithCategoryAndUnit() throws {

@@ -88,9 +88,12 @@ struct InVESTModelTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gepkit-invest-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let grid = RasterGrid(width: 20, height: 10, geoTransform: [500_000, 30, 0, 5_600_000, 0, -30], projection: try RasterGrid.projection(epsg: 32651))
-        for (name, value) in [("landcover.tif", { (x: Int) in x < 10 ? 11.0 : 21 }), ("zones.tif", { _ in 1.0 })] {
+        // The alternative map: larch only on the first 6 columns, and no class in the last pixel (a river pixel).
+        let layers: [(String, (Int) -> Double)] = [("landcover.tif", { $0 % 20 < 10 ? 11 : 21 }), ("zones.tif", { _ in 1 }),
+                                                   ("alternative.tif", { $0 == 199 ? 0 : $0 % 20 < 6 ? 11 : 21 })]
+        for (name, value) in layers {
             let dataset = try RasterDataset.createGeoTIFF(folder.appendingPathComponent(name).path, grid: grid, options: .init(noData: 0, unit: ""))
-            try dataset.band(1).write((0..<200).map { value($0 % 20) }, to: .init(x: 0, y: 0, width: 20, height: 10))
+            try dataset.band(1).write((0..<200).map(value), to: .init(x: 0, y: 0, width: 20, height: 10))
         }
         try biophysical.write(to: folder.appendingPathComponent("biophysical.csv"), atomically: true, encoding: .utf8)
         try carbonPools.write(to: folder.appendingPathComponent("carbon_pools.csv"), atomically: true, encoding: .utf8)
@@ -114,6 +117,94 @@ struct InVESTModelTests {
         var values: [Double] = []
         try RasterDataset.open(raster.outputs[1]).band(1).read(.init(x: 3, y: 4, width: 1, height: 1), into: &values)
         #expect(abs(values[0] - 1176.2746935408875) < 1e-3, "m³/ha = 10 × mm, as 32-bit floats")
+    }
+
+    /// The carbon model with sequestration between the fixture's two maps, by `method`.
+    static func sequestrationFixture(method: String, alternative: String? = "alternative.tif") throws -> URL {
+        let waterYield = ["seasonality-constant:", "precipitation:", "reference-evapotranspiration:", "root-restricting-depth:",
+                          "plant-available-water:", "biophysical.csv"]
+        let valuation = method == "npv" ? """
+              discount-rate: {value: 7, unit: "%", source: t, status: assumed, note: test}
+              price-change-rate: {value: 0, unit: "%", source: t, status: assumed, note: test}
+
+            """ : ""
+        return try fixture { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false).filter { line in !waterYield.contains { line.contains($0) } }
+                .joined(separator: "\n")
+                .replacingOccurrences(of: "  - id: invest-annual-water-yield\n", with: "  - {id: invest-carbon-sequestration, method: \(method), in-total: false}\n")
+                .replacingOccurrences(of: "inputs:\n", with: """
+                    inputs:
+                      years-between-maps: {value: 10, unit: "", source: t, status: assumed, note: 2020 to 2030}
+
+                    """ + valuation)
+                .replacingOccurrences(of: "classes:\n", with: alternative.map { "alternative-land-cover: {path: \($0), source: t, status: assumed, note: test}\nclasses:\n" } ?? "classes:\n")
+        }
+    }
+
+    @Test("sequestration between two maps: 40 larch pixels become river, −576 t C; −211.2 t CO₂ a year over 10 years")
+    func sequestrationStockChange() throws {
+        let path = try Self.sequestrationFixture(method: "stock-change")
+        defer { try? FileManager.default.removeItem(at: path.deletingLastPathComponent()) }
+        let model = try RasterModelFile.read(path.path, registry: BuiltInServices.registry())
+        let out = path.deletingLastPathComponent().appendingPathComponent("out").path
+        let raster = try model.run(with: BuiltInServices.registry(), outputDirectory: out)
+        #expect(raster.skippedPixels == 1, "the pixel without a class in the alternative map")
+        #expect(abs(raster.run.services[0].physical[0] - 1440) < 1e-9, "the skipped pixel is a river pixel: storage unchanged")
+        // 40 pixels × 0.09 ha × (0 − 160) t C/ha; CO₂ = × 44/12, a year = ÷ 10.
+        #expect(abs(raster.run.services[1].physical[0] - -576) < 1e-9)
+        let account = raster.run.account
+        let line = try #require(account.lines.firstIndex { $0.line == "co2-sequestered" })
+        #expect(abs(account.physical[0, line] - -211.2) < 1e-9)
+        var values: [Double] = []
+        try RasterDataset.open(raster.outputs[1]).band(1).read(.init(x: 7, y: 2, width: 3, height: 1), into: &values)
+        #expect(values == [-160, -160, -160], "t C/ha where larch became river")
+    }
+
+    @Test("sequestration at InVEST's net present value: the carbon price × 0.7515232248797884 at 7 % over 10 years")
+    func sequestrationPresentValue() throws {
+        // (1/10)·Σ_{k=0}^{9} 1.07^−k, summed term by term in Python.
+        #expect(abs(InVESTKernel.presentValueFactor(years: 10, discountRate: 0.07, priceChange: 0) - 0.7515232248797884) < 1e-15)
+        #expect(abs(InVESTKernel.presentValueFactor(years: 10, discountRate: 0.07, priceChange: 0.02) - 0.6961275455217623) < 1e-15)
+        #expect(InVESTKernel.presentValueFactor(years: 4, discountRate: 0, priceChange: 0) == 1, "r = 1: no discounting")
+        let path = try Self.sequestrationFixture(method: "npv")
+        defer { try? FileManager.default.removeItem(at: path.deletingLastPathComponent()) }
+        let account = try RasterModelFile.read(path.path, registry: BuiltInServices.registry()).run(with: BuiltInServices.registry()).run.account
+        let stored = try #require(account.lines.firstIndex { $0.line == "co2-stored" })
+        let npv = try #require(account.lines.firstIndex { $0.line == "co2-sequestered-npv" })
+        #expect(abs(account.physical[0, npv] - -2112) < 1e-9, "all the CO₂ of the change, −576 × 44/12")
+        #expect(abs(account.prices[npv] / account.prices[stored] - 0.7515232248797884) < 1e-12)
+    }
+
+    @Test("sequestration refusals: no alternative map, a class of the alternative map without a row, years not whole")
+    func sequestrationRefusals() throws {
+        let registry = BuiltInServices.registry()
+        let none = try Self.sequestrationFixture(method: "stock-change", alternative: nil)
+        defer { try? FileManager.default.removeItem(at: none.deletingLastPathComponent()) }
+        let missing = #expect(throws: ModelFileError.self) { try RasterModelFile.read(none.path, registry: registry) }
+        #expect(missing.map { String(describing: $0) }?.contains("alternative-land-cover") == true, "\(String(describing: missing))")
+
+        let path = try Self.sequestrationFixture(method: "stock-change")
+        let folder = path.deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let grid = try RasterDataset.open(folder.appendingPathComponent("landcover.tif").path).grid()
+        do {
+            let dataset = try RasterDataset.createGeoTIFF(folder.appendingPathComponent("alternative.tif").path, grid: grid, options: .init(noData: 0, unit: ""))
+            try dataset.band(1).write((0..<200).map { $0 == 57 ? 41 : 11 }, to: .init(x: 0, y: 0, width: 20, height: 10))
+        }
+        let out = folder.appendingPathComponent("out").path
+        let unknown = #expect(throws: RasterError.self) { try RasterModelFile.read(path.path, registry: registry).run(with: registry, outputDirectory: out) }
+        #expect(unknown.map { String(describing: $0) }.map { $0.contains("alternative.tif") && $0.contains("class 41 at column 17, row 2") } == true,
+                "\(String(describing: unknown))")
+        #expect(!FileManager.default.fileExists(atPath: out + "/invest-carbon.tif"), "no output before the check")
+
+        let text = try String(contentsOf: path, encoding: .utf8).replacingOccurrences(of: "{value: 10, unit: \"\"", with: "{value: 10.5, unit: \"\"")
+        try text.write(to: path, atomically: true, encoding: .utf8)
+        do {
+            let dataset = try RasterDataset.createGeoTIFF(folder.appendingPathComponent("alternative.tif").path, grid: grid, options: .init(noData: 0, unit: ""))
+            try dataset.band(1).write((0..<200).map { _ in 21 }, to: .init(x: 0, y: 0, width: 20, height: 10))
+        }
+        let fractional = #expect(throws: InputError.self) { try RasterModelFile.read(path.path, registry: registry).run(with: registry) }
+        #expect(fractional.map { String(describing: $0) }?.contains("a whole number of years") == true, "\(String(describing: fractional))")
     }
 
     @Test("a class without a row, a read column without a unit, and a unit of the wrong dimension: one message each, naming the file")

@@ -32,11 +32,24 @@ struct ConformanceTests {
         single("root-shoot-ratio", 0.25, ""), single("carbon-fraction", 0.5, ""),
     ]
 
+    /// Meadow turned to forest and forest thinned, over ten years.
+    static let sequestration = [
+        byType("c-above", [.deciduousNeedleleafForest: 60, .meadow: 5], "t/ha"), single("c-below", 15, "t/ha"), single("c-soil", 80, "t/ha"),
+        single("c-dead", 5, "t/ha"), byType("c-above-alternative", [.deciduousNeedleleafForest: 50, .meadow: 60], "t/ha"),
+        single("c-below-alternative", 15, "t/ha"), single("c-soil-alternative", 80, "t/ha"), single("c-dead-alternative", 5, "t/ha"),
+        single("years-between-maps", 10, ""),
+    ]
+
     /// Every built-in service, every method of those that offer several.
     static let cases: [Case] = [
         Case(service: InVESTCarbon(), method: nil, unit: forest,
              inputs: [byType("c-above", [.deciduousNeedleleafForest: 60, .meadow: 5], "t/ha"), single("c-below", 15, "t/ha"),
                       single("c-soil", 80, "t/ha"), single("c-dead", 5, "t/ha")],
+             prices: [price("carbon-price", 55.3, per: "t", year: 2022)]),
+        Case(service: InVESTCarbonSequestration(), method: "stock-change", unit: forest, inputs: sequestration,
+             prices: [price("carbon-price", 55.3, per: "t", year: 2022)]),
+        Case(service: InVESTCarbonSequestration(), method: "npv", unit: forest,
+             inputs: sequestration + [single("discount-rate", 7, "%"), single("price-change-rate", 0, "%")],
              prices: [price("carbon-price", 55.3, per: "t", year: 2022)]),
         Case(service: InVESTAnnualWaterYield(), method: nil, unit: forest,
              inputs: [single("precipitation", 500, "mm"), single("reference-evapotranspiration", 600, "mm"), single("root-restricting-depth", 1500, "mm"),
@@ -100,13 +113,13 @@ struct ConformanceTests {
         #expect(problems.isEmpty, "\(problems)")
     }
 
-    /// The cases cover all thirteen built-in services and every method they offer.
+    /// The cases cover all fourteen built-in services and every method they offer.
     @Test func casesCoverEveryBuiltInMethod() {
         let covered = Set(Self.cases.map { "\($0.service.id)/\($0.method ?? $0.service.methods[0].id)" })
         let offered = Set(BuiltInServices.all.flatMap { service in service.methods.map { "\(service.id)/\($0.id)" } })
         #expect(offered.subtracting(covered) == ["oxygen-release/npp-minus-rh", "oxygen-release/stock-increment"],
                 "oxygen release shares carbon sink's routes, which are covered there")
-        #expect(Set(Self.cases.map(\.service.id)).count == 13)
+        #expect(Set(Self.cases.map(\.service.id)).count == 14)
     }
 
     /// A module that ignores a missing input (reading a default instead) is reported.

@@ -18,7 +18,7 @@ struct FormulaDocumentationTests {
         "flood-regulation": "FloodRegulationKernel", "carbon-sink": "CarbonFixationKernel", "oxygen-release": "CarbonFixationKernel",
         "climate-regulation": "ClimateRegulationKernel", "air-purification": "PollutantRemovalKernel",
         "water-purification": "PollutantRemovalKernel", "cultural-tourism": "CulturalTourismKernel",
-        "invest-carbon": "InVESTKernel", "invest-annual-water-yield": "InVESTKernel",
+        "invest-carbon": "InVESTKernel", "invest-carbon-sequestration": "InVESTKernel", "invest-annual-water-yield": "InVESTKernel",
     ]
 
     /// The `///` lines of a file joined into one paragraph, whitespace collapsed, so that a formula wrapped across

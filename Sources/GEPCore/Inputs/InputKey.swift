@@ -14,6 +14,21 @@ public struct InputKey<Dimension: PhysicalDimension>: Sendable, Hashable, Custom
     }
 
     public var description: String { name }
+
+    /// The same input in the alternative land-cover map of a raster model (InVEST's `lulc_alt_path`): each pixel
+    /// reads the value of the class it has in that map. A table model gives it like any input.
+    public var alternative: InputKey { InputKey(name + AlternativeLandCover.suffix) }
+}
+
+/// How inputs of a second land-cover map are named: `c-above-alternative` is `c-above` of the pixel's class in the
+/// raster model's `alternative-land-cover:` map.
+public enum AlternativeLandCover {
+    public static let suffix = "-alternative"
+
+    /// The input `key` reads through the alternative map, or nil when `key` is not such an input.
+    public static func baseKey(of key: String) -> String? {
+        key.hasSuffix(suffix) && key.count > suffix.count ? String(key.dropLast(suffix.count)) : nil
+    }
 }
 
 /// The key of a price in a price book together with the dimension of the unit it is quoted per.

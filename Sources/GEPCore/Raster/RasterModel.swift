@@ -133,6 +133,10 @@ public struct RasterModel: Sendable {
     public let deflator: Deflator?
     public let extraServices: [any EcosystemService]
     public let landCover: Layer
+    /// A second land-cover map on the same grid and with the same classes (InVEST's `lulc_alt_path`: a future or a
+    /// scenario), through which services read inputs named `<key>-alternative` (``InputKey/alternative``): the
+    /// value of the pixel's class in this map. Pixels where it has nodata are skipped.
+    public let alternativeLandCover: Layer?
     public let classes: [LandCoverClass]
     /// The zone raster, or the vector file of ``zonePolygons``.
     public let zoneLayer: Layer
@@ -144,7 +148,8 @@ public struct RasterModel: Sendable {
 
     public init(regionID: String, regionName: String, regionLocalName: String? = nil, year: Int, reportYear: Int,
                 services: [RegionModel.ServiceChoice], regionInputs: Inputs, facts: Inputs = Inputs(), prices: PriceBook,
-                deflator: Deflator?, extraServices: [any EcosystemService] = [], landCover: Layer, classes: [LandCoverClass],
+                deflator: Deflator?, extraServices: [any EcosystemService] = [], landCover: Layer, alternativeLandCover: Layer? = nil,
+                classes: [LandCoverClass],
                 zoneLayer: Layer, zonePolygons: ZonePolygons? = nil, zones: [Zone], grids: [Grid], derivedGrids: [DerivedGrid] = []) {
         self.regionID = regionID
         self.regionName = regionName
@@ -158,6 +163,7 @@ public struct RasterModel: Sendable {
         self.deflator = deflator
         self.extraServices = extraServices
         self.landCover = landCover
+        self.alternativeLandCover = alternativeLandCover
         self.classes = classes
         self.zoneLayer = zoneLayer
         self.zonePolygons = zonePolygons
