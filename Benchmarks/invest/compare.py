@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""GEPKit against natcap.invest 3.20 on the same inputs: carbon storage and annual water yield.
+"""GEPKit against natcap.invest 3.20 on the same inputs: carbon storage and sequestration, and annual water yield.
 
 Generates a synthetic, Genhe-like set (SIZE × SIZE pixels of 30 m in UTM 51N: larch and birch forest, meadow,
 marsh, a river and a town; smooth precipitation, ET₀, soil depth and PAWC fields; a corner outside the study area
-and a patch without precipitation data), runs InVEST's `carbon` and `annual_water_yield` and GEPKit's `gep-raster`
+and a patch without precipitation data; a second land-cover map ten years on, with a burnt patch, birch where
+larch was, and a town grown into meadow), runs InVEST's `carbon` (storage alone, then with sequestration between the
+maps) and `annual_water_yield` and GEPKit's `gep-raster`
 on it, each as a whole process timed by /usr/bin/time -v, and compares the outputs pixel by pixel: nodata masks, the
 largest relative difference on pixels both tools computed, and the time and peak-memory ratios.
 
@@ -79,6 +81,11 @@ def generate():
     lulc[(x > 0.8 * n) & (y > 0.8 * n) & (texture > 0.5)] = 6
     lulc[x + y < n / 10] = 0  # outside the study area
     write_raster(os.path.join(WORK, "lulc.tif"), lulc, 0, gdal.GDT_Int32)
+    alternative = lulc.copy()
+    alternative[(lulc == 1) & (texture > 0.6)] = 2  # birch after larch
+    alternative[(lulc == 1) & ((x - 0.3 * n) ** 2 + (y - 0.6 * n) ** 2 < (0.08 * n) ** 2)] = 3  # a burnt patch, now meadow
+    alternative[(lulc == 3) & (x > 0.75 * n) & (y > 0.75 * n)] = 6  # the town grown
+    write_raster(os.path.join(WORK, "lulc_alt.tif"), alternative, 0, gdal.GDT_Int32)
     precipitation = 470 + 60 * y / n + 15 * numpy.sin(x / 50)
     precipitation[(x > 0.3 * n) & (x < 0.32 * n) & (y > 0.5 * n) & (y < 0.52 * n)] = -1  # a patch without data
     write_raster(os.path.join(WORK, "precipitation.tif"), precipitation, -1, gdal.GDT_Float64)
@@ -111,12 +118,12 @@ def generate():
         f.write(CARBON_POOLS)
 
 
-def gep_model(service):
+def gep_model(name, services):
     classes = "\n".join(f"  - {{code: {code}, type: {kind}}}" for code, kind in TYPES.items())
     inputs = ""
     grids = ""
     tables = ""
-    if service == "invest-annual-water-yield":
+    if "invest-annual-water-yield" in services:
         inputs = f"  seasonality-constant: {{value: {SEASONALITY}, unit: \"\", source: bench, status: assumed, note: as given to InVEST}}\n"
         grids = """grids:
   precipitation: {path: precipitation.tif, unit: mm, source: bench, status: assumed, note: generated}
@@ -125,8 +132,12 @@ def gep_model(service):
   plant-available-water: {path: pawc.tif, unit: "", source: bench, status: assumed, note: generated}
 """
         tables = "  - {path: biophysical.csv, units: {root_depth: mm, Kc: \"\", lulc_veg: \"\"}, source: bench, status: assumed, note: InVEST's table}\n"
-    else:
+    if "invest-carbon-sequestration" in services:
+        inputs = "  years-between-maps: {value: 10, unit: \"\", source: bench, status: assumed, note: lulc_alt_year − lulc_bas_year}\n"
+        grids = "alternative-land-cover: {path: lulc_alt.tif, source: bench, status: assumed, note: generated}\n"
+    if any(service.startswith("invest-carbon") for service in services):
         tables = "  - {path: carbon_pools.csv, units: {c_above: t/ha, c_below: t/ha, c_soil: t/ha, c_dead: t/ha}, source: bench, status: assumed, note: InVEST's table}\n"
+    service_lines = "".join(f"  - id: {service}\n" for service in services)
     text = f"""kind: raster-region
 sources: {{bench: "Benchmarks/invest/compare.py, a generated set"}}
 region: {{id: bench, name: InVEST comparison set}}
@@ -134,8 +145,7 @@ year: 2022
 prices: {MODELS}/prices/gep-guideline-2010.yaml
 deflator: {MODELS}/prices/china-cpi.yaml
 services:
-  - id: {service}
-{"inputs:" if inputs else ""}
+{service_lines}{"inputs:" if inputs else ""}
 {inputs}land-cover: {{path: lulc.tif, source: bench, status: assumed, note: generated}}
 classes:
 {classes}
@@ -149,7 +159,7 @@ class-tables:
   units:
     - {{code: 1, id: basin, name: Basin}}
 {grids}"""
-    path = os.path.join(WORK, f"gep-{service}.yaml")
+    path = os.path.join(WORK, f"gep-{name}.yaml")
     with open(path, "w") as f:
         f.write(text)
     return path
@@ -181,14 +191,14 @@ module.execute(args)
 """
 
 
-def run_invest(model, args):
-    workspace = os.path.join(WORK, f"invest-{model}")
+def run_invest(name, model, args):
+    workspace = os.path.join(WORK, f"invest-{name}")
     args = dict(args, workspace_dir=workspace, results_suffix="", n_workers=-1)
-    with open(os.path.join(WORK, f"invest-{model}.json"), "w") as f:
+    with open(os.path.join(WORK, f"invest-{name}.json"), "w") as f:
         json.dump(args, f)
     with open(os.path.join(WORK, "invest_runner.py"), "w") as f:
         f.write(INVEST_RUNNER)
-    return timed([sys.executable, "invest_runner.py", model, f"invest-{model}.json"], os.path.join(WORK, f"invest-{model}.log")), workspace
+    return timed([sys.executable, "invest_runner.py", model, f"invest-{name}.json"], os.path.join(WORK, f"invest-{name}.log")), workspace
 
 
 def read(path):
@@ -227,20 +237,25 @@ def main():
                   "pawc_path": os.path.join(WORK, "pawc.tif"), "watersheds_path": os.path.join(WORK, "watershed.shp"),
                   "sub_watersheds_path": "", "biophysical_table_path": os.path.join(WORK, "biophysical.csv"),
                   "seasonality_constant": SEASONALITY, "demand_table_path": "", "valuation_table_path": ""}
+    sequestration_args = dict(carbon_args, calc_sequestration=True, lulc_alt_path=os.path.join(WORK, "lulc_alt.tif"))
     worst = []
-    for model, service, args, invest_output, scale in [
-            ("carbon", "invest-carbon", carbon_args, "c_storage_bas.tif", 1.0),
-            ("annual_water_yield", "invest-annual-water-yield", water_args, os.path.join("output", "per_pixel", "wyield.tif"), 10.0)]:
-        print(f"{model}:")
-        (invest_seconds, invest_peak), workspace = run_invest(model, args)
-        out = os.path.join(WORK, f"gep-{model}")
-        gep_seconds, gep_peak = timed([GEP_RASTER, gep_model(service), "--out", out, "--threads", str(os.cpu_count() or 1)],
-                                      os.path.join(WORK, f"gep-{model}.log"))
-        invest_path = os.path.join(workspace, invest_output)
-        if not os.path.exists(invest_path):
-            found = [os.path.join(d, f) for d, _, files in os.walk(workspace) for f in files if f == os.path.basename(invest_output)]
-            invest_path = found[0]
-        worst.append(compare(model, os.path.join(out, f"{service}.tif"), invest_path, scale))
+    for name, model, args, outputs in [
+            ("carbon", "carbon", carbon_args, [("invest-carbon", "c_storage_bas.tif", 1.0)]),
+            ("carbon_sequestration", "carbon", sequestration_args,
+             [("invest-carbon", "c_storage_bas.tif", 1.0), ("invest-carbon-sequestration", "c_change_bas_alt.tif", 1.0)]),
+            ("annual_water_yield", "annual_water_yield", water_args,
+             [("invest-annual-water-yield", os.path.join("output", "per_pixel", "wyield.tif"), 10.0)])]:
+        print(f"{name}:")
+        (invest_seconds, invest_peak), workspace = run_invest(name, model, args)
+        out = os.path.join(WORK, f"gep-{name}")
+        gep_seconds, gep_peak = timed([GEP_RASTER, gep_model(name, [service for service, _, _ in outputs]), "--out", out,
+                                       "--threads", str(os.cpu_count() or 1)], os.path.join(WORK, f"gep-{name}.log"))
+        for service, invest_output, scale in outputs:
+            invest_path = os.path.join(workspace, invest_output)
+            if not os.path.exists(invest_path):
+                found = [os.path.join(d, f) for d, _, files in os.walk(workspace) for f in files if f == os.path.basename(invest_output)]
+                invest_path = found[0]
+            worst.append(compare(service, os.path.join(out, f"{service}.tif"), invest_path, scale))
         print(f"   InVEST {invest_seconds:.1f} s, {invest_peak:.0f} MB peak; GEPKit {gep_seconds:.1f} s, {gep_peak:.0f} MB peak; "
               f"InVEST / GEPKit {invest_seconds / gep_seconds:.1f}× (goal ≥ 10×), peak {'under' if gep_peak < 1024 else 'OVER'} 1 GiB")
     sys.exit(0 if all(w <= 1e-6 for w in worst) else 1)

@@ -6,3 +6,5 @@
 #include <ogr_srs_api.h>
 #include <ogr_api.h>
 #include <gdal_alg.h>
+// glibc's mallopt, which Swift's Glibc module does not export (GDALSession tunes the allocator for block buffers).
+#include <malloc.h>

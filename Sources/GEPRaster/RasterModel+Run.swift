@@ -79,26 +79,25 @@ extension RasterModel {
         } ?? []
 
         let context = try BlockContext(model: self, grid: grid, modules: modules, rowArea: rowArea, zoneOf: zoneOf)
-        var zonal = ZonalAccount(services: services, modules: modules, zones: zones.count, reportYear: reportYear, deflator: deflator,
-                                 cellName: "pixels")
-        var zoneAreas = [[EcosystemType: Double]](repeating: [:], count: zones.count)
-        var skipped = 0
-        var maps = MapSums(grid: grid, services: services.count)
+        let merger = BlockMerger(ZonalAccount(services: services, modules: modules, zones: zones.count, reportYear: reportYear,
+                                              deflator: deflator, cellName: "pixels"),
+                                 zones: zones.count, maps: MapSums(grid: grid, services: services.count), outputs: outputs)
+        outputs = []
         let pool = ReaderPool(first: readers, model: self)
-        for chunk in stride(from: 0, to: blocks.count, by: threads * 4).map({ Array(blocks[$0..<min($0 + threads * 4, blocks.count)]) }) {
-            for block in try pool.compute(chunk, threads: threads, context: context) {
-                try zonal.merge(block.zonal)
-                for (z, areas) in block.zoneAreas.enumerated() {
-                    for (type, area) in areas.sorted(by: { $0.key < $1.key }) { zoneAreas[z][type, default: 0] += area }
-                }
-                skipped += block.skipped
-                maps.add(block.perHectare, window: block.window)
-                for (s, dataset) in outputs.enumerated() { try dataset.band(1).write(block.perHectare[s], to: block.window) }
+        // Each chunk is computed while the one before it is merged and written, so the threads do not wait for the writes.
+        do {
+            for chunk in stride(from: 0, to: blocks.count, by: threads * 4).map({ Array(blocks[$0..<min($0 + threads * 4, blocks.count)]) }) {
+                let computed = try pool.compute(chunk, threads: threads, context: context)
+                try merger.finish()
+                merger.start(computed)
             }
+            try merger.finish()
+        } catch {
+            _ = try? merger.finish()
+            throw error
         }
-        for dataset in outputs { try dataset.flush() }
-        let outputPaths = outputs.map(\.path)
-        outputs = []  // closes the files before they are moved
+        let (zonal, zoneAreas, skipped, maps) = (merger.zonal, merger.zoneAreas, merger.skipped, merger.maps)
+        let outputPaths = try merger.closeOutputs()
 
         let units = try zones.enumerated().map { z, zone in
             try AccountingUnit(id: zone.id, name: zone.name, localName: zone.localName,
@@ -223,31 +222,37 @@ extension RasterModel {
         // Pixels grouped by class, with their zones; codes usually run in long stretches, so each is looked up
         // only when it changes.
         var pixelsOf = [[Int]](repeating: [], count: context.classes.count), zonesOf = pixelsOf
+        var areasOf = [[Double]](repeating: [], count: context.classes.count)
         var alternativesOf = [[Int]](repeating: [], count: readers.alternative == nil ? 0 : context.classes.count)
         var skipped = 0
         var lastCover = Double.nan, lastClass = 0, lastZoneCode = Double.nan, lastZone = 0
         var lastAlternative = Double.nan, lastAlternativeClass = 0
-        for i in 0..<window.pixelCount where !outside[i] {
-            if missing[i] {
-                skipped += 1
-                continue
-            }
-            if coverValues[i] != lastCover {
-                lastCover = coverValues[i]
-                lastClass = Int(exactly: lastCover).flatMap { context.classIndex[$0] } ?? 0  // every code has a class: checked above
-            }
-            if zoneValues[i] != lastZoneCode {
-                lastZoneCode = zoneValues[i]
-                lastZone = Int(exactly: lastZoneCode).flatMap { context.zoneOf[$0] } ?? 0
-            }
-            pixelsOf[lastClass].append(i)
-            zonesOf[lastClass].append(lastZone)
-            if !alternativesOf.isEmpty {
-                if alternativeValues[i] != lastAlternative {
-                    lastAlternative = alternativeValues[i]
-                    lastAlternativeClass = Int(exactly: lastAlternative).flatMap { context.classIndex[$0] } ?? 0  // checked above
+        // Row by row, so that each pixel's area is its row's without a division a pixel.
+        for row in 0..<window.height {
+            let area = context.rowArea[window.y + row]
+            for i in row * window.width..<(row + 1) * window.width where !outside[i] {
+                if missing[i] {
+                    skipped += 1
+                    continue
                 }
-                alternativesOf[lastClass].append(lastAlternativeClass)
+                if coverValues[i] != lastCover {
+                    lastCover = coverValues[i]
+                    lastClass = Int(exactly: lastCover).flatMap { context.classIndex[$0] } ?? 0  // every code has a class: checked above
+                }
+                if zoneValues[i] != lastZoneCode {
+                    lastZoneCode = zoneValues[i]
+                    lastZone = Int(exactly: lastZoneCode).flatMap { context.zoneOf[$0] } ?? 0
+                }
+                pixelsOf[lastClass].append(i)
+                zonesOf[lastClass].append(lastZone)
+                areasOf[lastClass].append(area)
+                if !alternativesOf.isEmpty {
+                    if alternativeValues[i] != lastAlternative {
+                        lastAlternative = alternativeValues[i]
+                        lastAlternativeClass = Int(exactly: lastAlternative).flatMap { context.classIndex[$0] } ?? 0  // checked above
+                    }
+                    alternativesOf[lastClass].append(lastAlternativeClass)
+                }
             }
         }
         var zonal = ZonalAccount(services: model.services, modules: context.modules, zones: model.zones.count,
@@ -255,16 +260,17 @@ extension RasterModel {
         var zoneAreas = [[EcosystemType: Double]](repeating: [:], count: model.zones.count)
         var perHectare = [[Double]](repeating: [Double](repeating: noData, count: window.pixelCount), count: model.services.count)
         let names = model.zones.map(\.id)
+        let squareMetresPerHectare = MeasurementUnit<Area>.hectare.baseUnitsPerUnit
         for (c, landClass) in context.classes.enumerated() where !pixelsOf[c].isEmpty {
-            let pixels = pixelsOf[c], zone = zonesOf[c]
-            let areas = pixels.map { context.rowArea[window.y + $0 / window.width] }
-            var areaOfZone = [Double](repeating: 0, count: model.zones.count)
-            for (cell, z) in zone.enumerated() { areaOfZone[z] += areas[cell] }
-            for (z, area) in areaOfZone.enumerated() where area > 0 { zoneAreas[z][landClass.type, default: 0] += area }
-            let columns = Dictionary(uniqueKeysWithValues: model.grids.enumerated().map { g, input in
-                (input.key, CellColumn(input.key, values: pixels.map { gridValues[g][$0] }, unit: input.unit, provenance: input.layer.provenance))
-            } + model.derivedGrids.enumerated().map { d, derived in
-                (derived.key, CellColumn(derived.key, values: pixels.map { derivedValues[d][$0] }, unit: derived.derivation.outputUnit,
+            let pixels = pixelsOf[c], zone = zonesOf[c], areas = areasOf[c]
+            for (z, area) in ZonalAccount.sums(areas, by: zone, zones: model.zones.count).enumerated() where area > 0 {
+                zoneAreas[z][landClass.type, default: 0] += area
+            }
+            // Each block array is taken out of its outer array once: indexing the outer one a pixel retained it a pixel.
+            let columns = Dictionary(uniqueKeysWithValues: zip(model.grids, gridValues).map { input, values in
+                (input.key, CellColumn(input.key, values: pixels.map { values[$0] }, unit: input.unit, provenance: input.layer.provenance))
+            } + zip(model.derivedGrids, derivedValues).map { derived, values in
+                (derived.key, CellColumn(derived.key, values: pixels.map { values[$0] }, unit: derived.derivation.outputUnit,
                                          provenance: derived.provenance))
             } + context.alternatives.map { alternative in
                 (alternative.key, CellColumn(alternative.key, values: alternativesOf[c].map { alternative.byClass[$0] }, unit: alternative.unit,
@@ -279,10 +285,10 @@ extension RasterModel {
                 try module.evaluate(batch, method: choice.method, prices: model.prices)
             }
             try zonal.add(outcomes, zone: zone)
-            let hectares = areas.map { Quantity<Area>(baseValue: $0).value(in: .hectare) }
             for (s, outcome) in outcomes.enumerated() {
+                let physical = outcome.physicalAmounts
                 perHectare[s].withUnsafeMutableBufferPointer { values in
-                    for (cell, i) in pixels.enumerated() { values[i] = outcome.physical(cell: cell) / hectares[cell] }
+                    for (cell, i) in pixels.enumerated() { values[i] = physical[cell] / areas[cell] * squareMetresPerHectare }
                 }
             }
         }
@@ -428,6 +434,64 @@ struct BlockReaders {
                               message: "the raster declares no nodata value; expected one (set it with `gdal_edit.py -a_nodata VALUE`)")
         }
         return band
+    }
+}
+
+/// The sums of the blocks computed so far and the output rasters, merged block by block in block order on a thread of
+/// their own while the next chunk of blocks computes. Used by one thread at a time: the merging thread between
+/// ``start(_:)`` and ``finish()``, the run's thread otherwise.
+private final class BlockMerger: @unchecked Sendable {
+    private(set) var zonal: ZonalAccount
+    private(set) var zoneAreas: [[EcosystemType: Double]]
+    private(set) var skipped = 0
+    private(set) var maps: MapSums
+    private var outputs: [RasterDataset]
+    private var pending: [RasterModel.BlockResult] = []
+    private var failure: (any Error)?
+    private let group = DispatchGroup()
+
+    init(_ zonal: ZonalAccount, zones: Int, maps: MapSums, outputs: [RasterDataset]) {
+        self.zonal = zonal
+        zoneAreas = Array(repeating: [:], count: zones)
+        self.maps = maps
+        self.outputs = outputs
+    }
+
+    /// Merges and writes `blocks` on another thread.
+    func start(_ blocks: [RasterModel.BlockResult]) {
+        pending = blocks
+        group.enter()
+        DispatchQueue.global().async {
+            defer { self.group.leave() }
+            do { try self.merge() } catch { self.failure = error }
+        }
+    }
+
+    /// Waits for the blocks last started, and rethrows the first error met merging any of them.
+    func finish() throws {
+        group.wait()
+        if let failure { throw failure }
+    }
+
+    /// Flushes and closes the outputs; their paths.
+    func closeOutputs() throws -> [String] {
+        for dataset in outputs { try dataset.flush() }
+        let paths = outputs.map(\.path)
+        outputs = []  // closes the files before they are moved
+        return paths
+    }
+
+    private func merge() throws {
+        for block in pending {
+            try zonal.merge(block.zonal)
+            for (z, areas) in block.zoneAreas.enumerated() {
+                for (type, area) in areas.sorted(by: { $0.key < $1.key }) { zoneAreas[z][type, default: 0] += area }
+            }
+            skipped += block.skipped
+            maps.add(block.perHectare, window: block.window)
+            for (s, dataset) in outputs.enumerated() { try dataset.band(1).write(block.perHectare[s], to: block.window) }
+        }
+        pending = []
     }
 }
 

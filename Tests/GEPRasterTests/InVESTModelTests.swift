@@ -158,6 +158,15 @@ struct InVESTModelTests {
         var values: [Double] = []
         try RasterDataset.open(raster.outputs[1]).band(1).read(.init(x: 7, y: 2, width: 3, height: 1), into: &values)
         #expect(values == [-160, -160, -160], "t C/ha where larch became river")
+
+        // The same with the zone given as a polygon, which the run burns onto the grid first (a copy of the model).
+        let polygons = path.deletingLastPathComponent().appendingPathComponent("basin.gpkg").path
+        try VectorLayer.writeGeoPackage(polygons, layer: "basin", projection: try RasterGrid.projection(epsg: 32651), field: "code",
+                                        polygons: [(code: 1, wkt: "POLYGON ((500000 5599700, 500600 5599700, 500600 5600000, 500000 5600000, 500000 5599700))")])
+        let text = try String(contentsOf: path, encoding: .utf8).replacingOccurrences(of: "  path: zones.tif\n", with: "  path: basin.gpkg\n  field: code\n")
+        try text.write(to: path, atomically: true, encoding: .utf8)
+        let burnt = try RasterModelFile.read(path.path, registry: BuiltInServices.registry()).run(with: BuiltInServices.registry())
+        #expect(burnt.run.services[1].physical == raster.run.services[1].physical && burnt.skippedPixels == 1)
     }
 
     @Test("sequestration at InVEST's net present value: the carbon price × 0.7515232248797884 at 7 % over 10 years")

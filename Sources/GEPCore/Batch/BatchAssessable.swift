@@ -36,6 +36,14 @@ public enum BatchOutcome: Sendable {
         }
     }
 
+    /// Every cell's headline physical amount, in cell order.
+    public var physicalAmounts: [Double] {
+        switch self {
+        case let .batch(result): return result.physical
+        case let .perCell(results): return results.map(\.physical.amount)
+        }
+    }
+
     /// The unit of the physical amounts: the batch's, or the first cell's.
     public var physicalUnit: String? {
         switch self {

@@ -32,6 +32,10 @@ public struct BatchColumn<Value: Sendable>: Sendable {
 /// unit, as ``InputReader``'s do.
 ///
 /// A reader belongs to one assessment on one thread: it remembers the columns it has built.
+///
+/// The column readers are inlinable, so that the loop scaling a raster's pixels into typed values is specialised in
+/// the service's module; unspecialised, it went through generic witnesses for every pixel (a sixth of a water-yield
+/// run).
 public struct BatchReader {
     public let batch: CellBatch
     /// The service reading, for messages.
@@ -58,6 +62,7 @@ public struct BatchReader {
     /// A single-valued input in every cell.
     ///
     /// - Throws: the errors of ``InputReader/quantity(_:_:)``.
+    @inlinable
     public func column<D>(_ key: InputKey<D>) throws -> BatchColumn<Quantity<D>> {
         try column(key.name) { try $0.quantity(key) }
     }
@@ -65,15 +70,18 @@ public struct BatchReader {
     /// An input for one ecosystem type in every cell; a single value applies to every type.
     ///
     /// - Throws: the errors of ``InputReader/quantity(_:_:for:)``.
+    @inlinable
     public func column<D>(_ key: InputKey<D>, for type: EcosystemType) throws -> BatchColumn<Quantity<D>> {
         if let column = try singleValuedOverride(key.name, { try $0.quantity(key) }) { return column }
         return try column(key.name) { try $0.quantity(key, for: type) }
     }
 
     /// A single dimensionless input in every cell, as plain numbers.
+    @inlinable
     public func ratios(_ key: InputKey<Ratio>) throws -> BatchColumn<Double> { try column(key.name) { try $0.ratio(key) } }
 
     /// A dimensionless input for one ecosystem type in every cell, as plain numbers.
+    @inlinable
     public func ratios(_ key: InputKey<Ratio>, for type: EcosystemType) throws -> BatchColumn<Double> {
         if let column = try singleValuedOverride(key.name, { try $0.ratio(key) }) { return column }
         return try column(key.name) { try $0.ratio(key, for: type) }
@@ -81,7 +89,8 @@ public struct BatchReader {
 
     /// For an input every cell overrides with a single value, the column (the same for every ecosystem type), built
     /// once; nil for a shared input or one given by type in some cell.
-    private func singleValuedOverride<T: LinearValue>(_ key: String, _ read: (InputReader) throws -> T) throws -> BatchColumn<T>? {
+    @usableFromInline
+    func singleValuedOverride<T: LinearValue>(_ key: String, _ read: (InputReader) throws -> T) throws -> BatchColumn<T>? {
         guard batch.overriddenKeys.contains(key) else { return nil }
         let memoKey = Memo.Key(input: key, value: ObjectIdentifier(T.self))
         if let column = memo.columns[memoKey] as? BatchColumn<T> { return column }
@@ -99,8 +108,15 @@ public struct BatchReader {
 
     /// The input read once through the first cell's reader when the cells share it, or through each cell's own
     /// inputs when they override it, so that values, conversions and messages are exactly those of ``InputReader``.
-    private func column<T: LinearValue>(_ key: String, _ read: (InputReader) throws -> T) throws -> BatchColumn<T> {
+    @inlinable
+    func column<T: LinearValue>(_ key: String, _ read: (InputReader) throws -> T) throws -> BatchColumn<T> {
         if let column = batch.columns[key] { return try numbers(column, read) }
+        return try fromInputs(key, read)
+    }
+
+    /// ``column(_:_:)`` for an input given as values rather than as a numeric column.
+    @usableFromInline
+    func fromInputs<T: LinearValue>(_ key: String, _ read: (InputReader) throws -> T) throws -> BatchColumn<T> {
         guard batch.overriddenKeys.contains(key) else {
             return BatchColumn(shared: try read(InputReader(inputs: batch.shared, service: service, unit: batch.unit(cell: 0))))
         }
@@ -112,23 +128,33 @@ public struct BatchReader {
     /// A numeric column converted with one read of its unit: the first cell goes through ``InputReader`` (which
     /// checks the dimension and gives its errors), the rest scale by the factor that read found. Units are linear,
     /// so a value's conversion is the value times the unit's conversion of 1.
-    private func numbers<T: LinearValue>(_ column: CellColumn, _ read: (InputReader) throws -> T) throws -> BatchColumn<T> {
-        let one = Inputs([Input(column.key, .single(column.unit), provenance: column.provenance)])
-        let unitValue = try read(InputReader(inputs: one, service: service, unit: batch.unit(cell: 0)))
+    @inlinable
+    func numbers<T: LinearValue>(_ column: CellColumn, _ read: (InputReader) throws -> T) throws -> BatchColumn<T> {
+        let unitValue = try unitReading(column, read)
         return BatchColumn(values: column.values.map { unitValue.scaled(by: $0) })
+    }
+
+    /// The reading of 1 in the column's unit, with ``InputReader``'s checks and errors.
+    @usableFromInline
+    func unitReading<T: LinearValue>(_ column: CellColumn, _ read: (InputReader) throws -> T) throws -> T {
+        let one = Inputs([Input(column.key, .single(column.unit), provenance: column.provenance)])
+        return try read(InputReader(inputs: one, service: service, unit: batch.unit(cell: 0)))
     }
 }
 
 /// A value read from an input that scales with it: a quantity in its base unit, or a plain ratio.
+@usableFromInline
 protocol LinearValue {
     /// This value (the reading of 1 in the input's unit) times `factor`.
     func scaled(by factor: Double) -> Self
 }
 
 extension Quantity: LinearValue {
+    @inlinable
     func scaled(by factor: Double) -> Quantity { Quantity(baseValue: baseValue * factor) }
 }
 
 extension Double: LinearValue {
+    @inlinable
     func scaled(by factor: Double) -> Double { self * factor }
 }

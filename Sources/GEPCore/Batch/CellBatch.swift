@@ -21,7 +21,7 @@ public struct CellBatch: Sendable {
     /// Inputs given as one number per cell, by key.
     public let columns: [String: CellColumn]
     /// Areas in m², `areas[cell * types.count + t]` for `types[t]`.
-    private let areas: [Double]
+    @usableFromInline let areas: [Double]
     private let cells: Cells
 
     /// Who the cells are: accounting units, or pixels named on demand (a million names are not built for a block
@@ -141,7 +141,8 @@ public struct CellBatch: Sendable {
         }
     }
 
-    /// The area of `types[t]` in `cell`.
+    /// The area of `types[t]` in `cell`; inlinable, since services' kernels call it for every pixel.
+    @inlinable
     public func area(cell: Int, type t: Int) -> Quantity<Area> { Quantity(baseValue: areas[cell * types.count + t]) }
 
     /// Whether the cells hold a positive area of `type`.

@@ -115,6 +115,13 @@ public struct ZonalAccount {
         while quantities.count < columns.lines.count { quantities.append([Double](repeating: 0, count: zones)) }
     }
 
+    /// Each zone's sum of the cells' amounts, `zone[cell]` in `0..<zones`, as ``add(_:by:into:)`` adds them.
+    public static func sums(_ amounts: [Double], by zone: [Int], zones: Int) -> [Double] {
+        var sums = [Double](repeating: 0, count: zones)
+        add(amounts, by: zone, into: &sums)
+        return sums
+    }
+
     /// Adds each cell's amount into its zone's sum. Cells come in stretches of one zone (a raster's rows), so each
     /// stretch is summed in a register and added once: adding into memory a cell at a time waits on the previous
     /// store every cell.
