@@ -1,9 +1,9 @@
 import GEPCore
 
-/// Renders the registered services for `gep services list` and one service's documentation for
-/// `gep services show`.
+/// Renders the registered services and grid derivations for `gep services list`, and one service's or
+/// derivation's documentation for `gep services show`.
 public enum ServiceCatalogReport {
-    /// One row per service: id, names, category, physical unit and methods.
+    /// One row per service: id, names, category, physical unit and methods; then one row per grid derivation.
     public static func list(_ registry: ServiceRegistry) -> String {
         guard !registry.services.isEmpty else { return "No services are registered.\n" }
         var table = TextTable(headers: ["id", "name", "名称", "category", "unit", "methods"])
@@ -11,7 +11,34 @@ public enum ServiceCatalogReport {
             table.append([service.id.rawValue, service.name, service.localName, service.category.rawValue,
                           service.physicalUnit, service.methods.map(\.id).joined(separator: ", ")])
         }
-        return table.render()
+        guard !registry.derivations.isEmpty else { return table.render() }
+        var derivations = TextTable(headers: ["derivation", "gives", "unit", "reach", "operands"])
+        for derivation in registry.derivations {
+            derivations.append([derivation.id, derivation.output, derivation.outputUnit.isEmpty ? "1" : derivation.outputUnit, reach(derivation.reach),
+                                derivation.operands.map(\.name).joined(separator: ", ")])
+        }
+        return table.render() + "\nGrid derivations (raster models: `derive: <id>` under `grids:`):\n" + derivations.render()
+    }
+
+    /// The derivation's output, formula, source and operands.
+    public static func show(_ derivation: any GridDerivation) -> String {
+        var text = "\(derivation.id)  grid derivation giving \(derivation.output) (\(derivation.outputUnit.isEmpty ? "a pure number" : derivation.outputUnit))\n"
+        text += "reach: \(reach(derivation.reach))\n"
+        text += "  formula: \(derivation.formula)\n"
+        text += "  source:  \(derivation.source)\n"
+        var operands = TextTable(headers: ["operand", "unit", "periods", "default", "meaning"])
+        for operand in derivation.operands {
+            operands.append([operand.name, operand.unit.isEmpty ? "1" : operand.unit, String(operand.periods),
+                             operand.defaultValue.map { "\($0)" } ?? "required", operand.description])
+        }
+        return text + indent(operands.render())
+    }
+
+    private static func reach(_ reach: GridDerivationReach) -> String {
+        switch reach {
+        case .pixel: "per pixel (block by block)"
+        case .wholeGrid: "whole grid (computed before the blocks)"
+        }
     }
 
     /// The service's names and category, and for each method its formula, source, inputs and prices.

@@ -35,12 +35,28 @@ struct ServiceCatalogCommandTests {
     @Test func listShowsEveryModuleWithCategoryAndUnit() throws {
         let run = try runGEP(["services", "list"])
         #expect(run.status == 0)
-        let rows = run.standardOutput.split(separator: "\n").dropFirst(2).map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        let services = run.standardOutput.components(separatedBy: "\n\n")[0]
+        let rows = services.split(separator: "\n").dropFirst(2).map { $0.split(separator: " ", omittingEmptySubsequences: true) }
         #expect(rows.map { String($0[0]) } == Self.builtIns + Self.investModels)
         let carbon = try #require(rows.first { $0[0] == "carbon-sink" })
         #expect(carbon.contains("regulating") && carbon.contains("CO₂"))
         let tourism = try #require(rows.first { $0[0] == "cultural-tourism" })
         #expect(tourism.contains("cultural") && tourism.contains("visit"))
+    }
+
+    /// The grid derivations follow the services, and `show` documents one: formula, source, operands with units.
+    @Test func derivationsAreListedAndShown() throws {
+        let list = try runGEP(["services", "list"]).standardOutput
+        let derivations = try #require(list.components(separatedBy: "\n\n").last)
+        let ids = derivations.split(separator: "\n").dropFirst(3).map { String($0.split(separator: " ")[0]) }
+        #expect(ids == ["epic-erodibility", "rusle-ls", "rweq-weather-factor"])
+        let ls = try #require(derivations.split(separator: "\n").first { $0.hasPrefix("rusle-ls ") })
+        #expect(ls.contains("slope-length-steepness") && ls.contains("whole grid"))
+        let run = try runGEP(["services", "show", "rweq-weather-factor"])
+        #expect(run.status == 0 && run.standardOutput.hasPrefix("rweq-weather-factor  grid derivation giving weather-factor"))
+        let operands = run.standardOutput.split(separator: "\n").filter { $0.hasPrefix("  ") }
+        #expect(operands.contains { $0.contains("wind-speed") && $0.contains("12") }, "\(run.standardOutput)")
+        #expect(run.standardOutput.contains("formula: WF = "))
     }
 
     @Test(arguments: builtIns)
