@@ -211,7 +211,7 @@ do {
     try FileManager.default.createDirectory(at: folder.appendingPathComponent("regions"), withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     try? FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("prices"), withDestinationURL: root.appendingPathComponent("models/prices"))
-    let region = parts[0] + "\nunits-file: {path: units.csv, source: seed-002, status: assumed, note: generated for the benchmark}\n"
+    let region = parts[0] + "\nunits-file: {path: units.csv, source: genhe-plan, status: assumed, note: generated for the benchmark}\n"
         + parts[1][rest.lowerBound...]
     let regionPath = folder.appendingPathComponent("regions/bench.yaml").path
     try region.write(toFile: regionPath, atomically: true, encoding: .utf8)

@@ -39,7 +39,7 @@ public struct IndicatorShareScheme: CompensationScheme {
 
 /// Budget split in proportion to each unit's GEP increase over the previous year: Sᵢ = B · max(ΔGEPᵢ, 0) / Σⱼ max(ΔGEPⱼ, 0).
 ///
-/// Rewards improvement rather than stock, as GEP-based assessment asks (seed 000 and 002 use GEP change in
+/// Rewards improvement rather than stock, as GEP-based assessment asks (the Manzhouli and Genhe plans use GEP change in
 /// official appraisal). Units whose GEP fell receive nothing and are named in the explanation. Both years must be at
 /// the same (constant) prices.
 public struct GEPIncrementScheme: CompensationScheme {

@@ -5,7 +5,7 @@ import GEPCore
 /// of units (towns, forest compartments, grid cells), where YAML parsing alone would dominate the run:
 ///
 /// ```yaml
-/// units-file: {path: genhe-units.csv, source: seed-002, status: published, year: 2022}
+/// units-file: {path: genhe-units.csv, source: genhe-plan, status: published, year: 2022}
 /// ```
 ///
 /// ```csv

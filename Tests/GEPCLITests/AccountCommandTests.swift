@@ -53,7 +53,7 @@ struct AccountCommandTests {
             #expect(section.contains(item), "\(item) missing from provenance")
         }
         #expect(section.contains("assumed") && section.contains("published"))
-        #expect(section.contains("002_d3cb95a7d047a5de.txt"))
+        #expect(section.contains("《内蒙古自治区根河市国家生态文明建设示范市规划（2023-2035）》"), "the plan cited by its title")
     }
 
     @Test func markdownAndHTMLCarryTheTotal() throws {

@@ -168,7 +168,7 @@ struct HostileInputTests {
         let genhe = try String(contentsOfFile: model, encoding: .utf8).components(separatedBy: "\nunits:\n")
         let rest = try #require(genhe.count == 2 ? genhe[1].range(of: "\n\n# Other years") : nil)
         let tableModel = folder.appendingPathComponent("regions/table.yaml").path
-        try (genhe[0] + "\nunits-file: {path: units.csv, source: seed-002, status: published}\n" + genhe[1][rest.lowerBound...])
+        try (genhe[0] + "\nunits-file: {path: units.csv, source: genhe-plan, status: published}\n" + genhe[1][rest.lowerBound...])
             .write(toFile: tableModel, atomically: true, encoding: .utf8)
         let units = folder.appendingPathComponent("regions/units.csv").path
         let table = "id,name,area [km²]\r\na,A,100\r\n"

@@ -32,7 +32,7 @@ struct UnitsFileTests {
         let parts = yaml.components(separatedBy: "\nunits:\n")
         try #require(parts.count == 2)
         let rest = try #require(parts[1].range(of: "\n\n# Other years"))
-        let region = parts[0] + "\nunits-file: {path: genhe-units.csv, source: seed-002, status: published}\n" + parts[1][rest.lowerBound...]
+        let region = parts[0] + "\nunits-file: {path: genhe-units.csv, source: genhe-plan, status: published}\n" + parts[1][rest.lowerBound...]
         let rows = fromList.region.units.map { unit in
             "\(unit.id),\"\(unit.name)\",\(unit.localName ?? ""),\(unit.totalArea.value(in: .squareKilometre))"
         }

@@ -12,7 +12,7 @@ public struct Provenance: Sendable, Hashable {
         case assumed
     }
 
-    /// The citation: "seeds/002_d3cb95a7d047a5de.txt:14", "GB/T 38582-2020 §6.1", a paper with its DOI.
+    /// The citation: "《内蒙古自治区根河市国家生态文明建设示范市规划（2023-2035）》 l.14", "GB/T 38582-2020 §6.1", a paper with its DOI.
     public let source: String
     /// The year the value refers to, when it has one.
     public let year: Int?

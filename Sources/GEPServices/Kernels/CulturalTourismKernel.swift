@@ -8,7 +8,7 @@ import GEPCore
 /// - `revenue`: V = I·s (I annual tourism revenue, s share attributable to ecosystems), with I at the prices of its
 ///   own year and s in 0–1.
 ///
-/// Visits and revenue must be annual figures: cumulative multi-year totals (as in the Xilinhot plan, seed 003) are
+/// Visits and revenue must be annual figures: cumulative multi-year totals (as in the Xilinhot plan, 《锡林浩特市国家生态文明建设示范市创建规划（2023-2030）》 l.30) are
 /// not accepted as they stand.
 ///
 /// Sources: GEP technical guideline (2020), cultural services; Garzê (生态学报 2017, 37(19)) §2.5.
