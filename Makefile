@@ -64,12 +64,20 @@ plugin-check: deps
 	swift package validate-models
 
 ## bench: time GEPKit against baselines run in the same process or the same run (release build, one BLAS thread)
-## and print ratios; the whole-process cases need python3 with numpy, pandas and PyYAML, and are skipped without
+## and print ratios; the whole-process cases run the Python baselines (numpy, pandas, PyYAML) from
+## Benchmarks/baselines/.venv, made on first use when the system's python3 lacks them.
+BASELINE_VENV := Benchmarks/baselines/.venv
 bench: deps
+	@if ! python3 -c "import numpy, pandas, yaml" 2>/dev/null && ! $(BASELINE_VENV)/bin/python -c "import numpy, pandas, yaml" 2>/dev/null; then \
+		$(MAKE) --no-print-directory apt-install PACKAGES="python3-venv" && \
+		echo "Installing numpy, pandas and PyYAML into $(BASELINE_VENV) for the Python baselines" && \
+		python3 -m venv $(BASELINE_VENV) && $(BASELINE_VENV)/bin/pip install -q numpy pandas pyyaml; \
+	fi
 	swift build -c release --product gep
 	swift build -c release --product gep-raster
 	swift build -c release --product gep-bench
-	"$$(swift build -c release --show-bin-path)/gep-bench" "$(CURDIR)"
+	PATH="$$(if [ -x $(BASELINE_VENV)/bin/python ]; then echo "$(CURDIR)/$(BASELINE_VENV)/bin:"; fi)$$PATH" \
+		"$$(swift build -c release --show-bin-path)/gep-bench" "$(CURDIR)"
 
 ## bench-invest: InVEST-compatible carbon and annual water yield against natcap.invest 3.20 on a generated
 ## 4000 × 4000 set (Benchmarks/invest): pixel-by-pixel differences, time and peak memory of each tool. Installs
