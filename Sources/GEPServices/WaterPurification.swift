@@ -1,7 +1,7 @@
 import GEPCore
 
-/// Water purification (水质净化): COD and ammonia nitrogen removed by wetlands and water bodies, capped at the
-/// load they receive, valued at the cost of treating the same load.
+/// Water purification (水质净化): COD, ammonia nitrogen and total phosphorus removed by wetlands and water bodies,
+/// capped at the load they receive, valued at the cost of treating the same load.
 ///
 /// The formula, its variables, domain rule and sources are documented once, on ``PollutantRemovalKernel``.
 public struct WaterPurification: BatchAssessable {
@@ -20,12 +20,14 @@ public struct WaterPurification: BatchAssessable {
         Pollutant(id: "cod", label: "COD removed", rate: "cod-removal-rate", cap: "cod-load", price: "cod-treatment-cost"),
         Pollutant(id: "ammonia-nitrogen", label: "NH₃-N removed", rate: "ammonia-nitrogen-removal-rate",
                   cap: "ammonia-nitrogen-load", price: "ammonia-nitrogen-treatment-cost"),
+        Pollutant(id: "total-phosphorus", label: "TP removed", rate: "total-phosphorus-removal-rate",
+                  cap: "total-phosphorus-load", price: "phosphorus-removal-cost"),
     ]
 
     public init() {
         methods = [ServiceMethod(
             id: Method.treatmentCost.rawValue, formula: PollutantRemovalKernel.waterFormula,
-            source: "GEP technical guideline (2020), water purification; Garzê (生态学报 2017, 37(19)) §2.4.6",
+            source: "GEP technical guideline (2020), water purification (COD, NH₃-N and TP); Garzê (生态学报 2017, 37(19)) §2.4.6 and §2.4.2 (the P treatment cost)",
             inputs: WaterPurification.pollutants.flatMap(\.requirements), prices: WaterPurification.pollutants.map(\.priceRequirement))]
     }
 

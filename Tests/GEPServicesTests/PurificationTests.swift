@@ -7,7 +7,7 @@ struct PurificationTests {
     let prices = PriceBook(name: "Garzê 2010", prices: [
         price("so2-treatment-cost", 1200, per: "t"), price("nox-treatment-cost", 630, per: "t"),
         price("dust-treatment-cost", 150, per: "t"), price("cod-treatment-cost", 700, per: "t"),
-        price("ammonia-nitrogen-treatment-cost", 875, per: "t"),
+        price("ammonia-nitrogen-treatment-cost", 875, per: "t"), price("phosphorus-removal-cost", 2800, per: "t"),
     ])
     let forest = unit([.deciduousNeedleleafForest: 100, .meadow: 50, .lake: 2])
 
@@ -48,39 +48,44 @@ struct PurificationTests {
 
     /// Garzê 2010 (§3.2.6, Table 3): 5424 t COD × 700 = 0.03797 亿元 and 625 t NH₃-N × 875 = 0.005469 亿元
     /// (published 0.0380 and 0.0055). The lake (2 km² at 5000 t/km²) could remove more, so the loads cap it; the forest
-    /// and meadow are not wetlands and remove nothing.
+    /// and meadow are not wetlands and remove nothing. Garzê has no TP row: its rate is given as 0.
     @Test func reproducesGarzeWaterPurification() throws {
         let inputs = Inputs([
             single("cod-removal-rate", 5000, "t/km²"), single("ammonia-nitrogen-removal-rate", 5000, "t/km²"),
-            single("cod-load", 5424, "t"), single("ammonia-nitrogen-load", 625, "t"),
+            single("total-phosphorus-removal-rate", 0, "t/km²"),
+            single("cod-load", 5424, "t"), single("ammonia-nitrogen-load", 625, "t"), single("total-phosphorus-load", 80, "t"),
         ])
         let result = try WaterPurification().evaluate(forest, inputs: inputs, prices: prices)
-        #expect(result.lines.map(\.quantity.amount) == [5424, 625])
-        #expect(result.lines.map { significant($0.value.amount(in: .hundredMillionYuan), 4) } == [0.03797, 0.005469])
+        #expect(result.lines.map(\.quantity.amount) == [5424, 625, 0])
+        #expect(result.lines.map { significant($0.value.amount(in: .hundredMillionYuan), 4) } == [0.03797, 0.005469, 0])
     }
 
-    /// Marsh 3 km² at 12 t COD/km² = 36 t, under a 100 t load: 36 × 700 = 25 200 元; NH₃-N 3 × 1.5 = 4.5 t × 875 = 3937.5 元.
+    /// Marsh 3 km² at 12 t COD/km² = 36 t, under a 100 t load: 36 × 700 = 25 200 元; NH₃-N 3 × 1.5 = 4.5 t × 875 =
+    /// 3937.5 元; TP 3 × 0.4 = 1.2 t, above the 0.9 t load, so 0.9 t × 2800 = 2520 元, with a warning that the load caps it.
     @Test func handWorkedWetlandRemoval() throws {
         let inputs = Inputs([
             single("cod-removal-rate", 12, "t/km²"), single("ammonia-nitrogen-removal-rate", 1.5, "t/km²"),
-            single("cod-load", 100, "t"), single("ammonia-nitrogen-load", 100, "t"),
+            single("total-phosphorus-removal-rate", 0.4, "t/km²"),
+            single("cod-load", 100, "t"), single("ammonia-nitrogen-load", 100, "t"), single("total-phosphorus-load", 0.9, "t"),
         ])
         let result = try WaterPurification().evaluate(unit([.marsh: 3]), inputs: inputs, prices: prices)
-        #expect(result.lines.map(\.value.yuan) == [25_200, 3937.5])
-        #expect(result.warnings.isEmpty)
+        #expect(result.lines.map(\.value.yuan) == [25_200, 3937.5, 2520])
+        expectRelative(result.physical.amount, 36 + 4.5 + 0.9)
+        #expect(result.warnings.count == 1 && result.warnings[0].hasPrefix("total-phosphorus: "), "\(result.warnings)")
     }
 
     @Test func missingRatesAreNamed() {
         #expect(inputErrorMessage(AirPurification(), forest, removing(air, "nox-uptake-rate"), prices)
             == "service air-purification, unit test-unit: missing required input \"nox-uptake-rate\"")
         #expect(inputErrorMessage(WaterPurification(), forest, Inputs(), prices)
-            == "service water-purification, unit test-unit: missing required inputs \"cod-removal-rate\", \"ammonia-nitrogen-removal-rate\"")
+            == "service water-purification, unit test-unit: missing required inputs \"cod-removal-rate\", \"ammonia-nitrogen-removal-rate\", \"total-phosphorus-removal-rate\"")
     }
 
     @Test func negativeRatesAreRejected() {
         #expect(inputErrorMessage(AirPurification(), forest, replacing(air, single("nox-uptake-rate", -1, "t/km²")), prices)
             .contains("input \"nox-uptake-rate\" is -1.0"))
-        let water = Inputs([single("cod-removal-rate", 1, "t/km²"), single("ammonia-nitrogen-removal-rate", -2, "t/km²")])
+        let water = Inputs([single("cod-removal-rate", 1, "t/km²"), single("ammonia-nitrogen-removal-rate", -2, "t/km²"),
+                            single("total-phosphorus-removal-rate", 0.1, "t/km²")])
         #expect(inputErrorMessage(WaterPurification(), forest, water, prices).contains("input \"ammonia-nitrogen-removal-rate\" is -2.0"))
     }
 }
