@@ -7,7 +7,7 @@ import GEPCore
 /// against each other, when the model runs.
 public enum RasterModelFile {
     static let topKeys: Set<String> = ["kind", "sources", "region", "year", "report-year", "prices", "deflator", "population", "gdp",
-                                       "service-files", "services", "inputs", "land-cover", "alternative-land-cover", "classes", "class-tables", "zones", "grids"]
+                                       "service-files", "services", "not-run", "inputs", "land-cover", "alternative-land-cover", "classes", "class-tables", "zones", "grids"]
     static let layerKeys: Set<String> = ["path", "source", "year", "status", "note"]
 
     /// - Throws: ``ModelFileError`` naming the file, line and field of the first problem.
@@ -107,7 +107,9 @@ public enum RasterModelFile {
             regionLocalName: try regionField.optional("local-name")?.string(), year: year,
             reportYear: try root.optional("report-year")?.year() ?? year, services: services.map(\.choice), regionInputs: regionInputs,
             facts: try RegionModelFile.readFacts(population: try root.optional("population"), gdp: try root.optional("gdp"), values: values),
-            prices: prices, deflator: deflator, extraServices: extraServices, landCover: landCover,
+            prices: prices, deflator: deflator, extraServices: extraServices,
+            servicesNotRun: try RegionModelFile.readServicesNotRun(try root.optional("not-run"), chosen: services, registry: extended),
+            landCover: landCover,
             alternativeLandCover: alternativeLandCover, classes: classesWithTables,
             zoneLayer: zoneLayer, zonePolygons: zonePolygons, zones: zones, grids: grids, derivedGrids: derivedGrids)
     }

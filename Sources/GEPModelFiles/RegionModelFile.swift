@@ -8,7 +8,7 @@ import GEPCore
 /// its line, and not half-way through an account.
 public enum RegionModelFile {
     static let topKeys: Set<String> = ["kind", "sources", "region", "year", "report-year", "prices", "deflator", "population", "gdp",
-                                       "ecosystem-shares", "service-files", "services", "inputs", "units", "units-file", "years"]
+                                       "ecosystem-shares", "service-files", "services", "not-run", "inputs", "units", "units-file", "years"]
     static let unitKeys: Set<String> = ["id", "name", "local-name", "area", "areas", "population", "inputs"]
 
     /// The years a file holds: its `year:` and the keys of its `years:` block, in order.
@@ -73,7 +73,8 @@ public enum RegionModelFile {
         let deflator = try root.optional("deflator").map { try DeflatorFile.read(try $0.filePath(in: directory)) }
         return RegionModel(region: region, year: year, reportYear: reportYear, services: services.map(\.choice),
                            regionInputs: regionInputs, unitInputs: table.inputs, areaProvenance: table.areaProvenance,
-                           facts: facts, prices: prices, deflator: deflator, extraServices: extraServices)
+                           facts: facts, prices: prices, deflator: deflator, extraServices: extraServices,
+                           servicesNotRun: try readServicesNotRun(try root.optional("not-run"), chosen: services, registry: extended))
     }
 
     /// The region facts for ratios: population (a count) and GDP (money, with its price year).
@@ -159,6 +160,26 @@ public enum RegionModelFile {
             let inTotal = try entry.optional("in-total")?.bool() ?? true
             return ServiceEntry(choice: .init(id, method: method.id, includedInTotal: inTotal), method: method)
         }
+    }
+
+    /// `not-run:`, the services the account leaves out: `- {id: climate-regulation, reason: "…"}`. Each names a
+    /// registered service that is not chosen, once, with a reason.
+    static func readServicesNotRun(_ field: YAMLField?, chosen: [ServiceEntry], registry: ServiceRegistry) throws -> [RegionModel.OmittedService] {
+        var seen = Set<ServiceID>()
+        return try field?.sequence().map { entry in
+            try entry.allowOnly(["id", "reason"])
+            let idField = try entry.required("id")
+            let id = ServiceID(try idField.string())
+            do { _ = try registry.service(id) } catch let error as RegistryError {
+                throw idField.error(String(describing: error))
+            }
+            guard !chosen.contains(where: { $0.choice.id == id }) else {
+                throw idField.error("\(id) is under `services:`; a service is either run or listed as not run")
+            }
+            guard seen.insert(id).inserted else { throw idField.error("\(id) is listed twice under `not-run:`") }
+            let reason = try entry.required("reason").string()
+            return RegionModel.OmittedService(id, reason: reason)
+        } ?? []
     }
 
     /// The inputs the chosen methods read: named ones with their dimension, and open-ended prefixes.

@@ -38,7 +38,8 @@ extension RasterModel {
         RasterModel(
             regionID: regionID, regionName: regionName, regionLocalName: regionLocalName, year: year, reportYear: reportYear,
             services: services, regionInputs: regionInputs, facts: facts, prices: prices, deflator: deflator,
-            extraServices: extraServices, landCover: landCover, alternativeLandCover: alternativeLandCover, classes: classes,
+            extraServices: extraServices, servicesNotRun: servicesNotRun, landCover: landCover, alternativeLandCover: alternativeLandCover,
+            classes: classes,
             zoneLayer: zoneLayer ?? self.zoneLayer,
             zonePolygons: zonePolygons ?? self.zonePolygons, zones: zones, grids: grids ?? self.grids,
             derivedGrids: derivedGrids ?? self.derivedGrids)

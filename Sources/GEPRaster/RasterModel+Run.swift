@@ -107,7 +107,7 @@ extension RasterModel {
             region: try Region(id: regionID, name: regionName, localName: regionLocalName, units: units), year: year, reportYear: reportYear,
             services: services, regionInputs: regionInputs,
             areaProvenance: Dictionary(uniqueKeysWithValues: zones.map { ($0.id, landCover.provenance) }), facts: facts,
-            prices: prices, deflator: deflator, extraServices: extraServices)
+            prices: prices, deflator: deflator, extraServices: extraServices, servicesNotRun: servicesNotRun)
         let account = try zonal.run(model: model).with(maps: services.enumerated().map { s, choice in
             maps.map(s, service: choice.id.rawValue, unit: perHectareUnits[s])
         })

@@ -16,6 +16,12 @@ struct BadModelFileTests {
          "units[0].area.value: area is -3072.81; expected a non-negative area"),
         ("malformed YAML", "region: {id: genhe, name: Genhe, local-name: 根河市}", "region: {id: genhe, name: Genhe", "malformed YAML"),
         ("unknown service id", "- id: soil-retention", "- id: soil-retension", "services[1].id: unknown service \"soil-retension\""),
+        ("service not run and run", "- {id: cultural-tourism, reason:", "- {id: water-conservation, reason:",
+         "not-run[1].id: water-conservation is under `services:`; a service is either run or listed as not run"),
+        ("unknown service not run", "- {id: cultural-tourism, reason:", "- {id: cultural-tourisme, reason:",
+         "not-run[1].id: unknown service \"cultural-tourisme\""),
+        ("service not run without a reason", "- {id: air-purification, reason: \"no emission inventory to cap removal at\"}",
+         "- {id: air-purification}", "not-run[3].reason: missing required field"),
     ]
 
     @Test(arguments: 0..<cases.count)

@@ -28,6 +28,7 @@ struct AccountJSONTests {
             provenance: [ProvenanceRow(scope: optionals ? "u1" : nil, item: odd, value: "3072.81 km²",
                                        provenance: try! .init(source: odd, year: optionals ? 2019 : nil, status: .published, note: optionals ? odd : nil))],
             warnings: optionals ? [.init(service: "w", unit: "u", message: odd)] : [],
+            servicesNotRun: optionals ? [.init(id: "cultural-tourism", name: odd, reason: odd)] : [],
             maps: optionals ? [QuickLookMap(service: "w/\"x", unit: "m³/ha", width: 2, height: 2, values: [1.5, nil, -0.0, 2e20])] : nil)
     }
 
@@ -48,7 +49,7 @@ struct AccountJSONTests {
         report = AccountReport(schema: report.schema, region: report.region, year: report.year, reportYear: report.reportYear,
                                priceBook: report.priceBook, deflator: report.deflator, gepYuan: .infinity, byCategoryYuan: [:],
                                gepPerSquareKilometreYuan: nil, gepPerCapitaYuan: nil, gepToGDP: nil, services: [], units: [],
-                               provenance: [], warnings: [])
+                               provenance: [], warnings: [], servicesNotRun: [])
         #expect(throws: EncodingError.self) { try report.renderJSON() }
     }
 }

@@ -18,6 +18,18 @@ public struct RegionModel: Sendable {
         }
     }
 
+    /// A service the account does not run, and why (no data, not relevant to the region): reports list these beside
+    /// every total and call the account partial, as GB/T 46869—2025's reporting asks of a published GEP.
+    public struct OmittedService: Sendable, Hashable {
+        public let id: ServiceID
+        public let reason: String
+
+        public init(_ id: ServiceID, reason: String) {
+            self.id = id
+            self.reason = reason
+        }
+    }
+
     /// The region and its accounting units.
     public let region: Region
     /// The year the physical inputs describe.
@@ -40,10 +52,13 @@ public struct RegionModel: Sendable {
     public let deflator: Deflator?
     /// Services the model brings beside the registry's (declarative services named by the model file).
     public let extraServices: [any EcosystemService]
+    /// Services of the standard's list that this account leaves out, with the reason; empty for a complete account.
+    public let servicesNotRun: [OmittedService]
 
     public init(region: Region, year: Int, reportYear: Int, services: [ServiceChoice], regionInputs: Inputs,
                 unitInputs: [String: Inputs] = [:], areaProvenance: [String: Provenance] = [:], facts: Inputs = Inputs(),
-                prices: PriceBook, deflator: Deflator?, extraServices: [any EcosystemService] = []) {
+                prices: PriceBook, deflator: Deflator?, extraServices: [any EcosystemService] = [],
+                servicesNotRun: [OmittedService] = []) {
         self.region = region
         self.year = year
         self.reportYear = reportYear
@@ -55,6 +70,7 @@ public struct RegionModel: Sendable {
         self.prices = prices
         self.deflator = deflator
         self.extraServices = extraServices
+        self.servicesNotRun = servicesNotRun
     }
 
     /// `registry` with the model's own services added.

@@ -132,6 +132,8 @@ public struct RasterModel: Sendable {
     public let prices: PriceBook
     public let deflator: Deflator?
     public let extraServices: [any EcosystemService]
+    /// Services the account leaves out, and why (``RegionModel/servicesNotRun``).
+    public let servicesNotRun: [RegionModel.OmittedService]
     public let landCover: Layer
     /// A second land-cover map on the same grid and with the same classes (InVEST's `lulc_alt_path`: a future or a
     /// scenario), through which services read inputs named `<key>-alternative` (``InputKey/alternative``): the
@@ -148,7 +150,8 @@ public struct RasterModel: Sendable {
 
     public init(regionID: String, regionName: String, regionLocalName: String? = nil, year: Int, reportYear: Int,
                 services: [RegionModel.ServiceChoice], regionInputs: Inputs, facts: Inputs = Inputs(), prices: PriceBook,
-                deflator: Deflator?, extraServices: [any EcosystemService] = [], landCover: Layer, alternativeLandCover: Layer? = nil,
+                deflator: Deflator?, extraServices: [any EcosystemService] = [], servicesNotRun: [RegionModel.OmittedService] = [],
+                landCover: Layer, alternativeLandCover: Layer? = nil,
                 classes: [LandCoverClass],
                 zoneLayer: Layer, zonePolygons: ZonePolygons? = nil, zones: [Zone], grids: [Grid], derivedGrids: [DerivedGrid] = []) {
         self.regionID = regionID
@@ -162,6 +165,7 @@ public struct RasterModel: Sendable {
         self.prices = prices
         self.deflator = deflator
         self.extraServices = extraServices
+        self.servicesNotRun = servicesNotRun
         self.landCover = landCover
         self.alternativeLandCover = alternativeLandCover
         self.classes = classes

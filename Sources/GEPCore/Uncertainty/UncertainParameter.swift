@@ -66,6 +66,6 @@ extension RegionModel {
         return RegionModel(region: self.region, year: year, reportYear: reportYear, services: services, regionInputs: region,
                            unitInputs: units, areaProvenance: areaProvenance, facts: facts,
                            prices: PriceBook(name: prices.name, prices: Array(priceList.values)), deflator: deflator,
-                           extraServices: extraServices)
+                           extraServices: extraServices, servicesNotRun: servicesNotRun)
     }
 }

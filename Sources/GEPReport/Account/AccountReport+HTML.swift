@@ -18,7 +18,7 @@ extension AccountReport {
         var html = htmlHead(title) + """
             <h1>\(escapeHTML(title))</h1>
             <p>Prices: \(escapeHTML(priceBook))\(deflator.map { "; restated with " + escapeHTML($0) } ?? "").</p>
-            <p class="total" id="gep-total">GEP: <strong>\(hundredMillionYuan(gepYuan)) 亿元</strong></p>
+            <p class="total" id="gep-total">GEP: <strong>\(hundredMillionYuan(gepYuan)) 亿元</strong>\(servicesNotRun.isEmpty ? "" : " (partial: see the services not run)")</p>
 
             """
         html += table(["", "value"], headline.map { [$0.label.trimmingCharacters(in: .whitespaces), $0.value] }, numericColumns: [1])
@@ -26,6 +26,10 @@ extension AccountReport {
             ["service", "名称", "method", "physical amount", "value (亿元)", "share"],
             services.map { [$0.id, $0.localName, $0.method, formatAmount($0.physicalAmount, unit: $0.physicalUnit), hundredMillionYuan($0.valueYuan), share($0)] },
             numericColumns: [3, 4, 5]))
+        if !servicesNotRun.isEmpty {
+            html += "<h2 id=\"not-run\">Services not run (the account is partial)</h2>\n<ul>\n"
+                + notRunLines.map { "<li>\(escapeHTML($0))</li>\n" }.joined() + "</ul>\n"
+        }
         html += section("by-unit", "GEP by accounting unit", byUnit.render() + table(
             ["unit", "名称", "area (km²)", "GEP (亿元)"],
             units.map { [$0.id, $0.localName ?? "", formatNumber($0.areaSquareKilometres), hundredMillionYuan($0.gepYuan)] },

@@ -81,6 +81,14 @@ extension AccountReport {
             json.key("valueYuan"); json.number(service.valueYuan)
             json.endObject()
         }
+        json.key("servicesNotRun")
+        json.array(servicesNotRun) { json, omitted in
+            json.beginObject()
+            json.key("id"); json.string(omitted.id)
+            json.key("name"); json.string(omitted.name)
+            json.key("reason"); json.string(omitted.reason)
+            json.endObject()
+        }
         json.key("units")
         json.array(units) { json, unit in
             json.beginObject()

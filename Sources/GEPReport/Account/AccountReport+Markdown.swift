@@ -7,6 +7,9 @@ extension AccountReport {
         text += table(["service", "名称", "method", "physical amount", "value (亿元)", "share"], services.map {
             [$0.id, $0.localName, $0.method, formatAmount($0.physicalAmount, unit: $0.physicalUnit), hundredMillionYuan($0.valueYuan), share($0)]
         })
+        if !servicesNotRun.isEmpty {
+            text += "\n## Services not run (the account is partial)\n\n" + notRunLines.map { "- " + markdownText($0) + "\n" }.joined()
+        }
         text += "\n## Accounting units\n\n"
         text += table(["unit", "名称", "area (km²)", "GEP (亿元)"], units.map {
             [$0.id, $0.localName ?? "", formatNumber($0.areaSquareKilometres), hundredMillionYuan($0.gepYuan)]

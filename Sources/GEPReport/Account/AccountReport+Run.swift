@@ -46,6 +46,9 @@ extension AccountReport {
             gepToGDP: try run.gepToGDP(), services: services, units: units,
             provenance: AccountReport.provenanceRows(model),
             warnings: run.warnings.map { Warning(service: $0.service.rawValue, unit: $0.unit, message: $0.message) },
+            servicesNotRun: try model.servicesNotRun.map { omitted in
+                OmittedRow(id: omitted.id.rawValue, name: try registry.service(omitted.id).name, reason: omitted.reason)
+            },
             maps: run.maps.isEmpty ? nil : run.maps)
     }
 

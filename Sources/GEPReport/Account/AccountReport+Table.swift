@@ -17,6 +17,7 @@ extension AccountReport {
                                  uniquePrices.joined(separator: "; "), hundredMillionYuan(service.valueYuan), share(service)])
         }
         text += serviceTable.render() + "\n"
+        if !servicesNotRun.isEmpty { text += "services not run:\n" + notRunLines.map { "  \($0)\n" }.joined() + "\n" }
 
         var unitTable = TextTable(headers: ["unit", "名称", "area (km²)", "GEP (亿元)", "GEP per km² (万元)"],
                                   alignments: [.left, .left, .right, .right, .right])

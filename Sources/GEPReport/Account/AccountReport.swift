@@ -53,6 +53,13 @@ public struct AccountReport: Sendable, Codable, Equatable {
         public let physicalAmounts: [String: Double]
     }
 
+    /// A service the account leaves out, with the model's reason.
+    public struct OmittedRow: Sendable, Codable, Equatable {
+        public let id: String
+        public let name: String
+        public let reason: String
+    }
+
     public struct Warning: Sendable, Codable, Equatable {
         public let service: String
         public let unit: String
@@ -75,6 +82,8 @@ public struct AccountReport: Sendable, Codable, Equatable {
     public let units: [UnitRow]
     public let provenance: [ProvenanceRow]
     public let warnings: [Warning]
+    /// The services not run and why; when any is listed the account is partial, and every total says so.
+    public let servicesNotRun: [OmittedRow]
     /// A raster run's quick-look map per service; absent for a table model.
     public var maps: [QuickLookMap]? = nil
 }

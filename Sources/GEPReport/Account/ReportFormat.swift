@@ -25,17 +25,22 @@ extension AccountReport {
         }
     }
 
-    /// The headline lines every format shows: total, categories, per km², per capita, GEP/GDP.
+    /// The headline lines every format shows: total, categories, per km², per capita, GEP/GDP. A partial account
+    /// (services not run) says so on the total and on GEP/GDP, which compare it with a whole economy.
     var headline: [(label: String, value: String)] {
-        var rows: [(String, String)] = [("GEP", "\(hundredMillionYuan(gepYuan)) 亿元")]
+        let partial = servicesNotRun.isEmpty ? "" : " (partial: \(servicesNotRun.count) service\(servicesNotRun.count == 1 ? "" : "s") not run)"
+        var rows: [(String, String)] = [("GEP", "\(hundredMillionYuan(gepYuan)) 亿元\(partial)")]
         for category in ["provisioning", "regulating", "cultural"] {
             rows.append(("  \(category)", "\(hundredMillionYuan(byCategoryYuan[category] ?? 0)) 亿元"))
         }
         rows.append(("GEP per km²", gepPerSquareKilometreYuan.map { "\(formatAmount($0, unit: "元"))/km²" } ?? "n/a (no area)"))
         rows.append(("GEP per capita", gepPerCapitaYuan.map { "\(formatAmount($0, unit: "元")) per person" } ?? "n/a (no population)"))
-        rows.append(("GEP / GDP", gepToGDP.map { formatNumber($0, significant: 3) } ?? "n/a (no GDP)"))
+        rows.append(("GEP / GDP", gepToGDP.map { formatNumber($0, significant: 3) + partial } ?? "n/a (no GDP)"))
         return rows
     }
+
+    /// "- climate-regulation (climate regulation): no cooling demand", one per service not run.
+    var notRunLines: [String] { servicesNotRun.map { "\($0.id) (\($0.name)): \($0.reason)" } }
 
     /// "Genhe (根河市), 2022, at 2022 prices".
     var title: String {
