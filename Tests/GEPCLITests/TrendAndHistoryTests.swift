@@ -41,6 +41,21 @@ struct TrendAndHistoryTests {
         #expect(compare.standardOutput.contains("water-conservation") && compare.standardOutput.contains("GEP"))
     }
 
+    /// Manzhouli leaves eight services out and has a GDP: every format of the trend says its GEP and GEP/GDP are partial.
+    @Test func trendOfAPartialAccountSaysSo() throws {
+        let manzhouli = packageRoot.appendingPathComponent("models/regions/manzhouli.yaml").path
+        let table = try runGEP(["trend", manzhouli])
+        #expect(table.status == 0, "\(table.standardError)")
+        let lines = table.standardOutput.split(separator: "\n")
+        #expect(lines[0].hasSuffix("; partial: 8 services not run (flood-regulation, cultural-tourism, air-purification, water-purification, soil-retention, oxygen-release, climate-regulation, provisioning-products)"))
+        #expect(lines[1].contains("GEP (亿元, partial)") && lines[1].contains("GEP / GDP (partial)"))
+        let csv = try runGEP(["trend", manzhouli, "--format", "csv"]).standardOutput.split(separator: "\r\n")
+        #expect(csv[0] == "year,gep_yuan,growth_percent,gep_to_gdp,price_year,services_not_run")
+        #expect(csv[1].hasSuffix(",flood-regulation cultural-tourism air-purification water-purification soil-retention oxygen-release climate-regulation provisioning-products"))
+        let json = try JSONDecoder().decode(TrendReport.self, from: Data(try runGEP(["trend", manzhouli, "--format", "json"]).standardOutput.utf8))
+        #expect(json.servicesNotRun.count == 8 && json.years.allSatisfy { $0.gepToGDP != nil })
+    }
+
     /// A writer killed (SIGKILL, by the process id this test started) while it saves runs, one `gep account --save`
     /// after another: the store opens, passes SQLite's integrity check and holds only complete runs (every run with
     /// all its service rows), whatever moment the kill hit.

@@ -18,6 +18,9 @@ public struct TrendReport: Sendable, Codable, Equatable {
     /// The constant prices every year is valued at.
     public let priceYear: Int
     public let years: [Year]
+    /// The services the model file does not run (the same every year): when any, each year's GEP and GEP/GDP are
+    /// partial, and every format says so.
+    public let servicesNotRun: [String]
 
     /// - Precondition: the reports are of one region at one report year, in year order.
     public init(_ reports: [AccountReport]) {
@@ -25,6 +28,7 @@ public struct TrendReport: Sendable, Codable, Equatable {
         schema = TrendReport.schema
         region = reports[0].region.name
         priceYear = reports[0].reportYear
+        servicesNotRun = reports[0].servicesNotRun.map(\.id)
         years = reports.indices.map { i in
             let previous = i > 0 ? reports[i - 1].gepYuan : nil
             return Year(year: reports[i].year, gepYuan: reports[i].gepYuan,
@@ -34,15 +38,18 @@ public struct TrendReport: Sendable, Codable, Equatable {
     }
 
     public func render(_ format: ReportFormat) throws -> String {
-        let title = "\(region) GEP by year at constant \(priceYear) prices"
-        let headers = ["year", "GEP (亿元)", "growth", "GEP / GDP"]
+        let partial = servicesNotRun.isEmpty ? "" : "; partial: \(servicesNotRun.count) service\(servicesNotRun.count == 1 ? "" : "s") not run (\(servicesNotRun.joined(separator: ", ")))"
+        let title = "\(region) GEP by year at constant \(priceYear) prices" + partial
+        let headers = ["year", servicesNotRun.isEmpty ? "GEP (亿元)" : "GEP (亿元, partial)", "growth",
+                       servicesNotRun.isEmpty ? "GEP / GDP" : "GEP / GDP (partial)"]
         let rows = years.map { [String($0.year), hundredMillionYuan($0.gepYuan), $0.growthPercent.map { String(format: "%+.2f %%", $0) } ?? "–",
                                 $0.gepToGDP.map { formatNumber($0, significant: 3) } ?? "n/a"] }
         switch format {
         case .json: return try jsonText(self)
         case .csv:
-            return ([["year", "gep_yuan", "growth_percent", "gep_to_gdp", "price_year"]] + years.map {
-                [String($0.year), "\($0.gepYuan)", $0.growthPercent.map { "\($0)" } ?? "", $0.gepToGDP.map { "\($0)" } ?? "", String(priceYear)]
+            return ([["year", "gep_yuan", "growth_percent", "gep_to_gdp", "price_year", "services_not_run"]] + years.map {
+                [String($0.year), "\($0.gepYuan)", $0.growthPercent.map { "\($0)" } ?? "", $0.gepToGDP.map { "\($0)" } ?? "", String(priceYear),
+                 servicesNotRun.joined(separator: " ")]
             }).map { $0.map(csvEscape).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
         case .md: return "# \(markdownText(title))\n\n" + markdownTable(headers, rows)
         case .table:
