@@ -8,7 +8,7 @@ public final class RasterDataset {
     public let path: String
     let handle: GDALDatasetH
 
-    private init(path: String, handle: GDALDatasetH) {
+    init(path: String, handle: GDALDatasetH) {
         self.path = path
         self.handle = handle
     }

@@ -32,17 +32,14 @@ extension RasterModel {
         return replacing(grids: grids + computed, derivedGrids: derivedGrids.filter { $0.derivation.reach == .pixel })
     }
 
-    /// This model with some of its layers replaced by the rasters a run computed for them.
-    func replacing(zoneLayer: Layer? = nil, zonePolygons: ZonePolygons?? = .none, grids: [Grid]? = nil,
-                   derivedGrids: [DerivedGrid]? = nil) -> RasterModel {
+    /// This model with its grids replaced: whole-grid derivations become the rasters the run computed for them.
+    func replacing(grids: [Grid], derivedGrids: [DerivedGrid]) -> RasterModel {
         RasterModel(
             regionID: regionID, regionName: regionName, regionLocalName: regionLocalName, year: year, reportYear: reportYear,
             services: services, regionInputs: regionInputs, facts: facts, prices: prices, deflator: deflator,
             extraServices: extraServices, servicesNotRun: servicesNotRun, landCover: landCover, alternativeLandCover: alternativeLandCover,
             classes: classes,
-            zoneLayer: zoneLayer ?? self.zoneLayer,
-            zonePolygons: zonePolygons ?? self.zonePolygons, zones: zones, grids: grids ?? self.grids,
-            derivedGrids: derivedGrids ?? self.derivedGrids)
+            zoneLayer: zoneLayer, zonePolygons: zonePolygons, zones: zones, grids: grids, derivedGrids: derivedGrids)
     }
 
     /// The derivation's values over `window`, with a refused pixel reported by its column and row.

@@ -19,8 +19,8 @@ extension RasterModel {
     /// into their zones. Pixels where the land cover or the zone raster has nodata are outside the region; a pixel
     /// where an input grid has nodata is skipped and counted.
     ///
-    /// Zones given as polygons are first burnt onto the land cover's grid, and whole-grid derivations (LS from a
-    /// DEM) computed, into a scratch folder removed at the end; pixel derivations run in each block.
+    /// Zones given as polygons are checked first and burnt onto each block as it is read; whole-grid derivations (LS
+    /// from a DEM) are computed into a scratch folder removed at the end; pixel derivations run in each block.
     ///
     /// Everything is checked before any output: the grids share the land cover's size, geotransform and projection
     /// (no resampling is done) and each declares a nodata value before any block runs; every class met has a lookup
@@ -42,13 +42,14 @@ extension RasterModel {
         }
         let extended = try registry.adding(extraServices)
         let modules = try services.map { try extended.service($0.id) }
-        guard zonePolygons != nil || derivedGrids.contains(where: { $0.derivation.reach == .wholeGrid }) else {
+        if zonePolygons != nil { try checkZonePolygons(grid: try RasterDataset.open(landCover.path).grid()) }
+        guard derivedGrids.contains(where: { $0.derivation.reach == .wholeGrid }) else {
             return try runBlocks(modules: modules, outputDirectory: outputDirectory, threads: threads)
         }
         let scratch = try Self.scratchFolder()
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let grid = try RasterDataset.open(landCover.path).grid()
-        return try rasterizingZones(in: scratch, grid: grid).computingWholeGridDerivations(in: scratch, grid: grid)
+        return try computingWholeGridDerivations(in: scratch, grid: grid)
             .runBlocks(modules: modules, outputDirectory: outputDirectory, threads: threads)
     }
 
@@ -392,7 +393,7 @@ extension RasterModel {
 struct BlockReaders {
     let grid: RasterGrid
     let cover: RasterBand
-    let zones: RasterBand
+    let zones: ZoneReader
     let grids: [RasterBand]
     /// The alternative land cover, when the model has one.
     let alternative: RasterBand?
@@ -404,9 +405,13 @@ struct BlockReaders {
         let grid = try cover.grid()
         self.grid = grid
         self.cover = try Self.band(cover, layer: model.landCover)
-        let zones = try RasterDataset.open(model.zoneLayer.path)
-        try grid.requireAligned(try zones.grid(), path: model.zoneLayer.path, reference: model.landCover.path)
-        self.zones = try Self.band(zones, layer: model.zoneLayer)
+        if let polygons = model.zonePolygons {
+            zones = .polygons(try VectorLayer.open(model.zoneLayer.path, layer: polygons.layer), field: polygons.field, grid: grid)
+        } else {
+            let zones = try RasterDataset.open(model.zoneLayer.path)
+            try grid.requireAligned(try zones.grid(), path: model.zoneLayer.path, reference: model.landCover.path)
+            self.zones = .raster(try Self.band(zones, layer: model.zoneLayer))
+        }
         alternative = try model.alternativeLandCover.map { layer in
             let dataset = try RasterDataset.open(layer.path)
             try grid.requireAligned(try dataset.grid(), path: layer.path, reference: model.landCover.path)
@@ -492,6 +497,26 @@ private final class BlockMerger: @unchecked Sendable {
             for (s, dataset) in outputs.enumerated() { try dataset.band(1).write(block.perHectare[s], to: block.window) }
         }
         pending = []
+    }
+}
+
+/// Where a block's zone codes come from: a zone raster, or polygons burnt onto the block as it is read.
+enum ZoneReader {
+    case raster(RasterBand)
+    case polygons(VectorLayer, field: String, grid: RasterGrid)
+
+    var noData: Double? {
+        switch self {
+        case let .raster(band): band.noData
+        case .polygons: RasterModel.zoneNoData
+        }
+    }
+
+    func read(_ window: RasterBand.Window, into values: inout [Double]) throws {
+        switch self {
+        case let .raster(band): try band.read(window, into: &values)
+        case let .polygons(layer, field, grid): values = try layer.burn(field: field, window: window, of: grid, noData: RasterModel.zoneNoData)
+        }
     }
 }
 

@@ -6,15 +6,13 @@ extension RasterModel {
     /// zone code when zones are polygons.
     static let zoneNoData = Double(Int32.min)
 
-    /// This model with its zone polygons burnt onto the land cover's grid, into `scratch/zones.tif`.
-    ///
-    /// The polygons are checked first, each failure naming the vector file: the layer's reference system is the
-    /// grid's (no reprojection is done), its extent overlaps the grid, and every polygon's code is a whole number
-    /// that names a zone.
+    /// Checks the zone polygons before a run burns them onto its blocks, each failure naming the vector file: the
+    /// layer's reference system is the grid's (no reprojection is done), its extent overlaps the grid, and every
+    /// polygon's code is a whole number that names a zone.
     ///
     /// - Throws: ``RasterError``.
-    func rasterizingZones(in scratch: String, grid: RasterGrid) throws -> RasterModel {
-        guard let polygons = zonePolygons else { return self }
+    func checkZonePolygons(grid: RasterGrid) throws {
+        guard let polygons = zonePolygons else { return }
         let path = zoneLayer.path
         let layer = try VectorLayer.open(path, layer: polygons.layer)
         guard RasterGrid.sameProjection(layer.projection, grid.projection) else {
@@ -39,14 +37,5 @@ extension RasterModel {
                                   message: "feature \(feature) has \(polygons.field) = \(value.map(sixFigures) ?? "no value"); expected one of the zone codes \(zones.map { String($0.code) }.joined(separator: ", "))")
             }
         }
-        let target = (scratch as NSString).appendingPathComponent("zones.tif")
-        do {
-            var options = RasterDataset.GeoTIFFOptions(noData: Self.zoneNoData, unit: "", metadata: ["GEPKIT_ZONES_FROM": path])
-            options.sampleType = .int32
-            options.compressed = false  // a scratch file read back at once: compressing it cost more than the rest of a carbon run
-            let raster = try RasterDataset.createGeoTIFF(target, grid: grid, options: options)
-            try layer.rasterize(field: polygons.field, into: raster, noData: Self.zoneNoData)
-        }
-        return replacing(zoneLayer: Layer(path: target, provenance: zoneLayer.provenance), zonePolygons: .some(nil))
     }
 }
