@@ -351,7 +351,7 @@ extension RasterModel {
     }
 
     /// A folder of its own under the system's temporary folder, for the rasters a run computes before its blocks
-    /// (zones burnt from polygons, whole-grid derivations).
+    /// (whole-grid derivations).
     private static func scratchFolder() throws -> String {
         let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("gep-raster-scratch-\(UUID().uuidString)")
         do {

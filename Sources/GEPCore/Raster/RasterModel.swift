@@ -94,7 +94,7 @@ public struct RasterModel: Sendable {
 
     /// Zones given as polygons (a GeoPackage or Shapefile of township boundaries) rather than as a raster: the
     /// layer to read (nil for the file's first) and the numeric attribute holding each polygon's zone code. The
-    /// polygons are burnt onto the land cover's grid before the run.
+    /// polygons are burnt onto the land cover's grid block by block as the run reads it.
     public struct ZonePolygons: Sendable {
         public let layer: String?
         public let field: String
