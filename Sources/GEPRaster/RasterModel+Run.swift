@@ -42,13 +42,15 @@ extension RasterModel {
         }
         let extended = try registry.adding(extraServices)
         let modules = try services.map { try extended.service($0.id) }
-        if zonePolygons != nil { try checkZonePolygons(grid: try RasterDataset.open(landCover.path).grid()) }
-        guard derivedGrids.contains(where: { $0.derivation.reach == .wholeGrid }) else {
+        let wholeGrid = derivedGrids.contains { $0.derivation.reach == .wholeGrid }
+        guard zonePolygons != nil || wholeGrid else {
             return try runBlocks(modules: modules, outputDirectory: outputDirectory, threads: threads)
         }
+        let grid = try RasterDataset.open(landCover.path).grid()
+        try checkZonePolygons(grid: grid)
+        guard wholeGrid else { return try runBlocks(modules: modules, outputDirectory: outputDirectory, threads: threads) }
         let scratch = try Self.scratchFolder()
         defer { try? FileManager.default.removeItem(atPath: scratch) }
-        let grid = try RasterDataset.open(landCover.path).grid()
         return try computingWholeGridDerivations(in: scratch, grid: grid)
             .runBlocks(modules: modules, outputDirectory: outputDirectory, threads: threads)
     }
@@ -184,13 +186,14 @@ extension RasterModel {
                         throw RasterError(path: alternative.path, call: "lookup table",
                                           message: "class \(landClass.code) has no \(base), which \(key) reads through the alternative land cover; expected it in the class table or for \(landClass.type.rawValue) under `inputs:`")
                     }
-                    unit = unit ?? measure.unit
+                    let target = unit ?? measure.unit
+                    unit = target
                     provenance = provenance ?? inputs[base]?.provenance
                     do {
-                        return measure.value * (try UnitCatalog.conversionFactor(from: measure.unit, to: unit ?? measure.unit))
+                        return measure.value * (try UnitCatalog.conversionFactor(from: measure.unit, to: target))
                     } catch {
                         throw RasterError(path: alternative.path, call: "lookup table",
-                                          message: "\(base) of class \(landClass.code) is in \(measure.unit), which does not convert to \(unit ?? ""), the unit of the other classes")
+                                          message: "\(base) of class \(landClass.code) is in \(measure.unit), which does not convert to \(target), the unit of the other classes")
                     }
                 }
                 return AlternativeColumn(key: key, unit: unit ?? "", byClass: values, provenance: provenance ?? alternative.provenance)

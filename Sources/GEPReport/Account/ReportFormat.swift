@@ -28,7 +28,7 @@ extension AccountReport {
     /// The headline lines every format shows: total, categories, per km², per capita, GEP/GDP. A partial account
     /// (services not run) says so on the total and on GEP/GDP, which compare it with a whole economy.
     var headline: [(label: String, value: String)] {
-        let partial = servicesNotRun.isEmpty ? "" : " (partial: \(servicesNotRun.count) service\(servicesNotRun.count == 1 ? "" : "s") not run)"
+        let partial = servicesNotRun.isEmpty ? "" : " (\(Self.partialNote(servicesNotRun.count)))"
         var rows: [(String, String)] = [("GEP", "\(hundredMillionYuan(gepYuan)) 亿元\(partial)")]
         for category in ["provisioning", "regulating", "cultural"] {
             rows.append(("  \(category)", "\(hundredMillionYuan(byCategoryYuan[category] ?? 0)) 亿元"))
@@ -41,6 +41,9 @@ extension AccountReport {
 
     /// "- climate-regulation (climate regulation): no cooling demand", one per service not run.
     var notRunLines: [String] { servicesNotRun.map { "\($0.id) (\($0.name)): \($0.reason)" } }
+
+    /// "partial: 6 services not run": what every total of an account that leaves services out says (``TrendReport`` too).
+    static func partialNote(_ notRun: Int) -> String { "partial: \(notRun) service\(notRun == 1 ? "" : "s") not run" }
 
     /// "Genhe (根河市), 2022, at 2022 prices".
     var title: String {

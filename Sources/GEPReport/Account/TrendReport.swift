@@ -38,7 +38,7 @@ public struct TrendReport: Sendable, Codable, Equatable {
     }
 
     public func render(_ format: ReportFormat) throws -> String {
-        let partial = servicesNotRun.isEmpty ? "" : "; partial: \(servicesNotRun.count) service\(servicesNotRun.count == 1 ? "" : "s") not run (\(servicesNotRun.joined(separator: ", ")))"
+        let partial = servicesNotRun.isEmpty ? "" : "; \(AccountReport.partialNote(servicesNotRun.count)) (\(servicesNotRun.joined(separator: ", ")))"
         let title = "\(region) GEP by year at constant \(priceYear) prices" + partial
         let headers = ["year", servicesNotRun.isEmpty ? "GEP (亿元)" : "GEP (亿元, partial)", "growth",
                        servicesNotRun.isEmpty ? "GEP / GDP" : "GEP / GDP (partial)"]
