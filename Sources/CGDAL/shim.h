@@ -8,3 +8,4 @@
 #include <gdal_alg.h>
 // glibc's mallopt, which Swift's Glibc module does not export (GDALSession tunes the allocator for block buffers).
 #include <malloc.h>
+#include <gdal_utils.h>

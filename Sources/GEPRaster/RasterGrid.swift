@@ -17,6 +17,14 @@ public struct RasterGrid: Sendable, Equatable {
         self.projection = projection
     }
 
+    /// The grid of rows `rows` of this one (a tile's): the same columns and projection, its origin moved down.
+    public func rows(_ rows: Range<Int>) -> RasterGrid {
+        var transform = geoTransform
+        transform[0] += Double(rows.lowerBound) * geoTransform[2]
+        transform[3] += Double(rows.lowerBound) * geoTransform[5]
+        return RasterGrid(width: width, height: rows.count, geoTransform: transform, projection: projection)
+    }
+
     /// Pixel width and height in the projection's units (the height is positive for north-up grids).
     public var pixelSize: (x: Double, y: Double) { (geoTransform[1], -geoTransform[5]) }
 

@@ -57,34 +57,61 @@ extension RasterModel {
 
     /// ``run(with:outputDirectory:threads:)`` once every whole-grid derivation has become an input grid.
     private func runBlocks(modules: [any EcosystemService], outputDirectory: String?, threads: Int) throws -> RasterAccount {
+        try sumBlocks(modules: modules, outputDirectory: outputDirectory, threads: threads, rows: nil) { totals, staged, _ in
+            let account = try self.account(totals, modules: modules)
+            let written = try outputDirectory.map { directory in try Self.publish(staged, to: directory) } ?? []
+            return RasterAccount(run: account, skippedPixels: totals.skipped, outputs: written)
+        }
+    }
+
+    /// The zones' account from the sums of every block.
+    ///
+    /// - Throws: the errors of ``AccountingUnit`` and of ``ZonalAccount/run(model:)``.
+    func account(_ totals: BlockTotals, modules: [any EcosystemService]) throws -> AccountRun {
+        let units = try zones.enumerated().map { z, zone in
+            try AccountingUnit(id: zone.id, name: zone.name, localName: zone.localName,
+                               ecosystemAreas: totals.zoneAreas[z].mapValues { Quantity(baseValue: $0.value) })
+        }
+        let model = RegionModel(
+            region: try Region(id: regionID, name: regionName, localName: regionLocalName, units: units), year: year, reportYear: reportYear,
+            services: services, regionInputs: regionInputs,
+            areaProvenance: Dictionary(uniqueKeysWithValues: zones.map { ($0.id, landCover.provenance) }), facts: facts,
+            prices: prices, deflator: deflator, extraServices: extraServices, servicesNotRun: servicesNotRun)
         let perHectareUnits = modules.map { "\($0.physicalUnit)/ha" }
+        return try totals.zonal.run(model: model).with(maps: services.enumerated().map { s, choice in
+            totals.maps.map(s, service: choice.id.rawValue, unit: perHectareUnits[s])
+        })
+    }
+
+    /// Computes the blocks of `rows` (all of them when nil), writing each service's GeoTIFF over those rows into a
+    /// staging folder, and hands their sums, the staged files and the staging folder (nil without `outputDirectory`)
+    /// to `finish` before the staging folder is removed.
+    func sumBlocks<T>(modules: [any EcosystemService], outputDirectory: String?, threads: Int, rows: Range<Int>?,
+                      finish: (BlockTotals, _ staged: [String], _ staging: String?) throws -> T) throws -> T {
         let readers = try BlockReaders(self)
         let grid = readers.grid
         let rowArea = try PixelArea.byRow(grid, path: landCover.path)
         let zoneOf = Dictionary(zones.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
-        let blocks = readers.cover.blocks()
+        let rows = rows ?? 0..<grid.height
+        let blocks = readers.cover.blocks().filter { rows.contains($0.y) }
+        let outputGrid = grid.rows(rows)
 
         if let outputDirectory { try requireOutputsSpareInputs(outputDirectory) }
         let staging = try outputDirectory.map { try Self.stagingFolder(for: $0) }
         defer { if let staging { try? FileManager.default.removeItem(atPath: staging) } }
         var outputs = try staging.map { folder in
-            try zip(services, modules).enumerated().map { s, pair -> RasterDataset in
-                let (choice, module) = pair
-                var options = RasterDataset.GeoTIFFOptions(
-                    noData: Self.noData, unit: perHectareUnits[s],
-                    metadata: ["GEPKIT_SERVICE": choice.id.rawValue, "GEPKIT_METHOD": try module.method(choice.method).id,
-                               "GEPKIT_QUANTITY": "physical amount per hectare of pixel, \(perHectareUnits[s])"])
-                options.sampleType = .float32
-                options.floatingPointPredictor = false  // 4× the file size (still 6× under raw), a fifth of the run time
-                options.compressionThreads = threads
-                return try RasterDataset.createGeoTIFF((folder as NSString).appendingPathComponent("\(choice.id).tif"), grid: grid, options: options)
+            try zip(services, modules).map { choice, module -> RasterDataset in
+                try RasterDataset.createGeoTIFF((folder as NSString).appendingPathComponent("\(choice.id).tif"), grid: outputGrid,
+                                                options: try Self.outputOptions(choice, module, threads: threads))
             }
         } ?? []
 
         let context = try BlockContext(model: self, grid: grid, modules: modules, rowArea: rowArea, zoneOf: zoneOf)
-        let merger = BlockMerger(ZonalAccount(services: services, modules: modules, zones: zones.count, reportYear: reportYear,
-                                              deflator: deflator, cellName: "pixels"),
-                                 zones: zones.count, maps: MapSums(grid: grid, services: services.count), outputs: outputs)
+        let empty = BlockTotals(zonal: ZonalAccount(services: services, modules: modules, zones: zones.count, reportYear: reportYear,
+                                                    deflator: deflator, cellName: "pixels"),
+                                zoneAreas: Array(repeating: [:], count: zones.count), skipped: 0,
+                                maps: MapSums(grid: grid, services: services.count))
+        let merger = BlockMerger(empty, outputs: outputs, firstRow: rows.lowerBound)
         outputs = []
         let pool = ReaderPool(first: readers, model: self)
         // Each chunk is computed while the one before it is merged and written, so the threads do not wait for the writes.
@@ -99,30 +126,28 @@ extension RasterModel {
             _ = try? merger.finish()
             throw error
         }
-        let (zonal, zoneAreas, skipped, maps) = (merger.zonal, merger.zoneAreas, merger.skipped, merger.maps)
-        let outputPaths = try merger.closeOutputs()
+        return try finish(merger.totals, try merger.closeOutputs(), staging)
+    }
 
-        let units = try zones.enumerated().map { z, zone in
-            try AccountingUnit(id: zone.id, name: zone.name, localName: zone.localName,
-                               ecosystemAreas: zoneAreas[z].mapValues { Quantity(baseValue: $0) })
-        }
-        let model = RegionModel(
-            region: try Region(id: regionID, name: regionName, localName: regionLocalName, units: units), year: year, reportYear: reportYear,
-            services: services, regionInputs: regionInputs,
-            areaProvenance: Dictionary(uniqueKeysWithValues: zones.map { ($0.id, landCover.provenance) }), facts: facts,
-            prices: prices, deflator: deflator, extraServices: extraServices, servicesNotRun: servicesNotRun)
-        let account = try zonal.run(model: model).with(maps: services.enumerated().map { s, choice in
-            maps.map(s, service: choice.id.rawValue, unit: perHectareUnits[s])
-        })
-        let written = try outputDirectory.map { directory in try Self.publish(outputPaths, to: directory) } ?? []
-        return RasterAccount(run: account, skippedPixels: skipped, outputs: written)
+    /// How a service's GeoTIFF is written: Float32, compressed, nodata set, its unit (the physical amount per hectare,
+    /// as InVEST writes since 3.15) and the service, method and quantity in its metadata.
+    static func outputOptions(_ choice: RegionModel.ServiceChoice, _ module: any EcosystemService, threads: Int) throws -> RasterDataset.GeoTIFFOptions {
+        let unit = "\(module.physicalUnit)/ha"
+        var options = RasterDataset.GeoTIFFOptions(
+            noData: noData, unit: unit,
+            metadata: ["GEPKIT_SERVICE": choice.id.rawValue, "GEPKIT_METHOD": try module.method(choice.method).id,
+                       "GEPKIT_QUANTITY": "physical amount per hectare of pixel, \(unit)"])
+        options.sampleType = .float32
+        options.floatingPointPredictor = false  // 4× the file size (still 6× under raw), a fifth of the run time
+        options.compressionThreads = threads
+        return options
     }
 
     /// One block computed: its zones' sums, areas and skipped pixels, and each service's physical amount per ha.
     fileprivate struct BlockResult {
         let window: RasterBand.Window
         let zonal: ZonalAccount
-        let zoneAreas: [[EcosystemType: Double]]
+        let zoneAreas: [[EcosystemType: ExactSum]]
         let skipped: Int
         let perHectare: [[Double]]
     }
@@ -261,14 +286,14 @@ extension RasterModel {
         }
         var zonal = ZonalAccount(services: model.services, modules: context.modules, zones: model.zones.count,
                                  reportYear: model.reportYear, deflator: model.deflator, cellName: "pixels")
-        var zoneAreas = [[EcosystemType: Double]](repeating: [:], count: model.zones.count)
+        var zoneAreas = [[EcosystemType: ExactSum]](repeating: [:], count: model.zones.count)
         var perHectare = [[Double]](repeating: [Double](repeating: noData, count: window.pixelCount), count: model.services.count)
         let names = model.zones.map(\.id)
         let squareMetresPerHectare = MeasurementUnit<Area>.hectare.baseUnitsPerUnit
         for (c, landClass) in context.classes.enumerated() where !pixelsOf[c].isEmpty {
             let pixels = pixelsOf[c], zone = zonesOf[c], areas = areasOf[c]
-            for (z, area) in ZonalAccount.sums(areas, by: zone, zones: model.zones.count).enumerated() where area > 0 {
-                zoneAreas[z][landClass.type, default: 0] += area
+            for (z, area) in ZonalAccount.sums(areas, by: zone, zones: model.zones.count).enumerated() where area.value > 0 {
+                zoneAreas[z][landClass.type, default: ExactSum()].add(area)
             }
             // Each block array is taken out of its outer array once: indexing the outer one a pixel retained it a pixel.
             let columns = Dictionary(uniqueKeysWithValues: zip(model.grids, gridValues).map { input, values in
@@ -365,7 +390,7 @@ extension RasterModel {
         return folder
     }
 
-    private static func stagingFolder(for directory: String) throws -> String {
+    static func stagingFolder(for directory: String) throws -> String {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             let staging = (directory as NSString).appendingPathComponent(".gep-raster-\(UUID().uuidString)")
@@ -377,7 +402,7 @@ extension RasterModel {
     }
 
     /// Moves the finished files from the staging folder into `directory`, replacing earlier runs' files.
-    private static func publish(_ files: [String], to directory: String) throws -> [String] {
+    static func publish(_ files: [String], to directory: String) throws -> [String] {
         try files.map { file in
             let target = (directory as NSString).appendingPathComponent((file as NSString).lastPathComponent)
             do {
@@ -445,24 +470,32 @@ struct BlockReaders {
     }
 }
 
+/// What a run's blocks add up to: the zones' sums and areas, the pixels skipped, and the quick-look maps. Every sum is
+/// exact, so blocks merged in any grouping (threads, or tiles computed apart) give the same bits.
+struct BlockTotals {
+    var zonal: ZonalAccount
+    /// Each zone's area of each ecosystem type, in m².
+    var zoneAreas: [[EcosystemType: ExactSum]]
+    var skipped: Int
+    var maps: MapSums
+}
+
 /// The sums of the blocks computed so far and the output rasters, merged block by block in block order on a thread of
 /// their own while the next chunk of blocks computes. Used by one thread at a time: the merging thread between
 /// ``start(_:)`` and ``finish()``, the run's thread otherwise.
 private final class BlockMerger: @unchecked Sendable {
-    private(set) var zonal: ZonalAccount
-    private(set) var zoneAreas: [[EcosystemType: Double]]
-    private(set) var skipped = 0
-    private(set) var maps: MapSums
+    private(set) var totals: BlockTotals
     private var outputs: [RasterDataset]
+    /// The grid row the outputs' first row is (a tile's outputs cover its rows only).
+    private let firstRow: Int
     private var pending: [RasterModel.BlockResult] = []
     private var failure: (any Error)?
     private let group = DispatchGroup()
 
-    init(_ zonal: ZonalAccount, zones: Int, maps: MapSums, outputs: [RasterDataset]) {
-        self.zonal = zonal
-        zoneAreas = Array(repeating: [:], count: zones)
-        self.maps = maps
+    init(_ totals: BlockTotals, outputs: [RasterDataset], firstRow: Int) {
+        self.totals = totals
         self.outputs = outputs
+        self.firstRow = firstRow
     }
 
     /// Merges and writes `blocks` on another thread.
@@ -491,13 +524,14 @@ private final class BlockMerger: @unchecked Sendable {
 
     private func merge() throws {
         for block in pending {
-            try zonal.merge(block.zonal)
+            try totals.zonal.merge(block.zonal)
             for (z, areas) in block.zoneAreas.enumerated() {
-                for (type, area) in areas.sorted(by: { $0.key < $1.key }) { zoneAreas[z][type, default: 0] += area }
+                for (type, area) in areas { totals.zoneAreas[z][type, default: ExactSum()].add(area) }
             }
-            skipped += block.skipped
-            maps.add(block.perHectare, window: block.window)
-            for (s, dataset) in outputs.enumerated() { try dataset.band(1).write(block.perHectare[s], to: block.window) }
+            totals.skipped += block.skipped
+            totals.maps.add(block.perHectare, window: block.window)
+            let window = RasterBand.Window(x: block.window.x, y: block.window.y - firstRow, width: block.window.width, height: block.window.height)
+            for (s, dataset) in outputs.enumerated() { try dataset.band(1).write(block.perHectare[s], to: window) }
         }
         pending = []
     }
@@ -575,54 +609,67 @@ private final class ReaderPool: @unchecked Sendable {
     }
 }
 
-/// Per-service sums and counts of the per-hectare values over the cells of the quick-look grid, added block by block
-/// in block order (so any thread count gives the same maps).
-private struct MapSums {
+/// Per-service sums and counts of the per-hectare values over the cells of the quick-look grid, exact, so that blocks
+/// and tiles added in any grouping give the same maps.
+struct MapSums: Codable, Equatable {
     let width: Int, height: Int
-    let cells: (width: Int, height: Int)
-    var sums: [[Double]]
-    var counts: [[Int]]
+    let cellsWide: Int, cellsHigh: Int
+    private(set) var sums: [[ExactSum]]
+    private(set) var counts: [[Int]]
 
     init(grid: RasterGrid, services: Int) {
         width = grid.width
         height = grid.height
-        cells = QuickLookMap.cells(width: grid.width, height: grid.height)
-        sums = Array(repeating: Array(repeating: 0, count: cells.width * cells.height), count: services)
-        counts = Array(repeating: Array(repeating: 0, count: cells.width * cells.height), count: services)
+        (cellsWide, cellsHigh) = QuickLookMap.cells(width: grid.width, height: grid.height)
+        sums = Array(repeating: Array(repeating: ExactSum(), count: cellsWide * cellsHigh), count: services)
+        counts = Array(repeating: Array(repeating: 0, count: cellsWide * cellsHigh), count: services)
     }
 
     mutating func add(_ perHectare: [[Double]], window: RasterBand.Window) {
-        let columns = (0..<window.width).map { (window.x + $0) * cells.width / width }
-        let rows = (0..<window.height).map { (window.y + $0) * cells.height / height }
+        let columns = (0..<window.width).map { (window.x + $0) * cellsWide / width }
+        let rows = (0..<window.height).map { (window.y + $0) * cellsHigh / height }
         for (s, values) in perHectare.enumerated() {
-            sums[s].withUnsafeMutableBufferPointer { sums in
-                counts[s].withUnsafeMutableBufferPointer { counts in
-                    // A row's pixels fall into a cell in stretches: each stretch is summed in registers, then added.
-                    for (r, row) in rows.enumerated() {
-                        var cell = row * cells.width + columns[0], sum = 0.0, count = 0
-                        for (c, column) in columns.enumerated() {
-                            if row * cells.width + column != cell {
-                                sums[cell] += sum
-                                counts[cell] += count
-                                cell = row * cells.width + column
-                                sum = 0
-                                count = 0
-                            }
-                            let value = values[r * window.width + c]
-                            guard value != RasterModel.noData else { continue }
-                            sum += value
-                            count += 1
-                        }
-                        sums[cell] += sum
-                        counts[cell] += count
+            // A row's pixels fall into a cell in stretches: each stretch is summed in registers, then added.
+            for (r, row) in rows.enumerated() {
+                var cell = row * cellsWide + columns[0], sum = 0.0, count = 0
+                for (c, column) in columns.enumerated() {
+                    if row * cellsWide + column != cell {
+                        sums[s][cell].add(sum)
+                        counts[s][cell] += count
+                        cell = row * cellsWide + column
+                        sum = 0
+                        count = 0
                     }
+                    let value = values[r * window.width + c]
+                    guard value != RasterModel.noData else { continue }
+                    sum += value
+                    count += 1
                 }
+                sums[s][cell].add(sum)
+                counts[s][cell] += count
             }
         }
     }
 
+    /// Adds another run's maps of the same grid and services (a tile's).
+    mutating func add(_ other: MapSums) {
+        for s in sums.indices {
+            for cell in sums[s].indices {
+                sums[s][cell].add(other.sums[s][cell])
+                counts[s][cell] += other.counts[s][cell]
+            }
+        }
+    }
+
+    /// Whether `other` is of a grid and service count like this one's, so that ``add(_:)`` fits.
+    func fits(_ other: MapSums) -> Bool {
+        (other.width, other.height, other.cellsWide, other.cellsHigh) == (width, height, cellsWide, cellsHigh)
+            && other.sums.count == sums.count && other.counts.count == counts.count
+            && zip(other.sums, other.counts).allSatisfy { $0.count == cellsWide * cellsHigh && $1.count == cellsWide * cellsHigh }
+    }
+
     func map(_ s: Int, service: String, unit: String) -> QuickLookMap {
-        QuickLookMap(service: service, unit: unit, width: cells.width, height: cells.height,
-                     values: zip(sums[s], counts[s]).map { $1 > 0 ? $0 / Double($1) : nil })
+        QuickLookMap(service: service, unit: unit, width: cellsWide, height: cellsHigh,
+                     values: zip(sums[s], counts[s]).map { $1 > 0 ? $0.value / Double($1) : nil })
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GEPCore
 import GEPModelFiles
 import GEPCommandLine
@@ -6,7 +7,8 @@ import GEPRaster
 import GEPReport
 import GEPServices
 
-/// `gep raster MODEL --out DIR`: a region's GEP computed per pixel from its grids, summed into its zones.
+/// `gep raster MODEL --out DIR`: a region's GEP computed per pixel from its grids, summed into its zones; with
+/// `--tile I/N`, one tile of that run, and `gep raster merge` to add the tiles into the account.
 ///
 /// It runs in its own executable, `gep-raster`, which `gep raster` starts: linking GDAL (and its hundred libraries)
 /// into `gep` made every other command start 40 ms slower. Packages with their own services call
@@ -24,35 +26,100 @@ public struct RasterCommand: ParsableCommand {
 
     public static let configuration = CommandConfiguration(
         commandName: "gep raster",
-        abstract: "Compute a region's GEP per pixel from a raster region model.",
-        discussion: "Reads the land cover, the zones and the input grids block by block, runs every service on every pixel, writes one GeoTIFF per service (physical amount per hectare) into --out, and prints the zones' account. The grids must share the land cover's size, geotransform and projection; no resampling is done."
+        abstract: "Compute a region's GEP per pixel from a raster region model, in one process or tile by tile.",
+        discussion: "`gep raster MODEL --out DIR` runs the whole grid; `gep raster MODEL --tile I/N --out DIR` runs one of N tiles (for a cluster: see distributed/README.md) and `gep raster merge TILE-DIRS… --out DIR` adds the tiles into the same account, bit for bit.",
+        subcommands: [Run.self, Merge.self],
+        defaultSubcommand: Run.self
     )
 
-    @Argument(help: "The raster region model file (kind: raster-region).")
-    var model: String
-
-    @Option(help: "The folder for the per-service GeoTIFFs (created if missing; files of an earlier run are replaced).")
-    var out: String?
-
-    @Option(help: "Blocks computed at once (1 to 64); any count gives the same bits.")
-    var threads = 1
-
-    @Option(help: "The account's format on standard output: table, csv, json, md or html.")
-    var format: ReportFormat = .table
-
-    public func validate() throws {
-        guard RasterModel.threadRange.contains(threads) else {
-            throw ValidationError("--threads is \(threads); expected \(RasterModel.threadRange.lowerBound) to \(RasterModel.threadRange.upperBound)")
-        }
-    }
-
-    public func run() throws {
-        let registry = Self.registry
-        let text = try CLIError.wrap(context: model) { () -> String in
-            let raster = try RasterModelFile.read(model, registry: registry).run(with: registry, outputDirectory: out, threads: threads)
-            let report = try AccountReport(raster.run, registry: registry)
-            return try report.render(format)
-        }
-        printReport(text, format: format)
+    /// Loads a raster model, recording the model files it reads (for the tiles' fingerprint).
+    static func readModel(_ path: String) throws -> (model: RasterModel, files: [String]) {
+        let (model, files) = try ModelFilesRead.recording { try RasterModelFile.read(path, registry: registry) }
+        return (model, files)
     }
 }
+
+extension RasterCommand {
+    /// `gep raster MODEL`: the whole grid, or one tile of it.
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "run",
+            abstract: "Run a raster region model over its whole grid, or over one tile.",
+            discussion: "Reads the land cover, the zones and the input grids block by block, runs every service on every pixel, writes one GeoTIFF per service (physical amount per hectare) into --out, and prints the zones' account. The grids must share the land cover's size, geotransform and projection; no resampling is done. With --tile I/N it computes the I-th of N strips of block rows and writes their GeoTIFFs and gep-tile.json (the tile's exact sums) into --out instead."
+        )
+
+        @Argument(help: "The raster region model file (kind: raster-region).")
+        var model: String
+
+        @Option(help: "The folder for the per-service GeoTIFFs (created if missing; files of an earlier run are replaced).")
+        var out: String?
+
+        @Option(help: "Blocks computed at once (1 to 64); any count gives the same bits.")
+        var threads = 1
+
+        @Option(help: "Compute only tile I of N (strips of block rows, 1 at the top), for `gep raster merge`; needs --out.")
+        var tile: String?
+
+        @Option(help: "The account's format on standard output: table, csv, json, md or html.")
+        var format: ReportFormat = .table
+
+        func validate() throws {
+            guard RasterModel.threadRange.contains(threads) else {
+                throw ValidationError("--threads is \(threads); expected \(RasterModel.threadRange.lowerBound) to \(RasterModel.threadRange.upperBound)")
+            }
+            if tile != nil, out == nil { throw ValidationError("--tile needs --out: the folder for the tile's GeoTIFFs and gep-tile.json") }
+        }
+
+        func run() throws {
+            let registry = RasterCommand.registry
+            if let tile, let out {
+                let line = try CLIError.wrap(context: model) { () -> String in
+                    let tile = try RasterTile(parsing: tile)
+                    let (raster, files) = try RasterCommand.readModel(model)
+                    let partial = try raster.runTile(tile, modelFile: model, fingerprint: try RasterFingerprint.of(raster, files: files),
+                                                     with: registry, outputDirectory: out, threads: threads)
+                    return "tile \(partial.tile): rows \(partial.firstRow)–\(partial.endRow) of \(partial.gridHeight), written to \((out as NSString).appendingPathComponent(RasterTilePartial.fileName))"
+                }
+                print(line)
+                return
+            }
+            let text = try CLIError.wrap(context: model) { () -> String in
+                let raster = try RasterCommand.readModel(model).model.run(with: registry, outputDirectory: out, threads: threads)
+                return try AccountReport(raster.run, registry: registry).render(format)
+            }
+            printReport(text, format: format)
+        }
+    }
+
+    /// `gep raster merge TILE-DIRS…`: the tiles added into the zones' account and one mosaic per service.
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "merge",
+            abstract: "Merge the tiles of a raster run into its account and per-service mosaics.",
+            discussion: "Checks that the tiles come from one model and the same inputs and cover the grid exactly once, adds their exact sums in tile order (the account equals a single run's, bit for bit), prints the account, and writes one mosaic per service into --out: a GDAL VRT over the tiles' GeoTIFFs, or a cloud-optimised GeoTIFF."
+        )
+
+        @Argument(help: "The tiles' folders (or their gep-tile.json files), in any order.")
+        var tiles: [String]
+
+        @Option(help: "The folder for the per-service mosaics (created if missing).")
+        var out: String?
+
+        @Option(help: "The mosaics' form: vrt (a virtual mosaic over the tiles' files) or cog (a cloud-optimised GeoTIFF).")
+        var mosaic: RasterTileMerge.Mosaic = .vrt
+
+        @Option(help: "The account's format on standard output: table, csv, json, md or html.")
+        var format: ReportFormat = .table
+
+        func run() throws {
+            let registry = RasterCommand.registry
+            let text = try CLIError.wrap(context: "gep raster merge") { () -> String in
+                let raster = try RasterTileMerge.merge(parts: tiles, readModel: RasterCommand.readModel, with: registry, outputDirectory: out, mosaic: mosaic)
+                return try AccountReport(raster.run, registry: registry).render(format)
+            }
+            printReport(text, format: format)
+        }
+    }
+}
+
+extension RasterTileMerge.Mosaic: ExpressibleByArgument {}

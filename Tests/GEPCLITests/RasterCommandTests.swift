@@ -49,6 +49,34 @@ struct RasterCommandTests {
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 
+    /// `gep raster MODEL --tile I/N` and `gep raster merge` on a 300 × 300 set (two rows of 256-pixel blocks): the
+    /// merged account prints exactly as the single run's, and a missing tile is refused with nothing written.
+    @Test("two tiles merged print the single run's account byte for byte; a missing tile and --tile without --out are refused")
+    func tilesAndMerge() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gepkit-raster-tiles-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try GenheRasterFixture.write(to: folder.path, size: 300, models: packageRoot.appendingPathComponent("models").path)
+        let model = folder.appendingPathComponent("genhe-raster.yaml").path
+        func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+        let single = try runGEP(["raster", model, "--format", "json"])
+        #expect(single.status == 0, "\(single.standardError)")
+        for index in [2, 1] {
+            let tile = try runGEP(["raster", model, "--tile", "\(index)/2", "--out", path("tile-\(index)"), "--threads", "2"])
+            #expect(tile.status == 0 && tile.standardOutput.contains("tile \(index)/2: rows \(index == 1 ? "0–256" : "256–300") of 300"), "\(tile.standardError)")
+        }
+        let merged = try runGEP(["raster", "merge", path("tile-2"), path("tile-1"), "--out", path("mosaic"), "--format", "json"])
+        #expect(merged.status == 0, "\(merged.standardError)")
+        #expect(merged.standardOutput == single.standardOutput)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: path("mosaic")).sorted()
+            == ["carbon-sink.vrt", "flood-regulation.vrt", "oxygen-release.vrt", "soil-retention.vrt", "water-conservation.vrt"])
+
+        let missing = try runGEP(["raster", "merge", path("tile-1"), "--out", path("partial")])
+        #expect(missing.status != 0 && missing.standardError.contains("tile 2/2 missing") && missing.standardOutput.isEmpty, "\(missing.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: path("partial")))
+        let noOut = try runGEP(["raster", model, "--tile", "1/2"])
+        #expect(noOut.status != 0 && noOut.standardError.contains("--tile needs --out"), "\(noOut.standardError)")
+    }
+
     /// The HTML report of a raster run shows a quick-look map per service, checked in the DOM Chromium builds: an SVG
     /// of coloured cells and a legend with the range and the unit; JSON carries the same maps.
     @Test(.enabled(if: HTMLReportTests.chromium != nil || HTMLReportTests.required, "chromium is not installed; `make test` installs it"))

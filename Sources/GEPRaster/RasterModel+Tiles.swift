@@ -1,0 +1,43 @@
+import Foundation
+import GEPCore
+
+extension RasterModel {
+    /// Computes one tile of the run (``RasterTile``): the blocks of its rows, their GeoTIFFs over those rows, and
+    /// `gep-tile.json` with the tile's exact sums, all written into `outputDirectory` only when every block succeeded.
+    /// ``RasterTileMerge`` adds the tiles into the account a single run gives, bit for bit.
+    ///
+    /// - Parameters:
+    ///   - modelFile: the model file's path, recorded (made absolute) for the merge to read again.
+    ///   - fingerprint: ``RasterFingerprint`` of the model and its inputs.
+    /// - Throws: ``RasterError`` for a model with a whole-grid derivation (its flow paths cross any tile: run it in one
+    ///   process), for more tiles than the land cover has rows of blocks, and the errors of
+    ///   ``run(with:outputDirectory:threads:)``.
+    public func runTile(_ tile: RasterTile, modelFile: String, fingerprint: String, with registry: ServiceRegistry, outputDirectory: String,
+                        threads: Int = 1) throws -> RasterTilePartial {
+        guard Self.threadRange.contains(threads) else {
+            throw RasterError(path: landCover.path, call: "threads", message: "--threads is \(threads); expected \(Self.threadRange.lowerBound) to \(Self.threadRange.upperBound)")
+        }
+        if let whole = derivedGrids.first(where: { $0.derivation.reach == .wholeGrid }) {
+            throw RasterError(path: modelFile, call: "tile",
+                              message: "\(whole.key) is derived over the whole grid (derive: \(whole.derivation.id)), whose flow paths a tile would cut; run this model without --tile, or give \(whole.key) as a grid computed beforehand")
+        }
+        let extended = try registry.adding(extraServices)
+        let modules = try services.map { try extended.service($0.id) }
+        let cover = try RasterDataset.open(landCover.path)
+        let grid = try cover.grid()
+        let rows = try tile.rows(height: grid.height, blockHeight: try cover.band(1).blockSize.height, path: landCover.path)
+        if zonePolygons != nil { try checkZonePolygons(grid: grid) }
+        let absoluteModel = URL(fileURLWithPath: modelFile).standardizedFileURL.path
+        return try sumBlocks(modules: modules, outputDirectory: outputDirectory, threads: threads, rows: rows) { totals, staged, staging in
+            guard let staging else { throw RasterError(path: outputDirectory, call: "tile", message: "no staging folder for the tile") }
+            let folder = (outputDirectory as NSString).standardizingPath
+            let partial = RasterTilePartial(model: absoluteModel, fingerprint: fingerprint, tile: tile, rows: rows, grid: grid,
+                                            outputs: staged.map { ($0 as NSString).lastPathComponent }, totals: totals, folder: folder)
+            let file = try partial.write(into: staging)
+            // The partial last, so that a folder with a gep-tile.json always has the GeoTIFFs it names.
+            _ = try Self.publish(staged, to: outputDirectory)
+            _ = try Self.publish([file], to: outputDirectory)
+            return partial
+        }
+    }
+}
