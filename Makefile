@@ -11,7 +11,7 @@ TEST_APT_PACKAGES := chromium sqlite3
 INVEST_APT_PACKAGES := python3-venv python3-dev g++
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && echo sudo)
 
-.PHONY: all deps test-deps apt-install build run test example-plugin-test plugin-check bench bench-invest fuzz clean
+.PHONY: all deps test-deps apt-install build run test example-plugin-test plugin-check test-distributed bench bench-invest fuzz clean
 
 all: build
 
@@ -62,6 +62,21 @@ plugin-check: deps
 	test -f Sources/GEPServices/PluginCheckService.swift && test -f Tests/GEPServicesTests/PluginCheckServiceTests.swift && \
 	swift build --build-tests && \
 	swift package validate-models
+
+## test-distributed: the Dask driver (distributed/) on a 2-worker LocalCluster over the 4000 × 4000 benchmark set:
+## tiles merged equal the single-process run bit for bit, also with a worker killed mid-run. Installs Dask, numpy and
+## rasterio (distributed/requirements.txt) into distributed/.venv on first use; builds gep in release mode.
+DISTRIBUTED_VENV := distributed/.venv
+test-distributed: deps
+	@if ! $(DISTRIBUTED_VENV)/bin/python -c "import dask.distributed, numpy, rasterio" 2>/dev/null; then \
+		$(MAKE) --no-print-directory apt-install PACKAGES="python3-venv" && \
+		echo "Installing Dask, numpy and rasterio into $(DISTRIBUTED_VENV)" && \
+		python3 -m venv $(DISTRIBUTED_VENV) && $(DISTRIBUTED_VENV)/bin/pip install -q -r distributed/requirements.txt; \
+	fi
+	swift build -c release --product gep
+	swift build -c release --product gep-raster
+	swift build -c release --product gep-raster-fixture
+	GEP_BIN_DIR="$$(swift build -c release --show-bin-path)" $(DISTRIBUTED_VENV)/bin/python -m unittest discover -s distributed/tests -v
 
 ## bench: time GEPKit against baselines run in the same process or the same run (release build, one BLAS thread)
 ## and print ratios; the whole-process cases run the Python baselines (numpy, pandas, PyYAML) from

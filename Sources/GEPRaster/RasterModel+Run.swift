@@ -37,9 +37,7 @@ extension RasterModel {
     /// - Throws: ``RasterError`` for a file that cannot be read or does not fit, and the errors of the services and
     ///   the account (``InputError`` naming the pixel as "zone …, column …, row …").
     public func run(with registry: ServiceRegistry, outputDirectory: String? = nil, threads: Int = 1) throws -> RasterAccount {
-        guard Self.threadRange.contains(threads) else {
-            throw RasterError(path: landCover.path, call: "threads", message: "--threads is \(threads); expected \(Self.threadRange.lowerBound) to \(Self.threadRange.upperBound)")
-        }
+        try requireThreads(threads)
         let extended = try registry.adding(extraServices)
         let modules = try services.map { try extended.service($0.id) }
         let wholeGrid = derivedGrids.contains { $0.derivation.reach == .wholeGrid }
@@ -53,6 +51,13 @@ extension RasterModel {
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         return try computingWholeGridDerivations(in: scratch, grid: grid)
             .runBlocks(modules: modules, outputDirectory: outputDirectory, threads: threads)
+    }
+
+    /// - Throws: ``RasterError`` for a thread count outside ``threadRange``.
+    func requireThreads(_ threads: Int) throws {
+        guard Self.threadRange.contains(threads) else {
+            throw RasterError(path: landCover.path, call: "threads", message: "--threads is \(threads); expected \(Self.threadRange.lowerBound) to \(Self.threadRange.upperBound)")
+        }
     }
 
     /// ``run(with:outputDirectory:threads:)`` once every whole-grid derivation has become an input grid.

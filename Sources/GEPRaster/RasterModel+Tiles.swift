@@ -14,9 +14,7 @@ extension RasterModel {
     ///   ``run(with:outputDirectory:threads:)``.
     public func runTile(_ tile: RasterTile, modelFile: String, fingerprint: String, with registry: ServiceRegistry, outputDirectory: String,
                         threads: Int = 1) throws -> RasterTilePartial {
-        guard Self.threadRange.contains(threads) else {
-            throw RasterError(path: landCover.path, call: "threads", message: "--threads is \(threads); expected \(Self.threadRange.lowerBound) to \(Self.threadRange.upperBound)")
-        }
+        try requireThreads(threads)
         if let whole = derivedGrids.first(where: { $0.derivation.reach == .wholeGrid }) {
             throw RasterError(path: modelFile, call: "tile",
                               message: "\(whole.key) is derived over the whole grid (derive: \(whole.derivation.id)), whose flow paths a tile would cut; run this model without --tile, or give \(whole.key) as a grid computed beforehand")
