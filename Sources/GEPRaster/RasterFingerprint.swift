@@ -58,12 +58,15 @@ public enum RasterFingerprint {
     private struct FNV1a {
         private(set) var value: UInt64 = 14_695_981_039_346_656_037
 
-        mutating func add(_ data: Data) {
-            for byte in data { value = (value ^ UInt64(byte)) &* 1_099_511_628_211 }
-        }
+        mutating func add(_ data: Data) { data.withUnsafeBytes { add($0) } }
 
-        mutating func add(_ number: UInt64) {
-            withUnsafeBytes(of: number.littleEndian) { for byte in $0 { value = (value ^ UInt64(byte)) &* 1_099_511_628_211 } }
+        mutating func add(_ number: UInt64) { withUnsafeBytes(of: number.littleEndian) { add($0) } }
+
+        /// Through a buffer pointer: iterating `Data` itself cost a call a byte, 2 % of a 2 M-pixel tile's run.
+        private mutating func add(_ bytes: UnsafeRawBufferPointer) {
+            var hash = value
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
+            value = hash
         }
 
         mutating func add(name path: String) {

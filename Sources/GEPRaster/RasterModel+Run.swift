@@ -28,8 +28,9 @@ extension RasterModel {
     /// folder beside `outputDirectory` and moved in at the end, so a failed run leaves no partial file.
     ///
     /// Blocks are computed `threads` at a time, each thread reading through its own GDAL datasets, and each block's
-    /// sums are kept apart and added in block order, so any thread count gives the same bits. Memory is a few blocks
-    /// per thread, whatever the raster's size.
+    /// sums are kept apart and merged in block order into exact sums (``ExactSum``), so any thread count, and tiles
+    /// run apart and merged (``runTile(_:modelFile:fingerprint:with:outputDirectory:threads:)``), give the same bits.
+    /// Memory is a few blocks per thread, whatever the raster's size.
     ///
     /// - Parameters:
     ///   - outputDirectory: where to write one GeoTIFF per service (physical amount per ha); nil for none.
