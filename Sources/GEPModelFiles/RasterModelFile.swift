@@ -7,7 +7,7 @@ import GEPCore
 /// against each other, when the model runs.
 public enum RasterModelFile {
     static let topKeys: Set<String> = ["kind", "sources", "region", "year", "report-year", "prices", "deflator", "population", "gdp",
-                                       "service-files", "services", "not-run", "inputs", "land-cover", "alternative-land-cover", "classes", "class-tables", "zones", "grids"]
+                                       "service-files", "services", "not-run", "inputs", "land-cover", "alternative-land-cover", "classes", "class-tables", "zones", "grids", "basins"]
     static let layerKeys: Set<String> = ["path", "source", "year", "status", "note"]
 
     /// - Throws: ``ModelFileError`` naming the file, line and field of the first problem.
@@ -100,6 +100,13 @@ public enum RasterModelFile {
             grids.append(RasterModel.Grid(key: key, layer: try layer(entry, directory: directory, values: values, extra: ["unit"]), unit: unit))
         }
 
+        let basins = try root.optional("basins").map { field -> RasterModel.Layer in
+            guard derivedGrids.contains(where: { $0.derivation.reach == .wholeGrid }) else {
+                throw field.error("`basins:` is read only by derivations over the whole grid (derive: rusle-ls), and this model has none")
+            }
+            return try layer(field, directory: directory, values: values, extra: [])
+        }
+
         let prices = try PriceBookFile.read(try root.required("prices").filePath(in: directory))
         let deflator = try root.optional("deflator").map { try DeflatorFile.read(try $0.filePath(in: directory)) }
         return RasterModel(
@@ -111,7 +118,7 @@ public enum RasterModelFile {
             servicesNotRun: try RegionModelFile.readServicesNotRun(try root.optional("not-run"), chosen: services, registry: extended),
             landCover: landCover,
             alternativeLandCover: alternativeLandCover, classes: classesWithTables,
-            zoneLayer: zoneLayer, zonePolygons: zonePolygons, zones: zones, grids: grids, derivedGrids: derivedGrids)
+            zoneLayer: zoneLayer, zonePolygons: zonePolygons, zones: zones, grids: grids, derivedGrids: derivedGrids, basins: basins)
     }
 
     /// An input derived from other rasters (`derive: <id>` with one field per operand): each operand a raster

@@ -47,7 +47,7 @@ public enum RasterFingerprint {
 
     /// Every raster or vector file the model reads, in model order.
     static func layerPaths(_ model: RasterModel) -> [String] {
-        var layers = [model.landCover, model.zoneLayer] + [model.alternativeLandCover].compactMap { $0 } + model.grids.map(\.layer)
+        var layers = [model.landCover, model.zoneLayer] + [model.alternativeLandCover, model.basins].compactMap { $0 } + model.grids.map(\.layer)
         for derived in model.derivedGrids {
             for case let .rasters(periods, _) in derived.operands { layers += periods }
         }

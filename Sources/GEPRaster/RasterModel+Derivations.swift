@@ -5,31 +5,69 @@ extension RasterModel {
     /// This model with its whole-grid derivations (LS from a DEM) computed into GeoTIFFs in `scratch` and read as
     /// ordinary input grids; pixel derivations are left to the blocks.
     ///
+    /// Without ``basins`` each derivation runs once over the whole grid. With them it runs basin by basin (see
+    /// ``deriveByBasin(_:_:_:rows:grid:)``), over the basins whose boxes meet `rows` only: a tile's rows (nil for
+    /// all) get the values a single run gives them, bit for bit, while reading only the basins they touch.
+    ///
     /// - Throws: ``RasterError`` for an operand that cannot be read or does not lie on the land cover's grid, a
     ///   geographic grid (whose pixels have no single size in metres), or a pixel the derivation refuses.
-    func computingWholeGridDerivations(in scratch: String, grid: RasterGrid) throws -> RasterModel {
+    func computingWholeGridDerivations(in scratch: String, grid: RasterGrid, rows: Range<Int>? = nil) throws -> RasterModel {
         let wholeGrid = derivedGrids.filter { $0.derivation.reach == .wholeGrid }
         guard !wholeGrid.isEmpty else { return self }
+        let boxes = try basins.map { try BasinBoxes($0, grid: grid, reference: landCover.path) }
         let computed = try wholeGrid.map { derived -> Grid in
             guard !PixelArea.isGeographic(grid.projection) else {
                 throw RasterError(path: landCover.path, call: derived.derivation.id,
                                   message: "\(derived.key) is derived from neighbouring pixels, which needs a projected grid in metres; reproject the inputs with `gdalwarp -t_srs EPSG:<a projected code>`")
             }
-            let whole = RasterBand.Window(x: 0, y: 0, width: grid.width, height: grid.height)
             let operands = try DerivedOperands(derived, grid: grid, reference: landCover.path)
-            var missing = [Bool](repeating: false, count: whole.pixelCount)
-            let values = try operands.read(whole, missing: &missing)
-            var output = try derive(derived, values, window: whole, grid: grid, missing: missing)
-            for i in output.indices where missing[i] { output[i] = Self.noData }
+            let (window, output): (RasterBand.Window, [Double])
+            if let boxes {
+                (window, output) = try deriveByBasin(derived, operands, boxes, rows: rows ?? 0..<grid.height, grid: grid)
+            } else {
+                window = RasterBand.Window(x: 0, y: 0, width: grid.width, height: grid.height)
+                var missing = [Bool](repeating: false, count: window.pixelCount)
+                let values = try operands.read(window, missing: &missing)
+                var derivedValues = try derive(derived, values, window: window, grid: grid, missing: missing)
+                for i in derivedValues.indices where missing[i] { derivedValues[i] = Self.noData }
+                output = derivedValues
+            }
             let path = (scratch as NSString).appendingPathComponent("\(derived.key).tif")
             let dataset = try RasterDataset.createGeoTIFF(path, grid: grid, options: .init(
                 noData: Self.noData, unit: derived.derivation.outputUnit,
                 metadata: ["GEPKIT_DERIVATION": derived.derivation.id, "GEPKIT_FORMULA": derived.derivation.formula]))
-            try dataset.band(1).write(output, to: whole)
+            try dataset.band(1).write(output, to: window)
             try dataset.flush()
             return Grid(key: derived.key, layer: Layer(path: path, provenance: derived.provenance), unit: derived.derivation.outputUnit)
         }
         return replacing(grids: grids + computed, derivedGrids: derivedGrids.filter { $0.derivation.reach == .pixel })
+    }
+
+    /// A whole-grid derivation basin by basin, in code order: for each basin whose box meets `rows`, the operands
+    /// over its box with every pixel of another basin (or of none) missing, so that the basin is derived as if it
+    /// were the whole grid; its own pixels are kept. The result covers `rows` and those boxes, the grid's full
+    /// width, with nodata where no basin gave a value. A basin's values depend on its box alone, so any `rows` give
+    /// each pixel the same bits.
+    private func deriveByBasin(_ derived: DerivedGrid, _ operands: DerivedOperands, _ boxes: BasinBoxes, rows: Range<Int>,
+                               grid: RasterGrid) throws -> (RasterBand.Window, [Double]) {
+        let chosen = boxes.byCode.filter { $0.value.y < rows.upperBound && $0.value.y + $0.value.height > rows.lowerBound }
+            .sorted { $0.key < $1.key }
+        let first = chosen.map(\.value.y).reduce(rows.lowerBound, min)
+        let end = chosen.map { $0.value.y + $0.value.height }.reduce(rows.upperBound, max)
+        let window = RasterBand.Window(x: 0, y: first, width: grid.width, height: end - first)
+        var output = [Double](repeating: Self.noData, count: window.pixelCount)
+        for (code, box) in chosen {
+            var missing = [Bool](repeating: false, count: box.pixelCount)
+            let values = try operands.read(box, missing: &missing)
+            var codes: [Double] = []
+            try boxes.band.read(box, into: &codes)
+            for i in codes.indices where codes[i] != Double(code) { missing[i] = true }
+            let basinValues = try derive(derived, values, window: box, grid: grid, missing: missing)
+            for i in 0..<box.pixelCount where !missing[i] {
+                output[(box.y + i / box.width - first) * window.width + box.x + i % box.width] = basinValues[i]
+            }
+        }
+        return (window, output)
     }
 
     /// This model with its grids replaced: whole-grid derivations become the rasters the run computed for them.
@@ -39,7 +77,7 @@ extension RasterModel {
             services: services, regionInputs: regionInputs, facts: facts, prices: prices, deflator: deflator,
             extraServices: extraServices, servicesNotRun: servicesNotRun, landCover: landCover, alternativeLandCover: alternativeLandCover,
             classes: classes,
-            zoneLayer: zoneLayer, zonePolygons: zonePolygons, zones: zones, grids: grids, derivedGrids: derivedGrids)
+            zoneLayer: zoneLayer, zonePolygons: zonePolygons, zones: zones, grids: grids, derivedGrids: derivedGrids, basins: basins)
     }
 
     /// The derivation's values over `window`, with a refused pixel reported by its column and row.
@@ -111,5 +149,43 @@ struct DerivedOperands {
                 return values.map { [Double](repeating: $0, count: window.pixelCount) }
             }
         }
+    }
+}
+
+/// The basin raster of a model, checked against the land cover's grid, and each basin's bounding box, found in one
+/// pass block by block (memory per basin, not per pixel).
+struct BasinBoxes {
+    let band: RasterBand
+    /// The smallest window holding every pixel of each basin code.
+    let byCode: [Int: RasterBand.Window]
+
+    /// - Throws: ``RasterError`` naming the file for a raster on another grid, without a nodata value, or with a
+    ///   code that is not a whole number.
+    init(_ layer: RasterModel.Layer, grid: RasterGrid, reference: String) throws {
+        let dataset = try RasterDataset.open(layer.path)
+        try grid.requireAligned(try dataset.grid(), path: layer.path, reference: reference)
+        band = try BlockReaders.band(dataset, layer: layer)
+        var bounds: [Int: (minX: Int, minY: Int, maxX: Int, maxY: Int)] = [:]
+        var values: [Double] = []
+        for window in band.blocks() {
+            try band.read(window, into: &values)
+            // Codes run in stretches along a row: a stretch's box is widened once.
+            var i = 0
+            while i < values.count {
+                let value = values[i]
+                var end = i + 1
+                while end < values.count, values[end] == value, end % window.width != 0 { end += 1 }
+                defer { i = end }
+                guard value != band.noData else { continue }
+                guard let code = Int(exactly: value) else {
+                    throw RasterError(path: layer.path, call: "basins",
+                                      message: "basin code \(sixFigures(value)) at column \(window.x + i % window.width), row \(window.y + i / window.width) is not a whole number; expected an integer code per basin")
+                }
+                let (x0, x1, y) = (window.x + i % window.width, window.x + (end - 1) % window.width, window.y + i / window.width)
+                let old = bounds[code] ?? (x0, y, x1, y)
+                bounds[code] = (min(old.minX, x0), min(old.minY, y), max(old.maxX, x1), max(old.maxY, y))
+            }
+        }
+        byCode = bounds.mapValues { RasterBand.Window(x: $0.minX, y: $0.minY, width: $0.maxX - $0.minX + 1, height: $0.maxY - $0.minY + 1) }
     }
 }

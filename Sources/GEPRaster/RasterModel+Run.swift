@@ -375,7 +375,7 @@ extension RasterModel {
             var status = stat()
             return stat(path, &status) == 0 ? (status.st_dev, status.st_ino) : nil
         }
-        let inputs = ([landCover, zoneLayer] + [alternativeLandCover].compactMap { $0 } + grids.map(\.layer)).compactMap { layer in identity(layer.path).map { (layer.path, $0) } }
+        let inputs = ([landCover, zoneLayer] + [alternativeLandCover, basins].compactMap { $0 } + grids.map(\.layer)).compactMap { layer in identity(layer.path).map { (layer.path, $0) } }
         for service in services {
             let target = (directory as NSString).appendingPathComponent("\(service.id).tif")
             guard let output = identity(target), let input = inputs.first(where: { $0.1 == output }) else { continue }
@@ -386,7 +386,7 @@ extension RasterModel {
 
     /// A folder of its own under the system's temporary folder, for the rasters a run computes before its blocks
     /// (whole-grid derivations).
-    private static func scratchFolder() throws -> String {
+    static func scratchFolder() throws -> String {
         let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("gep-raster-scratch-\(UUID().uuidString)")
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -9,15 +9,19 @@ extension RasterModel {
     /// - Parameters:
     ///   - modelFile: the model file's path, recorded (made absolute) for the merge to read again.
     ///   - fingerprint: ``RasterFingerprint`` of the model and its inputs.
-    /// - Throws: ``RasterError`` for a model with a whole-grid derivation (its flow paths cross any tile: run it in one
-    ///   process), for more tiles than the land cover has rows of blocks, and the errors of
+    /// A whole-grid derivation (LS from a DEM) needs the model's ``basins``: the tile derives it over the basins its
+    /// rows touch (``computingWholeGridDerivations(in:grid:rows:)``), which give its pixels the single run's values.
+    ///
+    /// - Throws: ``RasterError`` for a model with a whole-grid derivation and no basins (its flow paths would cross
+    ///   the tile's edges), for more tiles than the land cover has rows of blocks, and the errors of
     ///   ``run(with:outputDirectory:threads:)``.
     public func runTile(_ tile: RasterTile, modelFile: String, fingerprint: String, with registry: ServiceRegistry, outputDirectory: String,
                         threads: Int = 1) throws -> RasterTilePartial {
         try requireThreads(threads)
-        if let whole = derivedGrids.first(where: { $0.derivation.reach == .wholeGrid }) {
+        let whole = derivedGrids.first { $0.derivation.reach == .wholeGrid }
+        if let whole, basins == nil {
             throw RasterError(path: modelFile, call: "tile",
-                              message: "\(whole.key) is derived over the whole grid (derive: \(whole.derivation.id)), whose flow paths a tile would cut; run this model without --tile, or give \(whole.key) as a grid computed beforehand")
+                              message: "\(whole.key) is derived over the whole grid (derive: \(whole.derivation.id)), whose flow paths a tile would cut; give the drainage basins as `basins:` (a raster of basin codes) so that each tile derives it over the basins it touches, or run this model without --tile")
         }
         let extended = try registry.adding(extraServices)
         let modules = try services.map { try extended.service($0.id) }
@@ -26,7 +30,10 @@ extension RasterModel {
         let rows = try tile.rows(height: grid.height, blockHeight: try cover.band(1).blockSize.height, path: landCover.path)
         if zonePolygons != nil { try checkZonePolygons(grid: grid) }
         let absoluteModel = URL(fileURLWithPath: modelFile).standardizedFileURL.path
-        return try sumBlocks(modules: modules, outputDirectory: outputDirectory, threads: threads, rows: rows) { totals, staged, staging in
+        let scratch = whole == nil ? nil : try Self.scratchFolder()
+        defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }
+        let model = try scratch.map { try computingWholeGridDerivations(in: $0, grid: grid, rows: rows) } ?? self
+        return try model.sumBlocks(modules: modules, outputDirectory: outputDirectory, threads: threads, rows: rows) { totals, staged, staging in
             guard let staging else { throw RasterError(path: outputDirectory, call: "tile", message: "no staging folder for the tile") }
             let folder = (outputDirectory as NSString).standardizingPath
             let partial = RasterTilePartial(model: absoluteModel, fingerprint: fingerprint, tile: tile, rows: rows, grid: grid,

@@ -23,9 +23,9 @@ struct RasterTileTests {
         try RasterTileMerge.merge(parts: parts, readModel: { _ in (model, []) }, with: BuiltInServices.registry(), outputDirectory: folder, mosaic: mosaic)
     }
 
-    static func pixels(_ path: String) throws -> [Double] {
+    static func pixels(_ path: String, width: Int = RasterAccountTests.width, height: Int = RasterAccountTests.height) throws -> [Double] {
         var values: [Double] = []
-        try RasterDataset.open(path).band(1).read(.init(x: 0, y: 0, width: RasterAccountTests.width, height: RasterAccountTests.height), into: &values)
+        try RasterDataset.open(path).band(1).read(.init(x: 0, y: 0, width: width, height: height), into: &values)
         return values
     }
 

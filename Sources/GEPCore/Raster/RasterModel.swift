@@ -147,13 +147,19 @@ public struct RasterModel: Sendable {
     public let zones: [Zone]
     public let grids: [Grid]
     public let derivedGrids: [DerivedGrid]
+    /// Drainage basins: a raster of basin codes on the land cover's grid (nodata where there is none). When given,
+    /// whole-grid derivations (LS from a DEM) run basin by basin, each basin's pixels alone with the rest as the
+    /// grid's edge, so that a tile of the run needs only the basins its rows touch. Pixels in no basin then have no
+    /// derived value and are skipped.
+    public let basins: Layer?
 
     public init(regionID: String, regionName: String, regionLocalName: String? = nil, year: Int, reportYear: Int,
                 services: [RegionModel.ServiceChoice], regionInputs: Inputs, facts: Inputs = Inputs(), prices: PriceBook,
                 deflator: Deflator?, extraServices: [any EcosystemService] = [], servicesNotRun: [RegionModel.OmittedService] = [],
                 landCover: Layer, alternativeLandCover: Layer? = nil,
                 classes: [LandCoverClass],
-                zoneLayer: Layer, zonePolygons: ZonePolygons? = nil, zones: [Zone], grids: [Grid], derivedGrids: [DerivedGrid] = []) {
+                zoneLayer: Layer, zonePolygons: ZonePolygons? = nil, zones: [Zone], grids: [Grid], derivedGrids: [DerivedGrid] = [],
+                basins: Layer? = nil) {
         self.regionID = regionID
         self.regionName = regionName
         self.regionLocalName = regionLocalName
@@ -174,5 +180,6 @@ public struct RasterModel: Sendable {
         self.zones = zones
         self.grids = grids
         self.derivedGrids = derivedGrids
+        self.basins = basins
     }
 }
