@@ -12,6 +12,13 @@ import GEPCore
 ///
 /// `unit` is a money unit (元, 万元, 亿元), a slash, and the unit priced; `year` is the price year and is required.
 public enum PriceBookFile {
+    /// `model` with the price books at `paths` laid over its own in order (``PriceBook/overlaid(with:)``).
+    ///
+    /// - Throws: ``ModelFileError`` for a book that cannot be read.
+    public static func overlay(_ paths: [String], on model: RegionModel) throws -> RegionModel {
+        try paths.isEmpty ? model : model.replacing(prices: paths.reduce(model.prices) { try $0.overlaid(with: read($1)) })
+    }
+
     /// - Throws: ``ModelFileError`` naming the file, line and field of the first problem.
     public static func read(_ path: String) throws -> PriceBook {
         let root = try YAMLField.load(path)

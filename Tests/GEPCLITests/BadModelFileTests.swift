@@ -57,7 +57,7 @@ struct BadModelFileTests {
         #expect(run.standardOutput.contains("genhe.yaml: valid (region genhe, 6 units, 5 services)"))
         #expect(run.standardOutput.contains("manzhouli.yaml: valid (region manzhouli, 4 units, 3 services)"))
         #expect(run.standardOutput.contains("xilinhot.yaml: valid (region xilinhot, 3 units, 4 services)"))
-        #expect(run.standardOutput.contains("china-cpi.yaml: valid (deflator, 2010–2024)"))
+        #expect(run.standardOutput.contains("china-cpi.yaml: valid (deflator, 2003–2024)"))
         #expect(run.standardOutput.contains("xilinhot-grassland.yaml: valid (compensation, 3 units, 8 schemes)"))
     }
 

@@ -19,9 +19,9 @@ struct HostileInputTests {
 
     /// (file edited, find, replace, command and its file, expected message).
     static let refused: [(file: String, find: String, replace: String, command: [String], message: String)] = [
-        ("prices/china-cpi.yaml", "base-year: 2010", "base-year: 9223372036854775807", ["validate", "prices/china-cpi.yaml"],
+        ("prices/china-cpi.yaml", "base-year: 2003", "base-year: 9223372036854775807", ["validate", "prices/china-cpi.yaml"],
          "base-year: expected a year from 1000 to 9999, found 9223372036854775807"),
-        ("prices/china-cpi.yaml", "base-year: 2010\nchange-on-previous-year:", "index: {}\nchange-on-previous-year:", ["validate", "prices/china-cpi.yaml"],
+        ("prices/china-cpi.yaml", "base-year: 2003\nchange-on-previous-year:", "index: {}\nchange-on-previous-year:", ["validate", "prices/china-cpi.yaml"],
          "index: expected at least one year: value line"),
         ("compensation/genhe-units.yaml", "shapley: {}", "shapley: {seed: -1}", ["compare-schemes", "compensation/genhe-units.yaml"],
          "schemes.shapley.seed: expected a whole number from 0 to"),

@@ -40,7 +40,7 @@ struct UncertaintyCommandTests {
         #expect(report.rows.first?.parameter == "precipitation")
         #expect(report.rows.first.map { $0.firstOrder.value > 0.5 && $0.totalOrder.value > 0.5 } == true)
         let reservoir = try #require(report.rows.first { $0.parameter == "price reservoir-construction-cost" })
-        #expect(abs(reservoir.elasticity - (360.61 + 1.65) / 376.96) < 1e-3)
+        #expect(abs(reservoir.elasticity - (360.61 + 1.65) / 378.02) < 1e-3)
         let html = try runGEP(["sensitivity", Self.model("genhe"), "--samples", "20", "--format", "html"]).standardOutput
         #expect(html.contains("id=\"tornado\"") && html.components(separatedBy: "<svg").count == 2)
     }

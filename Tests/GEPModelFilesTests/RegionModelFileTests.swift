@@ -123,13 +123,15 @@ struct RegionModelFileTests {
 
 @Suite("Price books and deflators")
 struct PriceAndDeflatorFileTests {
-    /// Chained CPI: 2011 = 100 × 1.054 = 105.4; 2012 = 105.4 × 1.026 = 108.1404; 2022 = 131.8025 (product of the
-    /// twelve changes 2011–2022).
+    /// Chained CPI from 2003 = 100: 2010 = 100 × 1.039 × 1.018 × 1.015 × 1.048 × 1.059 × 0.993 × 1.033 = 122.218284
+    /// (worked in Python); 2012 = that × 1.054 × 1.026; 2022 over 2010 = 1.318025034, the product of the twelve
+    /// changes 2011–2022.
     @Test func chainsTheCPI() throws {
         let cpi = try DeflatorFile.read(ModelFolder.packageRoot.appendingPathComponent("models/prices/china-cpi.yaml").path)
-        #expect(cpi.indexByYear[2010] == 100)
-        #expect(abs(cpi.indexByYear[2012]! - 108.1404) < 1e-9)
-        #expect(abs(cpi.indexByYear[2022]! - 131.8025033995125) < 1e-9)
+        #expect(cpi.indexByYear[2003] == 100)
+        #expect(abs(cpi.indexByYear[2010]! - 122.21828367404306) < 1e-9)
+        #expect(abs(cpi.indexByYear[2012]! - 122.21828367404306 * 1.054 * 1.026) < 1e-9)
+        #expect(abs(cpi.indexByYear[2022]! / cpi.indexByYear[2010]! - 1.3180250339951252) < 1e-12)
         #expect(cpi.provenance.status == .published)
     }
 

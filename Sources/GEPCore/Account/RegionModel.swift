@@ -73,6 +73,13 @@ public struct RegionModel: Sendable {
         self.servicesNotRun = servicesNotRun
     }
 
+    /// This model with other inputs or prices, everything else kept: an uncertainty draw, or another price book.
+    public func replacing(regionInputs: Inputs? = nil, unitInputs: [String: Inputs]? = nil, prices: PriceBook? = nil) -> RegionModel {
+        RegionModel(region: region, year: year, reportYear: reportYear, services: services, regionInputs: regionInputs ?? self.regionInputs,
+                    unitInputs: unitInputs ?? self.unitInputs, areaProvenance: areaProvenance, facts: facts, prices: prices ?? self.prices,
+                    deflator: deflator, extraServices: extraServices, servicesNotRun: servicesNotRun)
+    }
+
     /// `registry` with the model's own services added.
     ///
     /// - Throws: ``RegistryError/duplicateID(_:)`` when a model service takes an id already registered.

@@ -10,6 +10,12 @@ public struct PriceBook: Sendable, Hashable {
         self.prices = Dictionary(prices.map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
     }
 
+    /// This book with `other`'s prices in place of its own where both name one, and `other`'s others added: a
+    /// regional book or a shadow price laid over the guideline's ("A, with B").
+    public func overlaid(with other: PriceBook) -> PriceBook {
+        PriceBook(name: "\(name), with \(other.name)", prices: all + other.all)  // the init keeps the last of a key
+    }
+
     /// All prices, sorted by key.
     public var all: [Price] { prices.values.sorted { $0.key < $1.key } }
 

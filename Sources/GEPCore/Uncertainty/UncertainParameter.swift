@@ -63,9 +63,6 @@ extension RegionModel {
             case let .unitInput(unit, key): if let input = units[unit]?[key] { units[unit]?.set(input.drawn(value)) }
             }
         }
-        return RegionModel(region: self.region, year: year, reportYear: reportYear, services: services, regionInputs: region,
-                           unitInputs: units, areaProvenance: areaProvenance, facts: facts,
-                           prices: PriceBook(name: prices.name, prices: Array(priceList.values)), deflator: deflator,
-                           extraServices: extraServices, servicesNotRun: servicesNotRun)
+        return replacing(regionInputs: region, unitInputs: units, prices: PriceBook(name: prices.name, prices: Array(priceList.values)))
     }
 }
