@@ -18,6 +18,7 @@ struct RasterDerivationTests {
     year: 2022
     report-year: 2010
     prices: PRICES
+    deflator: DEFLATOR
     services:
       - id: soil-retention
     inputs:
@@ -76,7 +77,8 @@ struct RasterDerivationTests {
         try write("clay.tif", noData: -1) { _, _ in 20 }
         try write("dem.tif", noData: -9999) { _, y in 500 - 0.04 * 30 * Double(y) }
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let text = edit(modelText.replacingOccurrences(of: "PRICES", with: root.appendingPathComponent("models/prices/gep-guideline-2010.yaml").path))
+        let text = edit(modelText.replacingOccurrences(of: "PRICES", with: root.appendingPathComponent("models/prices/gep-guideline-2010.yaml").path)
+            .replacingOccurrences(of: "DEFLATOR", with: root.appendingPathComponent("models/prices/china-cpi.yaml").path))
         let model = folder.appendingPathComponent("slope.yaml")
         try text.write(to: model, atomically: true, encoding: .utf8)
         return model
