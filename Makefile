@@ -11,7 +11,7 @@ TEST_APT_PACKAGES := chromium sqlite3
 INVEST_APT_PACKAGES := python3-venv python3-dev g++
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && echo sudo)
 
-.PHONY: all deps test-deps apt-install build run test example-plugin-test plugin-check test-distributed bench bench-invest fuzz clean
+.PHONY: all deps test-deps apt-install build install run test example-plugin-test plugin-check test-distributed bench bench-invest fuzz clean
 
 all: build
 
@@ -37,6 +37,14 @@ apt-install:
 build: deps
 	swift build --product gep
 	swift build --product gep-raster
+
+## install: release builds of gep and of gep-raster (which `gep raster` starts from beside gep) into $(PREFIX)/bin
+PREFIX ?= /usr/local
+install: deps
+	swift build -c release --product gep
+	swift build -c release --product gep-raster
+	install -d "$(PREFIX)/bin"
+	bin="$$(swift build -c release --show-bin-path)"; install -m 755 "$$bin/gep" "$$bin/gep-raster" "$(PREFIX)/bin/"
 
 ## run: the main job: Genhe's annual GEP account from the bundled model
 run: build

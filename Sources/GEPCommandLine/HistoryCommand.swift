@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GEPReport
 import GEPStore
 
@@ -9,7 +10,7 @@ struct HistoryCommand: ParsableCommand {
         abstract: "List the account runs kept in the results store, or compare two of them service by service."
     )
 
-    @Option(help: "The results store (SQLite); default ~/.local/share/gepkit/history.sqlite.")
+    @Option(help: "The results store (SQLite); default $XDG_DATA_HOME/gepkit/history.sqlite, else ~/.local/share/gepkit/history.sqlite.")
     var store: String?
 
     @Option(help: "Only runs of this region id.")
@@ -27,6 +28,11 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let path = StoreOptions.path(store)
+        let folder = (path as NSString).deletingLastPathComponent
+        var isFolder: ObjCBool = false
+        guard folder.isEmpty || (FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue) else {
+            throw CLIError(description: "\(path): no store there: the folder \(folder) does not exist; keep a run first with `gep account MODEL --save`, or give the store's path with --store")
+        }
         let text = try CLIError.wrap(context: path) { () -> String in
             let results = try ResultsStore(path: path)
             if verify {

@@ -5,11 +5,21 @@ import GEPReport
 
 /// `--format` and `--out`, shared by the commands that print a report.
 struct ReportOutputOptions: ParsableArguments {
-    @Option(help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: ReportFormat = .table
+    @Option(name: .customLong("format"),
+            help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")) (default: from the --out extension, else table).")
+    var chosenFormat: ReportFormat?
 
     @Option(help: "Write the report to this file instead of standard output; nothing is written unless the whole report succeeds.")
     var out: String?
+
+    /// `--format`, else the format `--out`'s extension names, else a table.
+    var format: ReportFormat { chosenFormat ?? out.flatMap { ReportFormat(fileExtension: $0) } ?? .table }
+
+    /// Refuses a `--format` that contradicts `--out`'s extension (`--format csv --out report.json`).
+    func validate() throws {
+        guard let chosenFormat, let out, let implied = ReportFormat(fileExtension: out), implied != chosenFormat else { return }
+        throw ValidationError("--format \(chosenFormat.rawValue) but --out \(out) names a \(implied.rawValue) file; drop --format or give a matching extension")
+    }
 
     /// Prints `text`, or writes it to `--out` atomically so that a failed run leaves no partial file.
     ///

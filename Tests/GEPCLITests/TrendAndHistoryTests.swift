@@ -25,6 +25,7 @@ struct TrendAndHistoryTests {
 
         let run = try runGEP(["trend", model, "--format", "json", "--save", "--store", store])
         #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardError == "saved runs 1, 2 in \(store)\n")
         let trend = try JSONDecoder().decode(TrendReport.self, from: Data(run.standardOutput.utf8))
         #expect(trend.years.map(\.year) == [2021, 2022] && trend.priceYear == 2022)
         let (a, b) = (trend.years[0].gepYuan, trend.years[1].gepYuan)
@@ -62,6 +63,7 @@ struct TrendAndHistoryTests {
     @Test(arguments: [400, 900, 1500])
     func storeSurvivesAKilledWriter(afterMilliseconds: Int) throws {
         let store = temporaryStore()
+        try FileManager.default.createDirectory(atPath: (store as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let gep = gepExecutable
         let deadline = Date().addingTimeInterval(Double(afterMilliseconds) / 1000)
         var writer: Process
@@ -70,6 +72,7 @@ struct TrendAndHistoryTests {
             writer.executableURL = gep
             writer.arguments = ["account", Self.genhe, "--save", "--store", store]
             writer.standardOutput = FileHandle.nullDevice
+            writer.standardError = FileHandle.nullDevice  // "saved run N in …"
             try writer.run()
             while writer.isRunning && Date() < deadline { usleep(1000) }
         } while Date() < deadline
@@ -87,12 +90,15 @@ struct TrendAndHistoryTests {
     @Test func concurrentSavesAllSucceed() throws {
         let store = temporaryStore()
         let gep = gepExecutable
-        _ = try runGEP(["history", "--store", store])  // creates the store, so that the writers race on the saves alone
+        // History creates the store (in a folder that exists), so that the writers race on the saves alone.
+        try FileManager.default.createDirectory(atPath: (store as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        _ = try runGEP(["history", "--store", store])
         let writers = try (0..<20).map { _ -> Process in
             let writer = Process()
             writer.executableURL = gep
             writer.arguments = ["account", Self.genhe, "--save", "--store", store]
             writer.standardOutput = FileHandle.nullDevice
+            writer.standardError = FileHandle.nullDevice  // "saved run N in …"
             try writer.run()
             return writer
         }

@@ -1,3 +1,4 @@
+import Foundation
 /// The output formats of `gep account`.
 public enum ReportFormat: String, Sendable, CaseIterable {
     /// Aligned columns for a terminal.
@@ -10,6 +11,21 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case md
     /// One self-contained HTML page with inline SVG charts.
     case html
+}
+
+extension ReportFormat {
+    /// The format a file name's extension stands for (`.csv`, `.json`, `.md` or `.markdown`, `.html` or `.htm`, `.txt`
+    /// for a table); nil for any other.
+    public init?(fileExtension path: String) {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "csv": self = .csv
+        case "json": self = .json
+        case "md", "markdown": self = .md
+        case "html", "htm": self = .html
+        case "txt": self = .table
+        default: return nil
+        }
+    }
 }
 
 extension AccountReport {
