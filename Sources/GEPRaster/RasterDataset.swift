@@ -101,15 +101,23 @@ public final class RasterDataset {
         if !grid.projection.isEmpty {
             try GDALSession.check(GDALSetProjection(handle, grid.projection), path: path, call: "GDALSetProjection")
         }
+        try dataset.describe(options)
+        return dataset
+    }
+
+    /// Sets `options`' metadata items, and band 1's nodata value and unit: a new GeoTIFF's, or a mosaic's that
+    /// describes its tiles the same way.
+    ///
+    /// - Throws: ``RasterError`` when GDAL refuses one.
+    func describe(_ options: GeoTIFFOptions) throws {
         for (key, value) in options.metadata.sorted(by: { $0.key < $1.key }) {
             try GDALSession.check(GDALSetMetadataItem(handle, key, value, nil), path: path, call: "GDALSetMetadataItem")
         }
-        let band = try dataset.band(1)
+        let band = try band(1)
         if let noData = options.noData {
             try GDALSession.check(GDALSetRasterNoDataValue(band.handle, noData), path: path, call: "GDALSetRasterNoDataValue")
         }
         try GDALSession.check(GDALSetRasterUnitType(band.handle, options.unit), path: path, call: "GDALSetRasterUnitType")
-        return dataset
     }
 
     /// The grid: size, geotransform and projection.

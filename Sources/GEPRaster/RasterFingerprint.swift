@@ -25,7 +25,7 @@ public enum RasterFingerprint {
             hash.add(UInt64(data.count))
             hash.add(data)
         }
-        for path in layerPaths(model) {
+        for path in model.layers.map(\.path) {
             hash.add(name: path)
             guard let handle = FileHandle(forReadingAtPath: path) else {
                 throw RasterError(path: path, call: "fingerprint", message: "cannot read the layer to fingerprint it")
@@ -43,15 +43,6 @@ public enum RasterFingerprint {
             }
         }
         return String(hash.value, radix: 16).leftPadded(to: 16)
-    }
-
-    /// Every raster or vector file the model reads, in model order.
-    static func layerPaths(_ model: RasterModel) -> [String] {
-        var layers = [model.landCover, model.zoneLayer] + [model.alternativeLandCover, model.basins].compactMap { $0 } + model.grids.map(\.layer)
-        for derived in model.derivedGrids {
-            for case let .rasters(periods, _) in derived.operands { layers += periods }
-        }
-        return layers.map(\.path)
     }
 
     /// Fowler–Noll–Vo FNV-1a, 64 bits (offset basis 14695981039346656037, prime 1099511628211).

@@ -17,12 +17,13 @@ public struct RasterGrid: Sendable, Equatable {
         self.projection = projection
     }
 
-    /// The grid of rows `rows` of this one (a tile's): the same columns and projection, its origin moved down.
-    public func rows(_ rows: Range<Int>) -> RasterGrid {
-        var transform = geoTransform
-        transform[0] += Double(rows.lowerBound) * geoTransform[2]
-        transform[3] += Double(rows.lowerBound) * geoTransform[5]
-        return RasterGrid(width: width, height: rows.count, geoTransform: transform, projection: projection)
+    /// The grid of `window` of this one (a block's, or a tile's rows): the same pixel size and projection, its
+    /// origin at the window's top-left corner.
+    public func window(_ window: RasterBand.Window) -> RasterGrid {
+        let g = geoTransform
+        let transform = [g[0] + Double(window.x) * g[1] + Double(window.y) * g[2], g[1], g[2],
+                         g[3] + Double(window.x) * g[4] + Double(window.y) * g[5], g[4], g[5]]
+        return RasterGrid(width: window.width, height: window.height, geoTransform: transform, projection: projection)
     }
 
     /// Pixel width and height in the projection's units (the height is positive for north-up grids).

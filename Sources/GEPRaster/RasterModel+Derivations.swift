@@ -26,11 +26,7 @@ extension RasterModel {
                 (window, output) = try deriveByBasin(derived, operands, boxes, rows: rows ?? 0..<grid.height, grid: grid)
             } else {
                 window = RasterBand.Window(x: 0, y: 0, width: grid.width, height: grid.height)
-                var missing = [Bool](repeating: false, count: window.pixelCount)
-                let values = try operands.read(window, missing: &missing)
-                var derivedValues = try derive(derived, values, window: window, grid: grid, missing: missing)
-                for i in derivedValues.indices where missing[i] { derivedValues[i] = Self.noData }
-                output = derivedValues
+                output = try derive(derived, operands, over: window, grid: grid)
             }
             let path = (scratch as NSString).appendingPathComponent("\(derived.key).tif")
             let dataset = try RasterDataset.createGeoTIFF(path, grid: grid, options: .init(
@@ -57,17 +53,25 @@ extension RasterModel {
         let window = RasterBand.Window(x: 0, y: first, width: grid.width, height: end - first)
         var output = [Double](repeating: Self.noData, count: window.pixelCount)
         for (code, box) in chosen {
-            var missing = [Bool](repeating: false, count: box.pixelCount)
-            let values = try operands.read(box, missing: &missing)
             var codes: [Double] = []
             try boxes.band.read(box, into: &codes)
-            for i in codes.indices where codes[i] != Double(code) { missing[i] = true }
-            let basinValues = try derive(derived, values, window: box, grid: grid, missing: missing)
-            for i in 0..<box.pixelCount where !missing[i] {
+            let basinValues = try derive(derived, operands, over: box, grid: grid, excluding: codes.map { $0 != Double(code) })
+            for i in 0..<box.pixelCount where codes[i] == Double(code) {
                 output[(box.y + i / box.width - first) * window.width + box.x + i % box.width] = basinValues[i]
             }
         }
         return (window, output)
+    }
+
+    /// The derivation over `window`, its operands read there, with the `excluded` pixels (other basins') treated
+    /// like pixels without data: the grid's edge to the derivation, nodata in the result.
+    private func derive(_ derived: DerivedGrid, _ operands: DerivedOperands, over window: RasterBand.Window, grid: RasterGrid,
+                        excluding excluded: [Bool]? = nil) throws -> [Double] {
+        var missing = excluded ?? [Bool](repeating: false, count: window.pixelCount)
+        let values = try operands.read(window, missing: &missing)
+        var output = try derive(derived, values, window: window, grid: grid, missing: missing)
+        for i in output.indices where missing[i] { output[i] = Self.noData }
+        return output
     }
 
     /// This model with its grids replaced: whole-grid derivations become the rasters the run computed for them.

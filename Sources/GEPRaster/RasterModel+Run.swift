@@ -39,8 +39,7 @@ extension RasterModel {
     ///   the account (``InputError`` naming the pixel as "zone …, column …, row …").
     public func run(with registry: ServiceRegistry, outputDirectory: String? = nil, threads: Int = 1) throws -> RasterAccount {
         try requireThreads(threads)
-        let extended = try registry.adding(extraServices)
-        let modules = try services.map { try extended.service($0.id) }
+        let modules = try modules(with: registry)
         let wholeGrid = derivedGrids.contains { $0.derivation.reach == .wholeGrid }
         guard zonePolygons != nil || wholeGrid else {
             return try runBlocks(modules: modules, outputDirectory: outputDirectory, threads: threads)
@@ -52,6 +51,14 @@ extension RasterModel {
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         return try computingWholeGridDerivations(in: scratch, grid: grid)
             .runBlocks(modules: modules, outputDirectory: outputDirectory, threads: threads)
+    }
+
+    /// The chosen services' modules, from `registry` with the model's own services added.
+    ///
+    /// - Throws: ``RegistryError`` for an unknown or doubly registered service.
+    func modules(with registry: ServiceRegistry) throws -> [any EcosystemService] {
+        let extended = try registry.adding(extraServices)
+        return try services.map { try extended.service($0.id) }
     }
 
     /// - Throws: ``RasterError`` for a thread count outside ``threadRange``.
@@ -83,9 +90,8 @@ extension RasterModel {
             services: services, regionInputs: regionInputs,
             areaProvenance: Dictionary(uniqueKeysWithValues: zones.map { ($0.id, landCover.provenance) }), facts: facts,
             prices: prices, deflator: deflator, extraServices: extraServices, servicesNotRun: servicesNotRun)
-        let perHectareUnits = modules.map { "\($0.physicalUnit)/ha" }
-        return try totals.zonal.run(model: model).with(maps: services.enumerated().map { s, choice in
-            totals.maps.map(s, service: choice.id.rawValue, unit: perHectareUnits[s])
+        return try totals.zonal.run(model: model).with(maps: zip(services, modules).enumerated().map { s, pair in
+            totals.maps.map(s, service: pair.0.id.rawValue, unit: Self.perHectareUnit(pair.1))
         })
     }
 
@@ -100,7 +106,7 @@ extension RasterModel {
         let zoneOf = Dictionary(zones.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
         let rows = rows ?? 0..<grid.height
         let blocks = readers.cover.blocks().filter { rows.contains($0.y) }
-        let outputGrid = grid.rows(rows)
+        let outputGrid = grid.window(RasterBand.Window(x: 0, y: rows.lowerBound, width: grid.width, height: rows.count))
 
         if let outputDirectory { try requireOutputsSpareInputs(outputDirectory) }
         let staging = try outputDirectory.map { try Self.stagingFolder(for: $0) }
@@ -113,11 +119,7 @@ extension RasterModel {
         } ?? []
 
         let context = try BlockContext(model: self, grid: grid, modules: modules, rowArea: rowArea, zoneOf: zoneOf)
-        let empty = BlockTotals(zonal: ZonalAccount(services: services, modules: modules, zones: zones.count, reportYear: reportYear,
-                                                    deflator: deflator, cellName: "pixels"),
-                                zoneAreas: Array(repeating: [:], count: zones.count), skipped: 0,
-                                maps: MapSums(grid: grid, services: services.count))
-        let merger = BlockMerger(empty, outputs: outputs, firstRow: rows.lowerBound)
+        let merger = BlockMerger(BlockTotals(self, modules: modules, grid: grid), outputs: outputs, firstRow: rows.lowerBound)
         outputs = []
         let pool = ReaderPool(first: readers, model: self)
         // Each chunk is computed while the one before it is merged and written, so the threads do not wait for the writes.
@@ -135,10 +137,13 @@ extension RasterModel {
         return try finish(merger.totals, try merger.closeOutputs(), staging)
     }
 
+    /// The unit of a service's per-pixel output and quick-look map: its physical unit per hectare.
+    static func perHectareUnit(_ module: any EcosystemService) -> String { "\(module.physicalUnit)/ha" }
+
     /// How a service's GeoTIFF is written: Float32, compressed, nodata set, its unit (the physical amount per hectare,
     /// as InVEST writes since 3.15) and the service, method and quantity in its metadata.
     static func outputOptions(_ choice: RegionModel.ServiceChoice, _ module: any EcosystemService, threads: Int) throws -> RasterDataset.GeoTIFFOptions {
-        let unit = "\(module.physicalUnit)/ha"
+        let unit = perHectareUnit(module)
         var options = RasterDataset.GeoTIFFOptions(
             noData: noData, unit: unit,
             metadata: ["GEPKIT_SERVICE": choice.id.rawValue, "GEPKIT_METHOD": try module.method(choice.method).id,
@@ -375,7 +380,7 @@ extension RasterModel {
             var status = stat()
             return stat(path, &status) == 0 ? (status.st_dev, status.st_ino) : nil
         }
-        let inputs = ([landCover, zoneLayer] + [alternativeLandCover, basins].compactMap { $0 } + grids.map(\.layer)).compactMap { layer in identity(layer.path).map { (layer.path, $0) } }
+        let inputs = layers.compactMap { layer in identity(layer.path).map { (layer.path, $0) } }
         for service in services {
             let target = (directory as NSString).appendingPathComponent("\(service.id).tif")
             guard let output = identity(target), let input = inputs.first(where: { $0.1 == output }) else { continue }
@@ -481,9 +486,24 @@ struct BlockReaders {
 struct BlockTotals {
     var zonal: ZonalAccount
     /// Each zone's area of each ecosystem type, in m².
-    var zoneAreas: [[EcosystemType: ExactSum]]
-    var skipped: Int
+    private(set) var zoneAreas: [[EcosystemType: ExactSum]]
+    var skipped = 0
     var maps: MapSums
+
+    /// Nothing added yet, for `model`'s services (`modules`) and zones on `grid`.
+    init(_ model: RasterModel, modules: [any EcosystemService], grid: RasterGrid) {
+        zonal = ZonalAccount(services: model.services, modules: modules, zones: model.zones.count, reportYear: model.reportYear,
+                             deflator: model.deflator, cellName: "pixels")
+        zoneAreas = Array(repeating: [:], count: model.zones.count)
+        maps = MapSums(grid: grid, services: model.services.count)
+    }
+
+    /// Adds areas by zone (a block's or a tile's) to the zones' areas.
+    mutating func add(areas: [[EcosystemType: ExactSum]]) {
+        for (z, byType) in areas.enumerated() {
+            for (type, area) in byType { zoneAreas[z][type, default: ExactSum()].add(area) }
+        }
+    }
 }
 
 /// The sums of the blocks computed so far and the output rasters, merged block by block in block order on a thread of
@@ -531,9 +551,7 @@ private final class BlockMerger: @unchecked Sendable {
     private func merge() throws {
         for block in pending {
             try totals.zonal.merge(block.zonal)
-            for (z, areas) in block.zoneAreas.enumerated() {
-                for (type, area) in areas { totals.zoneAreas[z][type, default: ExactSum()].add(area) }
-            }
+            totals.add(areas: block.zoneAreas)
             totals.skipped += block.skipped
             totals.maps.add(block.perHectare, window: block.window)
             let window = RasterBand.Window(x: block.window.x, y: block.window.y - firstRow, width: block.window.width, height: block.window.height)

@@ -6,12 +6,12 @@ extension RasterModel {
     /// `gep-tile.json` with the tile's exact sums, all written into `outputDirectory` only when every block succeeded.
     /// ``RasterTileMerge`` adds the tiles into the account a single run gives, bit for bit.
     ///
-    /// - Parameters:
-    ///   - modelFile: the model file's path, recorded (made absolute) for the merge to read again.
-    ///   - fingerprint: ``RasterFingerprint`` of the model and its inputs.
     /// A whole-grid derivation (LS from a DEM) needs the model's ``basins``: the tile derives it over the basins its
     /// rows touch (``computingWholeGridDerivations(in:grid:rows:)``), which give its pixels the single run's values.
     ///
+    /// - Parameters:
+    ///   - modelFile: the model file's path, recorded (made absolute) for the merge to read again.
+    ///   - fingerprint: ``RasterFingerprint`` of the model and its inputs.
     /// - Throws: ``RasterError`` for a model with a whole-grid derivation and no basins (its flow paths would cross
     ///   the tile's edges), for more tiles than the land cover has rows of blocks, and the errors of
     ///   ``run(with:outputDirectory:threads:)``.
@@ -23,8 +23,7 @@ extension RasterModel {
             throw RasterError(path: modelFile, call: "tile",
                               message: "\(whole.key) is derived over the whole grid (derive: \(whole.derivation.id)), whose flow paths a tile would cut; give the drainage basins as `basins:` (a raster of basin codes) so that each tile derives it over the basins it touches, or run this model without --tile")
         }
-        let extended = try registry.adding(extraServices)
-        let modules = try services.map { try extended.service($0.id) }
+        let modules = try modules(with: registry)
         let cover = try RasterDataset.open(landCover.path)
         let grid = try cover.grid()
         let rows = try tile.rows(height: grid.height, blockHeight: try cover.band(1).blockSize.height, path: landCover.path)

@@ -67,14 +67,11 @@ extension RasterModel {
     /// The account and mosaics of `tiles`, checked and in tile order, against this model.
     fileprivate func merge(_ tiles: [RasterTilePartial], with registry: ServiceRegistry, outputDirectory: String?,
                            mosaic: RasterTileMerge.Mosaic) throws -> RasterAccount {
-        let extended = try registry.adding(extraServices)
-        let modules = try services.map { try extended.service($0.id) }
+        let modules = try modules(with: registry)
         let cover = try RasterDataset.open(landCover.path)
         let grid = try cover.grid()
         let blockHeight = try cover.band(1).blockSize.height
-        var totals = BlockTotals(zonal: ZonalAccount(services: services, modules: modules, zones: zones.count, reportYear: reportYear,
-                                                     deflator: deflator, cellName: "pixels"),
-                                 zoneAreas: Array(repeating: [:], count: zones.count), skipped: 0, maps: MapSums(grid: grid, services: services.count))
+        var totals = BlockTotals(self, modules: modules, grid: grid)
         for tile in tiles {
             let expected = try tile.tile.rows(height: grid.height, blockHeight: blockHeight, path: landCover.path)
             guard tile.gridWidth == grid.width, tile.gridHeight == grid.height, tile.rows == expected else {
@@ -89,14 +86,14 @@ extension RasterModel {
             } catch {
                 throw RasterError(path: tile.folder, call: "merge", message: "tile \(tile.tile) does not merge: \(error)")
             }
-            for (z, areas) in tile.sums.zoneAreas.enumerated() {
-                for (name, area) in areas {
+            totals.add(areas: try tile.sums.zoneAreas.map { areas in
+                Dictionary(uniqueKeysWithValues: try areas.map { name, area in
                     guard let type = EcosystemType(rawValue: name) else {
                         throw RasterError(path: tile.folder, call: "merge", message: "tile \(tile.tile) gives an area of \"\(name)\", which is no ecosystem type")
                     }
-                    totals.zoneAreas[z][type, default: ExactSum()].add(area)
-                }
-            }
+                    return (type, area)
+                })
+            })
             totals.skipped += tile.sums.skipped
             totals.maps.add(tile.sums.maps)
         }
@@ -125,10 +122,10 @@ extension RasterModel {
         return RasterAccount(run: account, skippedPixels: totals.skipped, outputs: try Self.publish(staged, to: outputDirectory))
     }
 
-    /// A GDAL virtual mosaic at `path` of `sources` (GDALBuildVRT). The sources are made absolute: GDAL writes a
-    /// source relative to the VRT only when it lies under the VRT's folder, which the tiles never do (the VRT is
-    /// written into a staging folder of its own), so the file can be moved into the output folder.
-    /// The mosaic carries the tiles' unit and metadata (`options`).
+    /// A GDAL virtual mosaic at `path` of `sources` (GDALBuildVRT), described as the tiles are (`options`: unit,
+    /// nodata, metadata). The sources are made absolute: GDAL writes a source relative to the VRT only when it lies
+    /// under the VRT's folder, which the tiles never do (the VRT is written into a staging folder of its own), so the
+    /// file can be moved into the output folder.
     private static func buildVRT(_ path: String, sources: [String], options output: RasterDataset.GeoTIFFOptions) throws {
         GDALSession.start()
         try withGDALOptions([], path: path, call: "GDALBuildVRTOptionsNew", GDALBuildVRTOptionsNew, GDALBuildVRTOptionsFree) { options in
@@ -139,11 +136,8 @@ extension RasterModel {
             guard let handle = names.withUnsafeMutableBufferPointer({ GDALBuildVRT(path, Int32(sources.count), nil, $0.baseAddress, options, &usageError) }) else {
                 throw RasterError(path: path, call: "GDALBuildVRT", message: GDALSession.lastMessage(or: "cannot build the mosaic"))
             }
-            let mosaic = RasterDataset(path: path, handle: handle)  // closed, and so written, when released
-            for (key, value) in output.metadata.sorted(by: { $0.key < $1.key }) {
-                try GDALSession.check(GDALSetMetadataItem(handle, key, value, nil), path: path, call: "GDALSetMetadataItem")
-            }
-            try GDALSession.check(GDALSetRasterUnitType(try mosaic.band(1).handle, output.unit), path: path, call: "GDALSetRasterUnitType")
+            // Closed, and so written, when released.
+            try RasterDataset(path: path, handle: handle).describe(output)
         }
     }
 

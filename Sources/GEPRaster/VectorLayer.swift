@@ -91,8 +91,7 @@ public final class VectorLayer {
         }
         let block = RasterDataset(path: path, handle: target)
         let g = grid.geoTransform
-        var transform = [g[0] + Double(window.x) * g[1] + Double(window.y) * g[2], g[1], g[2],
-                         g[3] + Double(window.x) * g[4] + Double(window.y) * g[5], g[4], g[5]]
+        var transform = grid.window(window).geoTransform
         try GDALSession.check(GDALSetGeoTransform(target, &transform), path: path, call: "GDALSetGeoTransform")
         if !grid.projection.isEmpty { try GDALSession.check(GDALSetProjection(target, grid.projection), path: path, call: "GDALSetProjection") }
         let xs = [transform[0], transform[0] + Double(window.width) * g[1] + Double(window.height) * g[2]]

@@ -182,4 +182,14 @@ public struct RasterModel: Sendable {
         self.derivedGrids = derivedGrids
         self.basins = basins
     }
+
+    /// Every raster or vector file the model reads, in model order: land cover, zones, the alternative land cover,
+    /// basins, input grids and the rasters of derived grids' operands.
+    public var layers: [Layer] {
+        var layers = [landCover, zoneLayer] + [alternativeLandCover, basins].compactMap { $0 } + grids.map(\.layer)
+        for derived in derivedGrids {
+            for case let .rasters(periods, _) in derived.operands { layers += periods }
+        }
+        return layers
+    }
 }
