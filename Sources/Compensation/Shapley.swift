@@ -70,16 +70,85 @@ public enum Shapley {
     }
 }
 
-/// A horizontal cooperative scheme: the budget split by Shapley values of the service-flow game.
+/// The worth of a coalition of units: what the Shapley scheme splits.
 ///
-/// The worth of a coalition S is the service its members generate and use among themselves,
-/// v(S) = Σ_{j∈S} Σ_{k∈S} Uⱼₖ (``ServiceFlowNetwork/use(generated:)``): cooperating turns flows between members into
-/// shared gains. Sᵢ = B · φᵢ / v(N). Exact up to 15 units; sampled beyond, with the error stated in the notes.
+/// The service-flow game prices cooperation by the flows members exchange; the two stated rules let a user write the
+/// superadditive game they study on any non-negative indicator xᵢ (members' GEP, say), with X_S = Σ_{i∈S} xᵢ:
+/// - power: v(S) = X_S^α with α ≥ 1, superadditive because (a + b)^α ≥ a^α + b^α for a, b ≥ 0;
+/// - synergy: v(S) = (1 + r(|S| − 1)) · X_S with r ≥ 0, each extra member adding r of the coalition's worth.
+///
+/// For synergy the Shapley value has a closed form (the tests use it): a player joining s others before it adds
+/// (1 + rs)xᵢ + rX_S; averaged over orders, E[s] = (n − 1)/2 and each other player precedes i half the time, so
+/// φᵢ = (1 + r(n − 1)/2)xᵢ + (r/2)(X − xᵢ).
+public enum CoalitionGame: Sendable {
+    /// v(S) = Σ_{j,k∈S} Uⱼₖ (``ServiceFlowNetwork/use(generated:)``).
+    case serviceFlow(generated: String, network: ServiceFlowNetwork)
+    /// v(S) = (Σ_{i∈S} xᵢ)^exponent.
+    case power(indicator: String, exponent: Double)
+    /// v(S) = (1 + rate · (|S| − 1)) · Σ_{i∈S} xᵢ.
+    case synergy(indicator: String, rate: Double)
+
+    /// How reports name the game.
+    public var summary: String {
+        switch self {
+        case let .serviceFlow(generated, _): return "service-flow game on \(generated): v(S) = Σ_{j,k∈S} Uⱼₖ"
+        case let .power(indicator, exponent): return "v(S) = (Σ_{i∈S} \(indicator))^\(sixFigures(exponent))"
+        case let .synergy(indicator, rate): return "v(S) = (1 + \(sixFigures(rate))·(|S| − 1)) · Σ_{i∈S} \(indicator)"
+        }
+    }
+
+    /// The game's worth function over bit-mask coalitions of `problem`'s units.
+    ///
+    /// - Throws: ``CompensationError`` for a missing indicator, or a negative or non-finite value in a stated rule
+    ///   (the rules are superadditive only on non-negative values).
+    func worth(for problem: CompensationProblem) throws -> (UInt32) -> Double {
+        let n = problem.units.count
+        switch self {
+        case let .serviceFlow(generated, network):
+            let used = try network.use(generated: try problem.values(of: generated))
+            return { coalition in
+                var total = 0.0
+                for j in 0..<n where coalition & (1 << j) != 0 {
+                    for k in 0..<n where coalition & (1 << k) != 0 { total += used[j, k] }
+                }
+                return total
+            }
+        case let .power(indicator, exponent):
+            let x = try Self.nonNegative(indicator, problem)
+            return { coalition in pow(Self.members(coalition, x).sum, exponent) }
+        case let .synergy(indicator, rate):
+            let x = try Self.nonNegative(indicator, problem)
+            return { coalition in
+                let (sum, count) = Self.members(coalition, x)
+                return count == 0 ? 0 : (1 + rate * Double(count - 1)) * sum
+            }
+        }
+    }
+
+    private static func nonNegative(_ indicator: String, _ problem: CompensationProblem) throws -> [Double] {
+        let x = try problem.values(of: indicator)
+        for (unit, value) in zip(problem.units, x) where !(value >= 0 && value.isFinite) {
+            throw CompensationError.invalidIndicator(indicator, unit: unit.id, value: value, expected: "a non-negative finite value (the coalition rule is superadditive only on those)")
+        }
+        return x
+    }
+
+    private static func members(_ coalition: UInt32, _ x: [Double]) -> (sum: Double, count: Int) {
+        var sum = 0.0
+        for i in x.indices where coalition & (1 << i) != 0 { sum += x[i] }
+        return (sum, coalition.nonzeroBitCount)
+    }
+}
+
+/// A horizontal cooperative scheme: the budget split by Shapley values of a coalition game, Sᵢ = B · φᵢ / v(N).
+///
+/// By default the game is the service flow: the worth of a coalition S is the service its members generate and use
+/// among themselves, v(S) = Σ_{j∈S} Σ_{k∈S} Uⱼₖ, so cooperating turns flows between members into shared gains; a
+/// ``CoalitionGame`` states another. Exact up to 15 units; sampled beyond, with the error stated in the notes.
 public struct ShapleyScheme: CompensationScheme {
     public let id = "shapley"
-    public let summary = "Shapley value of the cooperative service-flow game (exact ≤ 15 units, sampled beyond)"
-    public let generated: String
-    public let network: ServiceFlowNetwork
+    public let summary: String
+    public let game: CoalitionGame
     public let permutations: Int
     public let seed: UInt64
 
@@ -89,12 +158,17 @@ public struct ShapleyScheme: CompensationScheme {
     public static let permutationRange = 2...10_000_000
 
     /// - Precondition: `permutations` within ``permutationRange`` (model files check it when they load).
-    public init(generated: String, network: ServiceFlowNetwork, permutations: Int = 20_000, seed: UInt64 = 1) {
+    public init(game: CoalitionGame, permutations: Int = 20_000, seed: UInt64 = 1) {
         precondition(Self.permutationRange.contains(permutations), "ShapleyScheme: permutations \(permutations) outside \(Self.permutationRange)")
-        self.generated = generated
-        self.network = network
+        self.game = game
         self.permutations = permutations
         self.seed = seed
+        self.summary = "Shapley value of the cooperative game \(game.summary) (exact ≤ 15 units, sampled beyond)"
+    }
+
+    /// The service-flow game.
+    public init(generated: String, network: ServiceFlowNetwork, permutations: Int = 20_000, seed: UInt64 = 1) {
+        self.init(game: .serviceFlow(generated: generated, network: network), permutations: permutations, seed: seed)
     }
 
     public func allocate(_ problem: CompensationProblem) throws -> Allocation {
@@ -102,15 +176,8 @@ public struct ShapleyScheme: CompensationScheme {
         guard n <= Self.unitLimit else {
             throw CompensationError.shapeMismatch("shapley: at most \(Self.unitLimit) units (coalitions are 32-bit masks), not \(n)")
         }
-        let used = try network.use(generated: try problem.values(of: generated))
-        let worth = { (coalition: UInt32) -> Double in
-            var total = 0.0
-            for j in 0..<n where coalition & (1 << j) != 0 {
-                for k in 0..<n where coalition & (1 << k) != 0 { total += used[j, k] }
-            }
-            return total
-        }
-        var notes: [String] = []
+        let worth = try game.worth(for: problem)
+        var notes = ["game: \(game.summary)"]
         let phi: [Double]
         if n <= Shapley.exactLimit {
             phi = Shapley.exact(players: n, value: worth)

@@ -15,7 +15,8 @@ extension CompensationFile {
     ///   entropy-topsis: {indicators: [gep, opportunity-cost]}
     ///   service-flow: {generated: service:water-conservation, use: {unit-id: 0.2, ...}, routing: {from-id: {to-id: 0.5}}, source: ..., status: ..., note: ...}
     ///   shapley: {}                       # the service-flow game; needs service-flow
-    ///   optimised: {target: gep-share, floors: {unit-id: {value: 500, unit: 万元}}, caps: {...}}
+    ///   shapley: {game: {rule: power, indicator: gep, exponent: 1.2, source: ..., status: ...}}   # or rule: synergy, rate: 0.05
+    ///   optimised: {target: gep-share, floors: {unit-id: {value: 500, unit: 万元}}, caps: {...}, weights: {unit-id: 2}}
     /// ```
     static func readSchemes(_ field: YAMLField, problem: CompensationProblem, values: ValueReader,
                             provenance: inout [(String, String, Provenance)]) throws -> [(id: String, scheme: any CompensationScheme)] {
@@ -80,18 +81,25 @@ extension CompensationFile {
                 flowIndicator = generated
                 schemes.append((id, ServiceFlowScheme(generated: generated, network: flows)))
             case "shapley":
-                try entry.allowOnly(["permutations", "seed"])
-                guard let network, let flowIndicator else {
-                    throw entry.error("shapley plays the service-flow game: define `service-flow` before it")
-                }
+                try entry.allowOnly(["permutations", "seed", "game"])
                 guard problem.units.count <= ShapleyScheme.unitLimit else {
                     throw entry.error("shapley supports at most \(ShapleyScheme.unitLimit) units (coalitions are 32-bit masks); the file has \(problem.units.count)")
                 }
-                schemes.append((id, ShapleyScheme(generated: flowIndicator, network: network,
+                let game: CoalitionGame
+                if let gameField = try entry.optional("game") {
+                    game = try coalitionGame(gameField, problem: problem)
+                    provenance.append(("shapley coalition rule", game.summary, try values.provenance(gameField)))
+                } else {
+                    guard let network, let flowIndicator else {
+                        throw entry.error("shapley plays the service-flow game unless it states a `game:`: define `service-flow` before it")
+                    }
+                    game = .serviceFlow(generated: flowIndicator, network: network)
+                }
+                schemes.append((id, ShapleyScheme(game: game,
                                                   permutations: try entry.optional("permutations")?.int(in: ShapleyScheme.permutationRange) ?? 20_000,
                                                   seed: UInt64(try entry.optional("seed")?.int(in: 0...Int.max) ?? 1))))
             case "optimised":
-                try entry.allowOnly(["target", "floors", "caps"])
+                try entry.allowOnly(["target", "floors", "caps", "weights"])
                 let targetField = try entry.required("target")
                 let targetID = try targetField.string()
                 guard let target = schemes.first(where: { $0.id == targetID })?.scheme else {
@@ -99,12 +107,51 @@ extension CompensationFile {
                 }
                 let units = problem.units.map(\.id)
                 schemes.append((id, OptimisedScheme(target: target, floors: try bounds(entry.optional("floors"), units: units),
-                                                    caps: try bounds(entry.optional("caps"), units: units))))
+                                                    caps: try bounds(entry.optional("caps"), units: units),
+                                                    weights: try unitWeights(entry.optional("weights"), units: units))))
             default:
                 throw entry.error("unknown scheme; expected gep-share, gep-increment, opportunity-cost, area-rates, ahp, entropy-topsis, service-flow, shapley or optimised")
             }
         }
         return schemes
+    }
+
+    /// A stated coalition rule: `{rule: power, indicator: gep, exponent: 1.2}` or `{rule: synergy, indicator: gep, rate: 0.05}`,
+    /// with its source. The bounds (α ≥ 1, r ≥ 0) are what make the rule superadditive.
+    private static func coalitionGame(_ field: YAMLField, problem: CompensationProblem) throws -> CoalitionGame {
+        try field.allowOnly(["rule", "indicator", "exponent", "rate", "source", "year", "status", "note"])
+        let indicatorField = try field.required("indicator")
+        let indicator = try indicatorField.string()
+        guard problem.units.allSatisfy({ $0.indicators[indicator] != nil }) else {
+            throw indicatorField.error("indicator \"\(indicator)\" is not held by every unit; known: \(Set(problem.units.flatMap(\.indicators.keys)).sorted().joined(separator: ", "))")
+        }
+        let ruleField = try field.required("rule")
+        switch try ruleField.string() {
+        case "power":
+            let exponentField = try field.required("exponent")
+            let exponent = try exponentField.double()
+            guard exponent >= 1, exponent <= 10 else { throw exponentField.error("expected an exponent from 1 to 10 (v(S) = X_S^α is superadditive for α ≥ 1), found \(exponent)") }
+            return .power(indicator: indicator, exponent: exponent)
+        case "synergy":
+            let rateField = try field.required("rate")
+            let rate = try rateField.double()
+            guard rate >= 0, rate <= 10 else { throw rateField.error("expected a rate from 0 to 10 (each extra member adds rate × the coalition's worth), found \(rate)") }
+            return .synergy(indicator: indicator, rate: rate)
+        case let other:
+            throw ruleField.error("unknown coalition rule \"\(other)\"; expected power or synergy (or no `game:` for the service-flow game)")
+        }
+    }
+
+    /// Per-unit weights of the optimised allocation's squared distance, `{unit-id: 2}`: positive, finite, by known id.
+    private static func unitWeights(_ field: YAMLField?, units: [String]) throws -> [String: Double] {
+        var result: [String: Double] = [:]
+        for (id, entry) in try field?.mapping() ?? [] {
+            guard units.contains(id) else { throw entry.error("no unit \"\(id)\"; units are \(units.joined(separator: ", "))") }
+            let weight = try entry.double()
+            guard weight > 0, weight <= 1e6 else { throw entry.error("a weight must be positive and at most 10⁶ (found \(weight))") }
+            result[id] = weight
+        }
+        return result
     }
 
     /// A pairwise judgement: a number or a fraction written "1/3".

@@ -1,4 +1,5 @@
 import Compensation
+import Foundation
 import GEPCore
 import LinearAlgebra
 import PropertyBased
@@ -108,5 +109,37 @@ struct ShapleyTests {
             #expect(estimate.standardErrors[i] > 0)
         }
         #expect(abs(estimate.values.reduce(0, +) - worth(UInt32((1 << n) - 1))) < 1e-9 * worth(UInt32((1 << n) - 1)))
+    }
+}
+
+@Suite("Shapley values of stated coalition rules")
+struct CoalitionRuleTests {
+    /// Synergy v(S) = (1 + 0.1(|S| − 1))·X_S on GEP 600, 300, 100 (X = 1000, n = 3): by the closed form
+    /// φᵢ = (1 + r(n − 1)/2)xᵢ + (r/2)(X − xᵢ) = 1.1xᵢ + 0.05(1000 − xᵢ): 680, 365, 155, summing to v(N) = 1.2 · 1000.
+    /// A 1000 元 budget: 1000 · 680/1200 = 566.667, 304.167, 129.167.
+    @Test func synergyRuleMatchesTheClosedForm() throws {
+        let allocation = try ShapleyScheme(game: .synergy(indicator: "gep", rate: 0.1)).allocate(try threeUnits())
+        expectClose(allocation.amounts, [1000 * 680 / 1200.0, 1000 * 365 / 1200.0, 1000 * 155 / 1200.0])
+        #expect(allocation.explanations[0] == "Shapley value 680 of v(N) = 1200")
+    }
+
+    /// Power v(S) = X_S^1.5 with two players, x = (4, 1): φ₁ = ½[4^1.5 + (5^1.5 − 1^1.5)] = ½(8 + 11.18034 − 1)
+    /// = 9.09017, φ₂ = ½[1 + (11.18034 − 8)] = 2.09017; Σ = 11.18034 = v(N). A 100 元 budget: 81.305, 18.695.
+    @Test func powerRuleMatchesTwoPlayersByHand() throws {
+        let units = [4.0, 1].enumerated().map { CompensationUnit(id: "u\($0)", name: "U\($0)", area: Quantity(1, .squareKilometre), indicators: ["gep": $1]) }
+        let problem = try CompensationProblem(units: units, indicators: [], budget: Money(100, priceYear: 2022))
+        let allocation = try ShapleyScheme(game: .power(indicator: "gep", exponent: 1.5)).allocate(problem)
+        let vN = pow(5, 1.5)
+        expectClose(allocation.amounts, [100 * 0.5 * (8 + vN - 1) / vN, 100 * 0.5 * (1 + vN - 8) / vN])
+        #expect(abs(allocation.amounts[0] - 81.305) < 1e-3)
+    }
+
+    /// The rules are superadditive only on non-negative values: a negative indicator is refused by name.
+    @Test func negativeIndicatorIsRefused() throws {
+        let units = [4.0, -1].enumerated().map { CompensationUnit(id: "u\($0)", name: "U\($0)", area: Quantity(1, .squareKilometre), indicators: ["gep": $1]) }
+        let problem = try CompensationProblem(units: units, indicators: [], budget: Money(100, priceYear: 2022))
+        #expect(throws: CompensationError.invalidIndicator("gep", unit: "u1", value: -1, expected: "a non-negative finite value (the coalition rule is superadditive only on those)")) {
+            try ShapleyScheme(game: .synergy(indicator: "gep", rate: 0.1)).allocate(problem)
+        }
     }
 }

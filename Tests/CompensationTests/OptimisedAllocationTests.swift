@@ -180,3 +180,15 @@ struct AllocationMetricsTests {
         #expect(comparison.rankAgreement.count == 1 && comparison.rankAgreement[0].rho == 1)
     }
 }
+
+@Suite("Weighted optimised scheme")
+struct WeightedOptimisedSchemeTests {
+    /// GEP share of 1000 元 over GEP 600, 300, 100 targets 600, 300, 100; a cap of 500 on a frees 100 元 for b and c,
+    /// which move by λ/(2wᵢ): with w_b = 1, w_c = 4, λ/2 · (1 + 1/4) = 100, so λ/2 = 80: b 380, c 120 (unweighted: 350,
+    /// 150). a stays at its cap: 2w_a(U_a − t_a) = −200 ≤ λ = 160.
+    @Test func weightsSplitTheFreedMoneyByHand() throws {
+        let scheme = OptimisedScheme(target: IndicatorShareScheme.gepShare, caps: ["a": 500], weights: ["c": 4])
+        expectClose(try scheme.allocate(try threeUnits()).amounts, [500, 380, 120])
+        expectClose(try OptimisedScheme(target: IndicatorShareScheme.gepShare, caps: ["a": 500]).allocate(try threeUnits()).amounts, [500, 350, 150])
+    }
+}

@@ -35,6 +35,33 @@ struct CompensationFileTests {
         }
     }
 
+    /// `weights:` on the optimised scheme and a stated `game:` on Shapley load from the file. Expected values by the
+    /// closed forms, from the zones' GEP: synergy φᵢ = (1 + r(n − 1)/2)xᵢ + (r/2)(X − xᵢ); the weighted scheme with
+    /// floors that bind nowhere gives the GEP share itself whatever the weights (the target already sums to the budget),
+    /// so a cap on central at 3000 万元 frees money that north and south take by λ/(2wᵢ), here with w_south = 3.
+    @Test func readsUnitWeightsAndAStatedCoalitionRule() throws {
+        let text = try String(contentsOf: Self.models.appendingPathComponent("compensation/xilinhot-grassland.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "  shapley: {}\n", with: "  shapley: {game: {rule: synergy, indicator: gep, rate: 0.1, source: xilinhot-plan, status: assumed, note: test}}\n")
+            .replacingOccurrences(of: "    floors:                     # no zone below 75 % of what the subsidy rates pay it\n      north: {value: 1350, unit: 万元}\n      central: {value: 4893.75, unit: 万元}\n      south: {value: 2609.72, unit: 万元}",
+                                  with: "    caps: {central: {value: 3000, unit: 万元}}\n    weights: {south: 3}")
+        #expect(text.contains("weights: {south: 3}") && text.contains("rule: synergy"))
+        let model = try withModelFile(text) { try CompensationFile.read($0, registry: registry) }
+        let x = model.problem.units.map { $0.indicators["gep"]! }, total = x.reduce(0, +), budget = model.problem.budget.yuan
+        let phi = x.map { 1.1 * $0 + 0.05 * (total - $0) }
+        expectClose(try model.schemes(["shapley"])[0].allocate(model.problem).amounts, phi.map { budget * $0 / phi.reduce(0, +) })
+        let target = x.map { budget * $0 / total }
+        let freed = target[1] - 30_000_000
+        #expect(freed > 0, "the cap must bind for the test to mean anything")
+        let half = freed / (1 + 1.0 / 3)
+        expectClose(try model.schemes(["optimised"])[0].allocate(model.problem).amounts, [target[0] + half, 30_000_000, target[2] + half / 3])
+    }
+
+    @Test func unknownCoalitionRuleIsRefused() throws {
+        let text = try String(contentsOf: Self.models.appendingPathComponent("compensation/xilinhot-grassland.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "  shapley: {}\n", with: "  shapley: {game: {rule: cube, indicator: gep}}\n")
+        #expect(try loadError(text).contains("schemes.shapley.game.rule: unknown coalition rule \"cube\"; expected power or synergy"))
+    }
+
     @Test func inconsistentJudgementsAreRefusedAtTheirLine() throws {
         let text = try String(contentsOf: Self.models.appendingPathComponent("compensation/xilinhot-grassland.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "pairwise: [[1, 3, 5], [1/3, 1, 2], [1/5, 1/2, 1]]", with: "pairwise: [[1, 9, 1/9], [1/9, 1, 9], [9, 1/9, 1]]")
@@ -49,11 +76,21 @@ struct CompensationFileTests {
     }
 
     private func loadError(_ text: String) throws -> String {
+        let error = try withModelFile(text) { path in #expect(throws: ModelFileError.self) { try CompensationFile.read(path, registry: registry) } }
+        return error.map { String(describing: $0) } ?? ""
+    }
+
+    private func expectClose(_ actual: [Double], _ expected: [Double], sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(actual.count == expected.count, sourceLocation: sourceLocation)
+        for (a, e) in zip(actual, expected) { #expect(abs(a - e) <= 1e-9 * max(1, abs(e)), "\(a) vs \(e)", sourceLocation: sourceLocation) }
+    }
+
+    /// Runs `body` on `text` written beside the bundled compensation files (so `region: ../regions/…` resolves).
+    private func withModelFile<T>(_ text: String, _ body: (String) throws -> T) throws -> T {
         let folder = ModelFolder.packageRoot.appendingPathComponent("models/compensation")
         let path = folder.appendingPathComponent("test-\(UUID().uuidString).yaml").path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let error = #expect(throws: ModelFileError.self) { try CompensationFile.read(path, registry: registry) }
-        return error.map { String(describing: $0) } ?? ""
+        return try body(path)
     }
 }
