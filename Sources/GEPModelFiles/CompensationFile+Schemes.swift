@@ -8,7 +8,8 @@ extension CompensationFile {
     /// ```yaml
     /// schemes:
     ///   gep-share: {}
-    ///   gep-increment: {}
+    ///   gep-increment: {}                 # needs previous-year: (or a gep-previous indicator)
+    ///   growth-reward: {threshold-percent: 5}
     ///   opportunity-cost: {}
     ///   area-rates: {rates: {grazing-ban: {value: 7.5, unit: 元/亩, year: 2021, source: ..., status: published}}}
     ///   ahp: {indicators: [gep, opportunity-cost, area], pairwise: [[1, 3, 5], [1/3, 1, 3], [1/5, 1/3, 1]], source: ..., status: ..., note: ...}
@@ -31,7 +32,15 @@ extension CompensationFile {
             case "opportunity-cost":
                 schemes.append((id, IndicatorShareScheme.opportunityCost))
             case "gep-increment":
+                try requirePreviousGEP(entry, problem)
                 schemes.append((id, GEPIncrementScheme()))
+            case "growth-reward":
+                try entry.allowOnly(["threshold-percent"])
+                try requirePreviousGEP(entry, problem)
+                let field = try entry.required("threshold-percent")
+                let percent = try field.double()
+                guard percent > -100, percent <= 1000 else { throw field.error("expected a growth threshold above −100 % and at most 1000 %, found \(percent)") }
+                schemes.append((id, GrowthRewardScheme(threshold: percent / 100)))
             case "area-rates":
                 try entry.allowOnly(["rates"])
                 var rates: [String: UnitPrice<Area>] = [:]
@@ -110,10 +119,17 @@ extension CompensationFile {
                                                     caps: try bounds(entry.optional("caps"), units: units),
                                                     weights: try unitWeights(entry.optional("weights"), units: units))))
             default:
-                throw entry.error("unknown scheme; expected gep-share, gep-increment, opportunity-cost, area-rates, ahp, entropy-topsis, service-flow, shapley or optimised")
+                throw entry.error("unknown scheme; expected gep-share, gep-increment, growth-reward, opportunity-cost, area-rates, ahp, entropy-topsis, service-flow, shapley or optimised")
             }
         }
         return schemes
+    }
+
+    /// The growth schemes compare with last year's GEP: from `previous-year:` or a `gep-previous` indicator on every unit.
+    private static func requirePreviousGEP(_ entry: YAMLField, _ problem: CompensationProblem) throws {
+        guard problem.units.allSatisfy({ $0.indicators["gep-previous"] != nil }) else {
+            throw entry.error("needs each unit's previous GEP: set `previous-year:` to a year the region model holds, or give every unit a `gep-previous` indicator")
+        }
     }
 
     /// A stated coalition rule: `{rule: power, indicator: gep, exponent: 1.2}` or `{rule: synergy, indicator: gep, rate: 0.05}`,

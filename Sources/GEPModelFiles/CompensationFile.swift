@@ -29,7 +29,7 @@ public struct CompensationModel: Sendable {
 
 /// Reads compensation model files.
 public enum CompensationFile {
-    static let topKeys: Set<String> = ["kind", "sources", "name", "region", "budget", "indicators", "units", "schemes"]
+    static let topKeys: Set<String> = ["kind", "sources", "name", "region", "budget", "indicators", "units", "schemes", "previous-year"]
 
     /// - Throws: ``ModelFileError`` for any problem in this file or the region model it names, and the errors of
     ///   running that region's account.
@@ -44,6 +44,7 @@ public enum CompensationFile {
         let regionField = try root.required("region")
         let regionPath = try regionField.filePath(in: directory)
         let run = try RegionModelFile.read(regionPath, registry: registry).run(with: registry)
+        let previousGEP = try previousYearGEP(root, regionPath: regionPath, run: run, registry: registry)
 
         let budgetField = try root.required("budget")
         let budgetInput = try values.input("budget", budgetField)
@@ -94,6 +95,7 @@ public enum CompensationFile {
         var units: [CompensationUnit] = []
         for (row, unit) in run.model.region.units.enumerated() {
             var indicators = ["gep": run.account.gepByUnit[row], "area": unit.totalArea.value(in: .squareKilometre)]
+            if let previousGEP { indicators["gep-previous"] = previousGEP[row] }
             for service in run.services { indicators["service:\(service.id)"] = service.physical[row] }
             var regimes: [String: Quantity<Area>] = [:]
             if let entry = unitEntries[unit.id] {
@@ -123,6 +125,22 @@ public enum CompensationFile {
         }
         let schemes = try readSchemes(try root.required("schemes"), problem: problem, values: values, provenance: &provenance)
         return CompensationModel(name: try root.required("name").string(), problem: problem, schemes: schemes, provenance: provenance)
+    }
+
+    /// `previous-year: 2021`: each unit's GEP in that year of the region model, at the report year's constant prices,
+    /// as the indicator `gep-previous` (what the growth schemes compare with).
+    private static func previousYearGEP(_ root: YAMLField, regionPath: String, run: AccountRun, registry: ServiceRegistry) throws -> [Double]? {
+        guard let field = try root.optional("previous-year") else { return nil }
+        let year = try field.int(in: 1000...9999)
+        let held = try RegionModelFile.years(regionPath)
+        guard held.contains(year), year != run.model.year else {
+            throw field.error("expected a year other than \(run.model.year) that \(regionPath) holds; it holds \(held.map(String.init).joined(separator: ", "))")
+        }
+        let previous = try RegionModelFile.read(regionPath, registry: registry, year: year).run(with: registry)
+        guard previous.model.region.units.map(\.id) == run.model.region.units.map(\.id) else {
+            throw field.error("\(regionPath) has other units in \(year) than in \(run.model.year)")
+        }
+        return previous.account.gepByUnit
     }
 
     /// An indicator in its declared unit: money restated to the report year; other units converted to `spec.unit`.

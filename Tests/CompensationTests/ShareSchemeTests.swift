@@ -107,3 +107,24 @@ struct CompositeIndexTests {
         expectSumsToBudget(allocation, 1000)
     }
 }
+
+@Suite("Green subsidy: reward for real GEP growth above a threshold")
+struct GrowthRewardTests {
+    /// a 500 → 600 (+20 %), b 320 → 300 (−6.25 %), c 90 → 100 (+11.1 %); θ = 5 %: excess a = 600 − 1.05 · 500 = 75,
+    /// c = 100 − 1.05 · 90 = 5.5, b none. 1000 元 splits 1000 · 75/80.5 = 931.677 and 1000 · 5.5/80.5 = 68.323.
+    @Test func handWorkedAllocation() throws {
+        let allocation = try GrowthRewardScheme(threshold: 0.05).allocate(try threeUnits())
+        expectClose(allocation.amounts, [1000 * 75 / 80.5, 0, 1000 * 5.5 / 80.5])
+        expectSumsToBudget(allocation, 1000)
+        #expect(allocation.explanations[1] == "real growth -6.25 %: not above the threshold, no reward")
+        #expect(allocation.explanations[0] == "real growth +20.00 %: 75 元 of GEP beyond the threshold")
+    }
+
+    /// At θ = 25 % nobody qualifies: nothing is paid, and the allocation says the budget is unspent.
+    @Test func nobodyAboveTheThresholdPaysNothing() throws {
+        let allocation = try GrowthRewardScheme(threshold: 0.25).allocate(try threeUnits())
+        #expect(allocation.amounts == [0, 0, 0])
+        #expect(!allocation.budgetConstrained)
+        #expect(allocation.notes == ["no unit grew beyond 25 %: the budget of 1000 元 is unspent"])
+    }
+}

@@ -56,6 +56,30 @@ struct CompensationFileTests {
         expectClose(try model.schemes(["optimised"])[0].allocate(model.problem).amounts, [target[0] + half, 30_000_000, target[2] + half / 3])
     }
 
+    /// `previous-year: 2021` runs the Genhe model's 2021 (which repeats 2022's inputs, so every unit's real growth is 0):
+    /// at a −1 % threshold each unit's excess is GEP − 0.99 GEP = 0.01 GEP, so the reward is exactly the GEP share;
+    /// at 0 % nobody qualifies and the budget is unspent.
+    @Test func growthRewardReadsThePreviousYearFromTheRegionModel() throws {
+        let base = try String(contentsOf: Self.models.appendingPathComponent("compensation/genhe-units.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "\nschemes:\n", with: "\nprevious-year: 2021\n\nschemes:\n  growth-reward: {threshold-percent: -1}\n")
+        let model = try withModelFile(base) { try CompensationFile.read($0, registry: registry) }
+        let gep = model.problem.units.map { $0.indicators["gep"]! }
+        #expect(model.problem.units.map { $0.indicators["gep-previous"]! } == gep)
+        let budget = model.problem.budget.yuan
+        expectClose(try model.schemes(["growth-reward"])[0].allocate(model.problem).amounts, gep.map { budget * $0 / gep.reduce(0, +) })
+        let strict = try withModelFile(base.replacingOccurrences(of: "threshold-percent: -1", with: "threshold-percent: 0")) { try CompensationFile.read($0, registry: registry) }
+        let none = try strict.schemes(["growth-reward"])[0].allocate(strict.problem)
+        #expect(none.total == 0 && !none.budgetConstrained)
+    }
+
+    @Test func growthRewardWithoutAPreviousYearIsRefused() throws {
+        let text = try String(contentsOf: Self.models.appendingPathComponent("compensation/genhe-units.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "\nschemes:\n", with: "\nschemes:\n  growth-reward: {threshold-percent: 3}\n")
+        #expect(try loadError(text).contains("schemes.growth-reward: needs each unit's previous GEP: set `previous-year:`"))
+        let wrongYear = text.replacingOccurrences(of: "\nschemes:\n", with: "\nprevious-year: 2019\n\nschemes:\n")
+        #expect(try loadError(wrongYear).contains("previous-year: expected a year other than 2022 that"))
+    }
+
     @Test func unknownCoalitionRuleIsRefused() throws {
         let text = try String(contentsOf: Self.models.appendingPathComponent("compensation/xilinhot-grassland.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "  shapley: {}\n", with: "  shapley: {game: {rule: cube, indicator: gep}}\n")
