@@ -25,15 +25,13 @@ public struct GrowthRewardScheme: CompensationScheme {
     }
 
     public func allocate(_ problem: CompensationProblem) throws -> Allocation {
+        let growth = try realGrowthPercent(problem, current: current, previous: previous)
         let now = try problem.values(of: current), before = try problem.values(of: previous)
-        for (unit, value) in zip(problem.units, before) where !(value > 0 && value.isFinite) {
-            throw CompensationError.invalidIndicator(previous, unit: unit.id, value: value, expected: "a positive GEP for the previous year (growth is measured on it)")
-        }
         let excess = zip(now, before).map { max($0 - (1 + threshold) * $1, 0) }
-        let explanations = zip(now, before).enumerated().map { i, pair in
-            let growth = String(format: "%+.2f %%", (pair.0 - pair.1) / pair.1 * 100)
-            return excess[i] > 0 ? "real growth \(growth): \(sixFigures(excess[i])) 元 of GEP beyond the threshold"
-                                 : "real growth \(growth): not above the threshold, no reward"
+        let explanations = growth.indices.map { i in
+            let rate = String(format: "%+.2f %%", growth[i])
+            return excess[i] > 0 ? "real growth \(rate): \(sixFigures(excess[i])) 元 of GEP beyond the threshold"
+                                 : "real growth \(rate): not above the threshold, no reward"
         }
         guard excess.contains(where: { $0 > 0 }) else {
             return Allocation(scheme: id, amounts: excess, explanations: explanations, budgetConstrained: false,

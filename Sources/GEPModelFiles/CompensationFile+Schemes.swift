@@ -10,6 +10,8 @@ extension CompensationFile {
     ///   gep-share: {}
     ///   gep-increment: {}                 # needs previous-year: (or a gep-previous indicator)
     ///   growth-reward: {threshold-percent: 5}
+    ///   banded-reward: {bands: [{units: 2, amount: {value: 500, unit: 万元}}, {units: 2, amount: {value: 200, unit: 万元}}]}
+    ///   decline-penalty: {base: gep-share, penalty-percent-per-point: 4}
     ///   opportunity-cost: {}
     ///   area-rates: {rates: {grazing-ban: {value: 7.5, unit: 元/亩, year: 2021, source: ..., status: published}}}
     ///   ahp: {indicators: [gep, opportunity-cost, area], pairwise: [[1, 3, 5], [1/3, 1, 3], [1/5, 1/3, 1]], source: ..., status: ..., note: ...}
@@ -41,6 +43,28 @@ extension CompensationFile {
                 let percent = try field.double()
                 guard percent > -100, percent <= 1000 else { throw field.error("expected a growth threshold above −100 % and at most 1000 %, found \(percent)") }
                 schemes.append((id, GrowthRewardScheme(threshold: percent / 100)))
+            case "banded-reward":
+                try entry.allowOnly(["bands"])
+                try requirePreviousGEP(entry, problem)
+                let bands = try entry.required("bands").sequence().map { band in
+                    try band.allowOnly(["units", "amount"])
+                    let amount = try money(try band.required("amount"))
+                    return BandedRewardScheme.Band(count: try band.required("units").int(in: 1...1_000_000), amount: amount)
+                }
+                guard !bands.isEmpty else { throw try entry.required("bands").error("expected at least one band") }
+                schemes.append((id, BandedRewardScheme(bands: bands)))
+            case "decline-penalty":
+                try entry.allowOnly(["base", "penalty-percent-per-point"])
+                try requirePreviousGEP(entry, problem)
+                let baseField = try entry.required("base")
+                let baseID = try baseField.string()
+                guard let base = schemes.first(where: { $0.id == baseID })?.scheme else {
+                    throw baseField.error("base \"\(baseID)\" must be a scheme defined above it")
+                }
+                let rateField = try entry.required("penalty-percent-per-point")
+                let rate = try rateField.double()
+                guard rate > 0, rate <= 100 else { throw rateField.error("expected a penalty above 0 and at most 100 % of the base amount per point of decline, found \(rate)") }
+                schemes.append((id, DeclinePenaltyScheme(base: base, penaltyPerPoint: rate / 100)))
             case "area-rates":
                 try entry.allowOnly(["rates"])
                 var rates: [String: UnitPrice<Area>] = [:]
@@ -119,7 +143,7 @@ extension CompensationFile {
                                                     caps: try bounds(entry.optional("caps"), units: units),
                                                     weights: try unitWeights(entry.optional("weights"), units: units))))
             default:
-                throw entry.error("unknown scheme; expected gep-share, gep-increment, growth-reward, opportunity-cost, area-rates, ahp, entropy-topsis, service-flow, shapley or optimised")
+                throw entry.error("unknown scheme; expected gep-share, gep-increment, growth-reward, banded-reward, decline-penalty, opportunity-cost, area-rates, ahp, entropy-topsis, service-flow, shapley or optimised")
             }
         }
         return schemes
@@ -205,13 +229,18 @@ extension CompensationFile {
         var result: [String: Double] = [:]
         for (id, entry) in try field?.mapping() ?? [] {
             guard units.contains(id) else { throw entry.error("no unit \"\(id)\"; units are \(units.joined(separator: ", "))") }
-            try entry.allowOnly(["value", "unit"])
-            let unit = try entry.required("unit")
-            guard let money = MoneyUnit(parsing: try unit.string()) else { throw unit.error("expected 元, 万元 or 亿元") }
-            let value = try entry.required("value").double()
-            guard value >= 0 else { throw entry.error("a bound cannot be negative (found \(value))") }
-            result[id] = value * money.yuanPerUnit
+            result[id] = try money(entry)
         }
         return result
+    }
+
+    /// An amount `{value: 500, unit: 万元}` in 元: not negative.
+    private static func money(_ entry: YAMLField) throws -> Double {
+        try entry.allowOnly(["value", "unit"])
+        let unit = try entry.required("unit")
+        guard let money = MoneyUnit(parsing: try unit.string()) else { throw unit.error("expected 元, 万元 or 亿元") }
+        let value = try entry.required("value").double()
+        guard value >= 0 else { throw entry.error("an amount cannot be negative (found \(value))") }
+        return value * money.yuanPerUnit
     }
 }

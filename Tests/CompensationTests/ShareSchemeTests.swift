@@ -128,3 +128,29 @@ struct GrowthRewardTests {
         #expect(allocation.notes == ["no unit grew beyond 25 %: the budget of 1000 元 is unspent"])
     }
 }
+
+@Suite("Green subsidy: ranked bands and a penalty for decline")
+struct BandAndPenaltyTests {
+    /// Growth a +20 %, c +11.1 %, b −6.25 %: ranks a, c, b. Bands {1 unit: 500, 1 unit: 300}: a 500, c 300, b 0;
+    /// 800 of 1000 元 paid, 200 unspent. With a 500 元 budget the 800 scale by 5/8: 312.5, 0, 187.5.
+    @Test func bandsByGrowthRank() throws {
+        let bands = [BandedRewardScheme.Band(count: 1, amount: 500), .init(count: 1, amount: 300)]
+        let allocation = try BandedRewardScheme(bands: bands).allocate(try threeUnits())
+        #expect(allocation.amounts == [500, 0, 300])
+        #expect(!allocation.budgetConstrained)
+        #expect(allocation.notes == ["the bands pay 800 元; 200 元 of the budget is unspent"])
+        #expect(allocation.explanations[1] == "real growth -6.25 %, rank 3: in no band")
+        let tight = try BandedRewardScheme(bands: bands).allocate(try threeUnits(budget: 500))
+        expectClose(tight.amounts, [312.5, 0, 187.5])
+        expectSumsToBudget(tight, 500)
+    }
+
+    /// Base GEP share of 1000: 600, 300, 100. b fell 6.25 points; at 4 % per point it loses 25 %: 75 withheld, b 225.
+    /// a and c share the 75 by 600 : 100: a 600 + 64.2857 = 664.2857, c 100 + 10.7143 = 110.7143.
+    @Test func declineIsPenalisedAndRedistributed() throws {
+        let allocation = try DeclinePenaltyScheme(base: IndicatorShareScheme.gepShare, penaltyPerPoint: 0.04).allocate(try threeUnits())
+        expectClose(allocation.amounts, [600 + 75 * 6 / 7.0, 225, 100 + 75 / 7.0])
+        expectSumsToBudget(allocation, 1000)
+        #expect(allocation.explanations[1] == "gep-share 300, real growth -6.25 %: cut by 75")
+    }
+}

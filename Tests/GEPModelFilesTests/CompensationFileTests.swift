@@ -72,6 +72,29 @@ struct CompensationFileTests {
         #expect(none.total == 0 && !none.budgetConstrained)
     }
 
+    /// Banded reward on Genhe with `previous-year: 2021` (growth 0 everywhere, so ranks follow unit order): manggui
+    /// and jinhe take band 1 (3000 万元 each), alongshan and derbur band 2 (1000 万元), the rest nothing; 8000 万元 of
+    /// the 1 亿元 is paid. The decline penalty finds no decline and gives its base, GEP share, unchanged.
+    @Test func bandedRewardAndDeclinePenaltyReadFromTheFile() throws {
+        let text = try String(contentsOf: Self.models.appendingPathComponent("compensation/genhe-units.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "\nschemes:\n  gep-share: {}\n", with: """
+
+                previous-year: 2021
+
+                schemes:
+                  gep-share: {}
+                  banded-reward: {bands: [{units: 2, amount: {value: 3000, unit: 万元}}, {units: 2, amount: {value: 1000, unit: 万元}}]}
+                  decline-penalty: {base: gep-share, penalty-percent-per-point: 4}
+
+                """)
+        let model = try withModelFile(text) { try CompensationFile.read($0, registry: registry) }
+        let banded = try model.schemes(["banded-reward"])[0].allocate(model.problem)
+        #expect(banded.amounts == [30_000_000, 30_000_000, 10_000_000, 10_000_000, 0, 0])
+        #expect(banded.notes == ["the bands pay 8e+07 元; 2e+07 元 of the budget is unspent"])
+        let gep = model.problem.units.map { $0.indicators["gep"]! }
+        expectClose(try model.schemes(["decline-penalty"])[0].allocate(model.problem).amounts, gep.map { 100_000_000 * $0 / gep.reduce(0, +) })
+    }
+
     @Test func growthRewardWithoutAPreviousYearIsRefused() throws {
         let text = try String(contentsOf: Self.models.appendingPathComponent("compensation/genhe-units.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "\nschemes:\n", with: "\nschemes:\n  growth-reward: {threshold-percent: 3}\n")

@@ -32,7 +32,7 @@ extension CompensationReport {
     var metricRows: [[String]] {
         schemes.map {
             [$0.id, wan($0.totalYuan), formatNumber($0.gini, significant: 3), formatNumber($0.coefficientOfVariation, significant: 3),
-             ratio($0.compensationToGEP), ratio($0.compensationToOpportunityCost), $0.budgetConstrained ? "yes" : "no (priced)"]
+             ratio($0.compensationToGEP), ratio($0.compensationToOpportunityCost), $0.budgetConstrained ? "yes" : "no (see notes)"]
         }
     }
     static let metricHeaders = ["scheme", "total (万元)", "Gini", "CV", "comp./GEP", "comp./opp. cost", "budget-constrained"]
