@@ -36,6 +36,8 @@ struct ValidateCommand: ParsableCommand {
                     return "deflator, \(deflator.coverage)"
                 case let .service(service):
                     return "service \(service.id), unit \(service.physicalUnit)"
+                case let .carbonProject(model):
+                    return "carbon project, \(model.project.strata.count) strata, \(model.project.years) crediting years"
                 case let .compensation(model):
                     for (_, scheme) in model.schemes { _ = try scheme.allocate(model.problem) }
                     return "compensation, \(model.problem.units.count) units, \(model.schemes.count) schemes"

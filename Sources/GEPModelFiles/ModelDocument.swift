@@ -10,6 +10,7 @@ public enum ModelDocument: Sendable {
     case deflator(Deflator)
     case compensation(CompensationModel)
     case service(DeclarativeService)
+    case carbonProject(CarbonProjectModel)
 
     /// Reads `path` as whichever kind of model file it is.
     ///
@@ -22,6 +23,7 @@ public enum ModelDocument: Sendable {
         case .rasterRegion: return .rasterRegion(try RasterModelFile.read(path, registry: registry))
         case .priceBook: return .priceBook(try PriceBookFile.read(path))
         case .deflator: return .deflator(try DeflatorFile.read(path))
+        case .carbonProject: return .carbonProject(try CarbonProjectFile.read(path))
         }
     }
 }

@@ -8,6 +8,7 @@ public enum ModelKind: String, Sendable, CaseIterable {
     case deflator
     case compensation
     case service
+    case carbonProject = "carbon-project"
 
     /// Words for messages.
     var name: String {
@@ -18,6 +19,7 @@ public enum ModelKind: String, Sendable, CaseIterable {
         case .deflator: return "a deflator"
         case .compensation: return "a compensation model"
         case .service: return "a service definition"
+        case .carbonProject: return "a carbon project"
         }
     }
 
@@ -29,6 +31,7 @@ public enum ModelKind: String, Sendable, CaseIterable {
         case .priceBook, .deflator: return "the `prices:` or `deflator:` of a region model"
         case .compensation: return "gep compare-schemes"
         case .service: return "the `service-files:` of a region model"
+        case .carbonProject: return "gep carbon-project"
         }
     }
 
@@ -49,6 +52,7 @@ public enum ModelKind: String, Sendable, CaseIterable {
         let keys = Set(try root.mapping().map(\.key))
         if !keys.isDisjoint(with: ["schemes", "budget"]) { return .compensation }
         if keys.contains("physical") { return .service }
+        if keys.contains("strata") { return .carbonProject }
         if !keys.isDisjoint(with: ["index", "change-on-previous-year", "base-year"]) { return .deflator }
         if let prices = try root.optional("prices"), case .mapping = prices.node { return .priceBook }
         if keys.contains("land-cover") { return .rasterRegion }

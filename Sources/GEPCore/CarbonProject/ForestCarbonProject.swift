@@ -125,6 +125,14 @@ public struct ForestCarbonProject: Sendable {
         self.price = price
     }
 
+    /// Where the estimate simplifies the methodology, for every report.
+    public static let simplifications = [
+        "only living tree biomass is counted: dead wood, litter and soil organic carbon are left out, conservatively, as the methodology allows when they are not expected to decrease",
+        "the stock is projected ex ante from growth tables, not measured on monitored sample plots",
+        "the uncertainty deduction DR = max(0, U − 10 %) is the commonly used rule for uncertainty above 10 %, not checked against the methodology's own text",
+        "a year that loses stock is reported with negative credits and counted in the total; verification would carry the loss forward instead",
+    ]
+
     /// DR = max(0, U − 10 %).
     public var deductionRate: Double { max(0, uncertainty - 0.10) }
 

@@ -1,0 +1,104 @@
+import Foundation
+import GEPCore
+
+/// A forest carbon project estimate, year by year, with every deduction and the methodology's simplifications: the
+/// output of `gep carbon-project`.
+public struct CarbonProjectReport: Sendable, Codable, Equatable {
+    public static let schema = "gepkit.carbon-project/1"
+
+    /// One crediting year, t CO₂e, and its revenue in 元 at the price's year.
+    public struct Year: Sendable, Codable, Equatable {
+        public let year: Int
+        public let projectStockChange: Double
+        public let baselineStockChange: Double
+        public let projectEmissions: Double
+        public let uncertaintyDeduction: Double
+        public let leakage: Double
+        public let credits: Double
+        public let revenueYuan: Double
+    }
+
+    public let schema: String
+    public let name: String
+    public let methodology: String
+    public let priceYuanPerTonne: Double
+    public let priceYear: Int
+    /// U and the deduction rate DR = max(0, U − 10 %), as fractions.
+    public let uncertainty: Double
+    public let deductionRate: Double
+    public let leakageFraction: Double
+    public let years: [Year]
+    public let totalCredits: Double
+    public let totalRevenueYuan: Double
+    /// Every deduction by name with its total over the period, t CO₂e: what a reviewer checks first.
+    public let deductions: [String: Double]
+    /// Where the estimate simplifies the methodology.
+    public let simplifications: [String]
+    public let provenance: [ProvenanceRow]
+
+    /// - Parameter methodology: "afforestation" or "forest-management".
+    public init(name: String, methodology: String, project: ForestCarbonProject, provenance: [(item: String, value: String, provenance: Provenance)]) {
+        let estimate = project.estimate()
+        schema = Self.schema
+        self.name = name
+        self.methodology = methodology == "afforestation" ? "afforestation (shape of CCER-14-001-V01, 造林碳汇)" : "forest management (improved management against a baseline table)"
+        priceYuanPerTonne = project.price.yuan
+        priceYear = project.price.priceYear
+        uncertainty = project.uncertainty
+        deductionRate = project.deductionRate
+        leakageFraction = project.leakageFraction
+        years = estimate.map { Year(year: $0.year, projectStockChange: $0.projectStockChange, baselineStockChange: $0.baselineStockChange,
+                                    projectEmissions: $0.projectEmissions, uncertaintyDeduction: $0.uncertaintyDeduction, leakage: $0.leakage,
+                                    credits: $0.credits, revenueYuan: $0.revenue.yuan) }
+        totalCredits = estimate.reduce(0) { $0 + $1.credits }
+        totalRevenueYuan = estimate.reduce(0) { $0 + $1.revenue.yuan }
+        func total(_ part: (ForestCarbonProject.Year) -> Double) -> Double { estimate.reduce(0) { $0 + part($1) } }
+        deductions = ["baseline": total(\.baselineStockChange), "project emissions": total(\.projectEmissions),
+                      "uncertainty": total(\.uncertaintyDeduction), "leakage": total(\.leakage)]
+        simplifications = ForestCarbonProject.simplifications
+        self.provenance = provenance.map { ProvenanceRow(item: $0.item, value: $0.value, provenance: $0.provenance) }
+    }
+
+    public func render(_ format: ReportFormat) throws -> String {
+        let title = "\(name): \(methodology), \(years.count) crediting years"
+        let headers = ["year", "project ΔC (tCO₂e)", "baseline ΔC", "emissions", "uncertainty deduction", "leakage", "credits (tCO₂e)", "revenue (万元)"]
+        let rows = years.map { [String($0.year), formatNumber($0.projectStockChange), formatNumber($0.baselineStockChange), formatNumber($0.projectEmissions),
+                                formatNumber($0.uncertaintyDeduction), formatNumber($0.leakage), formatNumber($0.credits),
+                                String(format: "%.2f", $0.revenueYuan / 1e4)] }
+            + [["total", "", "", "", "", "", formatNumber(totalCredits), String(format: "%.2f", totalRevenueYuan / 1e4)]]
+        let deductionLines = ["baseline", "project emissions", "uncertainty", "leakage"].map { "\($0): \(formatNumber(deductions[$0] ?? 0)) tCO₂e" }
+        let facts = ["price \(formatNumber(priceYuanPerTonne)) 元/tCO₂e at \(priceYear) prices",
+                     "uncertainty U = \(formatNumber(uncertainty * 100)) %, deduction DR = max(0, U − 10 %) = \(formatNumber(deductionRate * 100)) %",
+                     "leakage \(formatNumber(leakageFraction * 100)) % of the net stock change"]
+        let provenanceRows = provenance.map { [$0.item, $0.value, $0.source, $0.status, $0.note ?? ""] }
+        let provenanceHeaders = ["input", "value", "source", "status", "note"]
+        switch format {
+        case .json: return try jsonText(self)
+        case .csv:
+            return ([["year", "project_stock_change_tco2e", "baseline_stock_change_tco2e", "project_emissions_tco2e", "uncertainty_deduction_tco2e",
+                      "leakage_tco2e", "credits_tco2e", "revenue_yuan", "price_year"]] + years.map {
+                [String($0.year), "\($0.projectStockChange)", "\($0.baselineStockChange)", "\($0.projectEmissions)", "\($0.uncertaintyDeduction)",
+                 "\($0.leakage)", "\($0.credits)", "\($0.revenueYuan)", String(priceYear)]
+            }).map { $0.map(csvEscape).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        case .md:
+            return "# \(markdownText(title))\n\n" + facts.map { "- \(markdownText($0))\n" }.joined() + "\n" + markdownTable(headers, rows)
+                + "\n## Deductions over the period\n\n" + deductionLines.map { "- \(markdownText($0))\n" }.joined()
+                + "\n## Simplifications\n\n" + simplifications.map { "- \(markdownText($0))\n" }.joined()
+                + "\n## Inputs\n\n" + markdownTable(provenanceHeaders, provenanceRows)
+        case .table:
+            var table = TextTable(headers: headers, alignments: [.left] + Array(repeating: .right, count: headers.count - 1))
+            rows.forEach { table.append($0) }
+            var inputs = TextTable(headers: provenanceHeaders, alignments: Array(repeating: .left, count: 5))
+            provenanceRows.forEach { inputs.append($0) }
+            return "\(title)\n" + facts.map { "  \($0)\n" }.joined() + "\n" + table.render()
+                + "\ndeductions over the period:\n" + deductionLines.map { "  \($0)\n" }.joined()
+                + "\nsimplifications:\n" + simplifications.map { "  - \($0)\n" }.joined() + "\ninputs:\n" + inputs.render()
+        case .html:
+            return htmlHead(title) + "<h1>\(escapeHTML(title))</h1>\n<ul>\n" + facts.map { "<li>\(escapeHTML($0))</li>\n" }.joined() + "</ul>\n"
+                + htmlTable(headers, rows, numericFrom: 1) + "<h2>Deductions over the period</h2>\n<ul>\n"
+                + deductionLines.map { "<li>\(escapeHTML($0))</li>\n" }.joined() + "</ul>\n<h2>Simplifications</h2>\n<ul>\n"
+                + simplifications.map { "<li>\(escapeHTML($0))</li>\n" }.joined() + "</ul>\n<h2>Inputs</h2>\n"
+                + htmlTable(provenanceHeaders, provenanceRows, numericFrom: 5) + "</body>\n</html>\n"
+        }
+    }
+}
