@@ -24,7 +24,7 @@ struct ForestCarbonProjectTests {
         #expect(abs(years[0].credits - 409.16) < 1e-9 && abs(years[10].credits - 838.82) < 1e-9)
         let total = years.reduce(0) { $0 + $1.credits }
         #expect(abs(total - 12_479.8) < 1e-8)
-        #expect(abs(years.reduce(0) { $0 + $1.revenue.yuan } - 623_990) < 1e-6)
+        #expect(abs(years.reduce(0) { $0 + $1.revenueYuan } - 623_990) < 1e-6)
     }
 
     /// Forest management: 10 ha from age 9, project table 0 → 30 m³/ha by age 10, baseline 0 → 20; the tables stop at

@@ -79,8 +79,8 @@ public struct ForestCarbonProject: Sendable {
         }
     }
 
-    /// One year of the crediting period, t CO₂e.
-    public struct Year: Sendable, Equatable {
+    /// One year of the crediting period, t CO₂e, and its revenue in 元 at the price's year.
+    public struct Year: Sendable, Codable, Equatable {
         public let year: Int
         public let projectStockChange: Double
         public let baselineStockChange: Double
@@ -88,7 +88,7 @@ public struct ForestCarbonProject: Sendable {
         public let uncertaintyDeduction: Double
         public let leakage: Double
         public let credits: Double
-        public let revenue: Money
+        public let revenueYuan: Double
     }
 
     public let strata: [Stratum]
@@ -153,7 +153,7 @@ public struct ForestCarbonProject: Sendable {
             let credits = net - deduction - leakage
             return Year(year: firstYear + y - 1, projectStockChange: project, baselineStockChange: baseline, projectEmissions: projectEmissionsPerYear,
                         uncertaintyDeduction: deduction, leakage: leakage, credits: credits,
-                        revenue: Money(credits * price.yuan, priceYear: price.priceYear))
+                        revenueYuan: credits * price.yuan)
         }
     }
 }

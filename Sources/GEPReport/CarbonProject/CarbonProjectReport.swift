@@ -6,18 +6,6 @@ import GEPCore
 public struct CarbonProjectReport: Sendable, Codable, Equatable {
     public static let schema = "gepkit.carbon-project/1"
 
-    /// One crediting year, t CO₂e, and its revenue in 元 at the price's year.
-    public struct Year: Sendable, Codable, Equatable {
-        public let year: Int
-        public let projectStockChange: Double
-        public let baselineStockChange: Double
-        public let projectEmissions: Double
-        public let uncertaintyDeduction: Double
-        public let leakage: Double
-        public let credits: Double
-        public let revenueYuan: Double
-    }
-
     public let schema: String
     public let name: String
     public let methodology: String
@@ -27,7 +15,7 @@ public struct CarbonProjectReport: Sendable, Codable, Equatable {
     public let uncertainty: Double
     public let deductionRate: Double
     public let leakageFraction: Double
-    public let years: [Year]
+    public let years: [ForestCarbonProject.Year]
     public let totalCredits: Double
     public let totalRevenueYuan: Double
     /// Every deduction by name with its total over the period, t CO₂e: what a reviewer checks first.
@@ -47,11 +35,9 @@ public struct CarbonProjectReport: Sendable, Codable, Equatable {
         uncertainty = project.uncertainty
         deductionRate = project.deductionRate
         leakageFraction = project.leakageFraction
-        years = estimate.map { Year(year: $0.year, projectStockChange: $0.projectStockChange, baselineStockChange: $0.baselineStockChange,
-                                    projectEmissions: $0.projectEmissions, uncertaintyDeduction: $0.uncertaintyDeduction, leakage: $0.leakage,
-                                    credits: $0.credits, revenueYuan: $0.revenue.yuan) }
+        years = estimate
         totalCredits = estimate.reduce(0) { $0 + $1.credits }
-        totalRevenueYuan = estimate.reduce(0) { $0 + $1.revenue.yuan }
+        totalRevenueYuan = estimate.reduce(0) { $0 + $1.revenueYuan }
         func total(_ part: (ForestCarbonProject.Year) -> Double) -> Double { estimate.reduce(0) { $0 + part($1) } }
         deductions = ["baseline": total(\.baselineStockChange), "project emissions": total(\.projectEmissions),
                       "uncertainty": total(\.uncertaintyDeduction), "leakage": total(\.leakage)]
