@@ -1,0 +1,82 @@
+import Foundation
+import GEPCore
+
+/// A GEP appraisal scorecard of a region's units over two years: the output of `gep scorecard`.
+public struct ScorecardReport: Sendable, Codable, Equatable {
+    public static let schema = "gepkit.scorecard/1"
+
+    public struct Row: Sendable, Codable, Equatable {
+        public let id: String
+        public let name: String
+        public let gepYuan: Double
+        public let previousGEPYuan: Double
+        public let realGrowthPercent: Double
+        public let gepPerSquareKilometreYuan: Double
+        public let gepToGDP: Double?
+        public let shares: [String: Double]
+        public let bothGrew: Bool?
+        public let score: Double
+        public let rank: Int
+        public let band: String?
+    }
+
+    public let schema: String
+    public let region: String
+    public let year: Int
+    public let baseYear: Int
+    public let priceYear: Int
+    /// Indicator → weight, as given.
+    public let weights: [String: Double]
+    /// The services counted, when a standard restricts them; nil for every service the model runs.
+    public let scoredServices: [String]?
+    public let rows: [Row]
+
+    public init(region: String, year: Int, baseYear: Int, priceYear: Int, names: [String], card: Scorecard,
+                weights: [(Scorecard.Indicator, Double)], scoredServices: Set<String>?) {
+        schema = Self.schema
+        self.region = region
+        self.year = year
+        self.baseYear = baseYear
+        self.priceYear = priceYear
+        self.weights = Dictionary(weights.map { ("\($0.0)", $0.1) }, uniquingKeysWith: +)
+        self.scoredServices = scoredServices?.sorted()
+        rows = zip(card.rows, names).map { row, name in
+            Row(id: row.id, name: name, gepYuan: row.gepYuan, previousGEPYuan: row.previousGEPYuan, realGrowthPercent: row.realGrowthPercent,
+                gepPerSquareKilometreYuan: row.gepPerSquareKilometre, gepToGDP: row.gepToGDP, shares: row.shares, bothGrew: row.bothGrew,
+                score: row.score, rank: row.rank, band: row.band)
+        }
+    }
+
+    public func render(_ format: ReportFormat) throws -> String {
+        let scope = scoredServices.map { "GEP of \($0.joined(separator: ", ")) only" } ?? "GEP of every service run"
+        let title = "\(region) GEP scorecard, \(year) against \(baseYear), at constant \(priceYear) prices (\(scope))"
+        let weighting = "score = " + weights.sorted { $0.key < $1.key }.map { "\(formatNumber($0.value)) × \($0.key)" }.joined(separator: " + ")
+            + ", each rescaled 0–1 over the units"
+        let headers = ["rank", "unit", "名称", "GEP (亿元)", "real growth", "GEP per km² (万元)", "GEP / GDP", "GDP and GEP both grew", "score", "band"]
+        let rowsText = rows.sorted { $0.rank < $1.rank }.map { row in
+            [String(row.rank), row.id, row.name, hundredMillionYuan(row.gepYuan), String(format: "%+.2f %%", row.realGrowthPercent),
+             String(format: "%.2f", row.gepPerSquareKilometreYuan / 1e4), row.gepToGDP.map { formatNumber($0, significant: 3) } ?? "n/a",
+             row.bothGrew.map { $0 ? "yes" : "no" } ?? "n/a (no unit GDP)", String(format: "%.3f", row.score), row.band ?? "–"]
+        }
+        switch format {
+        case .json: return try jsonText(self)
+        case .csv:
+            return ([["rank", "unit", "gep_yuan", "previous_gep_yuan", "real_growth_percent", "gep_per_km2_yuan", "gep_to_gdp", "both_grew", "score", "band", "year",
+                      "base_year", "price_year"]] + rows.map {
+                [String($0.rank), $0.id, "\($0.gepYuan)", "\($0.previousGEPYuan)", "\($0.realGrowthPercent)", "\($0.gepPerSquareKilometreYuan)",
+                 $0.gepToGDP.map { "\($0)" } ?? "", $0.bothGrew.map { "\($0)" } ?? "", "\($0.score)", $0.band ?? "", String(year), String(baseYear), String(priceYear)]
+            }).map { $0.map(csvEscape).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        case .md: return "# \(markdownText(title))\n\n\(markdownText(weighting))\n\n" + markdownTable(headers, rowsText)
+        case .table:
+            var table = TextTable(headers: headers, alignments: [.right, .left, .left, .right, .right, .right, .right, .left, .right, .left])
+            rowsText.forEach { table.append($0) }
+            return "\(title)\n\(weighting)\n\n" + table.render()
+        case .html:
+            let chart = SVGBarChart(title: "score", groups: [SVGBarChart.Group(heading: nil, bars: rows.sorted { $0.rank < $1.rank }.map {
+                SVGBarChart.Bar(label: $0.id, value: $0.score, annotation: String(format: "%.3f", $0.score))
+            })])
+            return htmlHead(title) + "<h1>\(escapeHTML(title))</h1>\n<p>\(escapeHTML(weighting))</p>\n<section class=\"chart\" id=\"scores\">\n"
+                + chart.render() + "\n</section>\n" + htmlTable(headers, rowsText, numericFrom: 3) + "</body>\n</html>\n"
+        }
+    }
+}
