@@ -14,7 +14,7 @@ struct ScorecardCommandTests {
         #expect(report.rows.map(\.id) == ["manggui", "jinhe", "alongshan", "derbur", "aoluguya", "city"])
         #expect(report.rows.map(\.rank) == [1, 2, 3, 4, 5, 6])
         #expect(report.rows.allSatisfy { $0.score == 1 && $0.band == "A" && abs($0.realGrowthPercent) < 1e-9 && $0.bothGrew == nil })
-        #expect(report.rows.allSatisfy { abs($0.gepPerSquareKilometreYuan / 1e4 - 192.29) < 0.005 })
+        #expect(report.rows.allSatisfy { abs($0.gepPerSquareKilometre / 1e4 - 192.29) < 0.005 })
         #expect(report.rows.allSatisfy { abs($0.shares.values.reduce(0, +) - 1) < 1e-12 })
     }
 

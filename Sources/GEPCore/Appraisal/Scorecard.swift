@@ -58,12 +58,13 @@ public struct Scorecard: Sendable {
     }
 
     /// One unit's line of the scorecard.
-    public struct Row: Sendable, Equatable {
+    public struct Row: Sendable, Codable, Equatable {
         public let id: String
         public let gepYuan: Double
         public let previousGEPYuan: Double
         /// (GEP − GEP_previous) / GEP_previous · 100, at constant prices.
         public let realGrowthPercent: Double
+        /// 元 per km².
         public let gepPerSquareKilometre: Double
         public let gepToGDP: Double?
         /// Each scored service's share of the unit's GEP, 0–1.

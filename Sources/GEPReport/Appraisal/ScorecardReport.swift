@@ -5,21 +5,6 @@ import GEPCore
 public struct ScorecardReport: Sendable, Codable, Equatable {
     public static let schema = "gepkit.scorecard/1"
 
-    public struct Row: Sendable, Codable, Equatable {
-        public let id: String
-        public let name: String
-        public let gepYuan: Double
-        public let previousGEPYuan: Double
-        public let realGrowthPercent: Double
-        public let gepPerSquareKilometreYuan: Double
-        public let gepToGDP: Double?
-        public let shares: [String: Double]
-        public let bothGrew: Bool?
-        public let score: Double
-        public let rank: Int
-        public let band: String?
-    }
-
     public let schema: String
     public let region: String
     public let year: Int
@@ -29,7 +14,9 @@ public struct ScorecardReport: Sendable, Codable, Equatable {
     public let weights: [String: Double]
     /// The services counted, when a standard restricts them; nil for every service the model runs.
     public let scoredServices: [String]?
-    public let rows: [Row]
+    public let rows: [Scorecard.Row]
+    /// Each unit's local name (or name), by id.
+    public let names: [String: String]
 
     public init(region: String, year: Int, baseYear: Int, priceYear: Int, names: [String], card: Scorecard,
                 weights: [(Scorecard.Indicator, Double)], scoredServices: Set<String>?) {
@@ -40,11 +27,8 @@ public struct ScorecardReport: Sendable, Codable, Equatable {
         self.priceYear = priceYear
         self.weights = Dictionary(weights.map { ("\($0.0)", $0.1) }, uniquingKeysWith: +)
         self.scoredServices = scoredServices?.sorted()
-        rows = zip(card.rows, names).map { row, name in
-            Row(id: row.id, name: name, gepYuan: row.gepYuan, previousGEPYuan: row.previousGEPYuan, realGrowthPercent: row.realGrowthPercent,
-                gepPerSquareKilometreYuan: row.gepPerSquareKilometre, gepToGDP: row.gepToGDP, shares: row.shares, bothGrew: row.bothGrew,
-                score: row.score, rank: row.rank, band: row.band)
-        }
+        rows = card.rows
+        self.names = Dictionary(zip(card.rows.map(\.id), names), uniquingKeysWith: { first, _ in first })
     }
 
     public func render(_ format: ReportFormat) throws -> String {
@@ -54,8 +38,8 @@ public struct ScorecardReport: Sendable, Codable, Equatable {
             + ", each rescaled 0–1 over the units"
         let headers = ["rank", "unit", "名称", "GEP (亿元)", "real growth", "GEP per km² (万元)", "GEP / GDP", "GDP and GEP both grew", "score", "band"]
         let rowsText = rows.sorted { $0.rank < $1.rank }.map { row in
-            [String(row.rank), row.id, row.name, hundredMillionYuan(row.gepYuan), String(format: "%+.2f %%", row.realGrowthPercent),
-             String(format: "%.2f", row.gepPerSquareKilometreYuan / 1e4), row.gepToGDP.map { formatNumber($0, significant: 3) } ?? "n/a",
+            [String(row.rank), row.id, names[row.id] ?? row.id, hundredMillionYuan(row.gepYuan), String(format: "%+.2f %%", row.realGrowthPercent),
+             String(format: "%.2f", row.gepPerSquareKilometre / 1e4), row.gepToGDP.map { formatNumber($0, significant: 3) } ?? "n/a",
              row.bothGrew.map { $0 ? "yes" : "no" } ?? "n/a (no unit GDP)", String(format: "%.3f", row.score), row.band ?? "–"]
         }
         switch format {
@@ -63,7 +47,7 @@ public struct ScorecardReport: Sendable, Codable, Equatable {
         case .csv:
             return ([["rank", "unit", "gep_yuan", "previous_gep_yuan", "real_growth_percent", "gep_per_km2_yuan", "gep_to_gdp", "both_grew", "score", "band", "year",
                       "base_year", "price_year"]] + rows.map {
-                [String($0.rank), $0.id, "\($0.gepYuan)", "\($0.previousGEPYuan)", "\($0.realGrowthPercent)", "\($0.gepPerSquareKilometreYuan)",
+                [String($0.rank), $0.id, "\($0.gepYuan)", "\($0.previousGEPYuan)", "\($0.realGrowthPercent)", "\($0.gepPerSquareKilometre)",
                  $0.gepToGDP.map { "\($0)" } ?? "", $0.bothGrew.map { "\($0)" } ?? "", "\($0.score)", $0.band ?? "", String(year), String(baseYear), String(priceYear)]
             }).map { $0.map(csvEscape).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
         case .md: return "# \(markdownText(title))\n\n\(markdownText(weighting))\n\n" + markdownTable(headers, rowsText)
