@@ -12,7 +12,7 @@ func realGrowthPercent(_ problem: CompensationProblem, current: String, previous
 }
 
 /// A green subsidy of ranked bands with fixed amounts: units ranked by real GEP growth (fastest first, ties in unit
-/// order) fill the bands in turn (the first `count` units get the first band's amount, and so on; units beyond the
+/// order), or by a scorecard's weighted score (``Scorecard``, on real growth and GEP per km²), fill the bands in turn (the first `count` units get the first band's amount, and so on; units beyond the
 /// last band get nothing).
 ///
 /// Within the budget: when the bands' amounts sum above it, every amount is scaled by B / Σ (and the notes say so);
@@ -28,21 +28,48 @@ public struct BandedRewardScheme: CompensationScheme {
         }
     }
 
+    /// What orders the units.
+    public enum Ranking: Sendable {
+        case realGrowth
+        /// A scorecard's score over weighted indicators (real growth and GEP per km²; the compensation problem holds
+        /// each unit's total GEP, not its services, so shares cannot be weighed here).
+        case scorecard([(Scorecard.Indicator, Double)])
+    }
+
     public let id = "banded-reward"
-    public let summary = "green subsidy: fixed amounts by band of real GEP growth rank, within the budget"
+    public let summary: String
     public let bands: [Band]
+    public let ranking: Ranking
     public let current: String
     public let previous: String
 
-    public init(bands: [Band], current: String = "gep", previous: String = "gep-previous") {
+    public init(bands: [Band], ranking: Ranking = .realGrowth, current: String = "gep", previous: String = "gep-previous") {
         self.bands = bands
+        self.ranking = ranking
         self.current = current
         self.previous = previous
+        switch ranking {
+        case .realGrowth: summary = "green subsidy: fixed amounts by band of real GEP growth rank, within the budget"
+        case let .scorecard(weights):
+            summary = "green subsidy: fixed amounts by band of scorecard rank (" + weights.map { "\(sixFigures($0.1)) × \($0.0)" }.joined(separator: " + ") + "), within the budget"
+        }
     }
 
     public func allocate(_ problem: CompensationProblem) throws -> Allocation {
         let growth = try realGrowthPercent(problem, current: current, previous: previous)
-        let order = growth.indices.sorted { growth[$0] > growth[$1] || (growth[$0] == growth[$1] && $0 < $1) }
+        let key: [Double]
+        switch ranking {
+        case .realGrowth: key = growth
+        case let .scorecard(weights):
+            let now = try problem.values(of: current), before = try problem.values(of: previous)
+            let units = problem.units.indices.map { i in
+                Scorecard.UnitYears(id: problem.units[i].id, area: problem.units[i].area, gepByService: [current: now[i]], previousGEPByService: [current: before[i]])
+            }
+            do { key = try Scorecard(units: units, weights: weights).rows.map(\.score) } catch let error as AppraisalError {
+                throw CompensationError.degenerateWeights(scheme: id, detail: String(describing: error))
+            }
+        }
+        let order = key.indices.sorted { key[$0] > key[$1] || (key[$0] == key[$1] && $0 < $1) }
         var amounts = [Double](repeating: 0, count: growth.count)
         var bandOf = [Int?](repeating: nil, count: growth.count)
         var next = 0

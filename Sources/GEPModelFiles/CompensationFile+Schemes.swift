@@ -11,6 +11,7 @@ extension CompensationFile {
     ///   gep-increment: {}                 # needs previous-year: (or a gep-previous indicator)
     ///   growth-reward: {threshold-percent: 5}
     ///   banded-reward: {bands: [{units: 2, amount: {value: 500, unit: 万元}}, {units: 2, amount: {value: 200, unit: 万元}}]}
+    ///   banded-reward: {scorecard: {real-growth: 0.6, gep-per-km2: 0.4}, bands: [...]}   # rank by the scorecard's score
     ///   decline-penalty: {base: gep-share, penalty-percent-per-point: 4}
     ///   opportunity-cost: {}
     ///   area-rates: {rates: {grazing-ban: {value: 7.5, unit: 元/亩, year: 2021, source: ..., status: published}}}
@@ -44,15 +45,26 @@ extension CompensationFile {
                 guard percent > -100, percent <= 1000 else { throw field.error("expected a growth threshold above −100 % and at most 1000 %, found \(percent)") }
                 schemes.append((id, GrowthRewardScheme(threshold: percent / 100)))
             case "banded-reward":
-                try entry.allowOnly(["bands"])
+                try entry.allowOnly(["bands", "scorecard"])
                 try requirePreviousGEP(entry, problem)
+                var ranking = BandedRewardScheme.Ranking.realGrowth
+                if let card = try entry.optional("scorecard") {
+                    try card.allowOnly(["real-growth", "gep-per-km2"])
+                    let weights = try card.mapping().map { key, field -> (Scorecard.Indicator, Double) in
+                        let weight = try field.double()
+                        guard weight >= 0 else { throw field.error("a weight cannot be negative (found \(weight))") }
+                        return (key == "real-growth" ? .realGrowth : .gepPerSquareKilometre, weight)
+                    }
+                    guard weights.contains(where: { $0.1 > 0 }) else { throw card.error("expected at least one positive weight: real-growth, gep-per-km2") }
+                    ranking = .scorecard(weights)
+                }
                 let bands = try entry.required("bands").sequence().map { band in
                     try band.allowOnly(["units", "amount"])
                     let amount = try money(try band.required("amount"))
                     return BandedRewardScheme.Band(count: try band.required("units").int(in: 1...1_000_000), amount: amount)
                 }
                 guard !bands.isEmpty else { throw try entry.required("bands").error("expected at least one band") }
-                schemes.append((id, BandedRewardScheme(bands: bands)))
+                schemes.append((id, BandedRewardScheme(bands: bands, ranking: ranking)))
             case "decline-penalty":
                 try entry.allowOnly(["base", "penalty-percent-per-point"])
                 try requirePreviousGEP(entry, problem)

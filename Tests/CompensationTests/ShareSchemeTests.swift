@@ -145,6 +145,15 @@ struct BandAndPenaltyTests {
         expectSumsToBudget(tight, 500)
     }
 
+    /// Ranked by a scorecard of 0.2 × real growth + 0.8 × GEP per km² instead: growth rescaled a 1, b 0,
+    /// c (11.111 + 6.25)/26.25 = 0.6614; per km² (6, 1.5, 0.333) rescaled a 1, b 1.1667/5.6667 = 0.2059, c 0. Scores
+    /// a 1, b 0.1647, c 0.1323: b now ranks above c, so the bands pay a 500, b 300, c 0.
+    @Test func bandsByScorecardRank() throws {
+        let bands = [BandedRewardScheme.Band(count: 1, amount: 500), .init(count: 1, amount: 300)]
+        let scheme = BandedRewardScheme(bands: bands, ranking: .scorecard([(.realGrowth, 0.2), (.gepPerSquareKilometre, 0.8)]))
+        #expect(try scheme.allocate(try threeUnits()).amounts == [500, 300, 0])
+    }
+
     /// Base GEP share of 1000: 600, 300, 100. b fell 6.25 points; at 4 % per point it loses 25 %: 75 withheld, b 225.
     /// a and c share the 75 by 600 : 100: a 600 + 64.2857 = 664.2857, c 100 + 10.7143 = 110.7143.
     @Test func declineIsPenalisedAndRedistributed() throws {

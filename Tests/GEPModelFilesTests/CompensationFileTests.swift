@@ -95,6 +95,17 @@ struct CompensationFileTests {
         expectClose(try model.schemes(["decline-penalty"])[0].allocate(model.problem).amounts, gep.map { 100_000_000 * $0 / gep.reduce(0, +) })
     }
 
+    /// `scorecard:` on banded-reward: Genhe's flat years tie every score at 1, so the order is the file's, as by growth;
+    /// an indicator the problem cannot score (service shares) is refused at its key.
+    @Test func bandedRewardRanksByAScorecardFromTheFile() throws {
+        let text = try String(contentsOf: Self.models.appendingPathComponent("compensation/genhe-units.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "\nschemes:\n", with: "\nprevious-year: 2021\n\nschemes:\n  banded-reward: {scorecard: {real-growth: 0.6, gep-per-km2: 0.4}, bands: [{units: 1, amount: {value: 3000, unit: 万元}}]}\n")
+        let model = try withModelFile(text) { try CompensationFile.read($0, registry: registry) }
+        #expect(try model.schemes(["banded-reward"])[0].allocate(model.problem).amounts == [30_000_000, 0, 0, 0, 0, 0])
+        let bad = text.replacingOccurrences(of: "scorecard: {real-growth: 0.6", with: "scorecard: {share:water: 0.6")
+        #expect(try loadError(bad).contains("schemes.banded-reward.scorecard"))
+    }
+
     @Test func growthRewardWithoutAPreviousYearIsRefused() throws {
         let text = try String(contentsOf: Self.models.appendingPathComponent("compensation/genhe-units.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "\nschemes:\n", with: "\nschemes:\n  growth-reward: {threshold-percent: 3}\n")
