@@ -1,19 +1,20 @@
 import GEPCore
 
-/// Real GEP growth of each unit, in percent, from `gep` and `gep-previous` at the same constant prices.
+/// Each unit's GEP now and in the previous year (`gep`, `gep-previous`, at the same constant prices) and its real
+/// growth in percent (``realGrowthPercent(_:over:)``): what every growth scheme starts from.
 ///
 /// - Throws: ``CompensationError/invalidIndicator(_:unit:value:expected:)`` for a previous GEP that is not positive.
-func realGrowthPercent(_ problem: CompensationProblem, current: String, previous: String) throws -> [Double] {
+func growthInputs(_ problem: CompensationProblem, current: String, previous: String) throws -> (now: [Double], before: [Double], percent: [Double]) {
     let now = try problem.values(of: current), before = try problem.values(of: previous)
     for (unit, value) in zip(problem.units, before) where !(value > 0 && value.isFinite) {
         throw CompensationError.invalidIndicator(previous, unit: unit.id, value: value, expected: "a positive GEP for the previous year (growth is measured on it)")
     }
-    return zip(now, before).map { ($0 - $1) / $1 * 100 }
+    return (now, before, zip(now, before).map { realGrowthPercent($0, over: $1) })
 }
 
 /// A green subsidy of ranked bands with fixed amounts: units ranked by real GEP growth (fastest first, ties in unit
-/// order), or by a scorecard's weighted score (``Scorecard``, on real growth and GEP per km²), fill the bands in turn (the first `count` units get the first band's amount, and so on; units beyond the
-/// last band get nothing).
+/// order), or by a scorecard's weighted score (``Scorecard``, on real growth and GEP per km²), fill the bands in turn
+/// (the first `count` units get the first band's amount, and so on; units beyond the last band get nothing).
 ///
 /// Within the budget: when the bands' amounts sum above it, every amount is scaled by B / Σ (and the notes say so);
 /// when below, the rest is unspent and `budgetConstrained` is false, as a rule of fixed amounts should.
@@ -56,12 +57,11 @@ public struct BandedRewardScheme: CompensationScheme {
     }
 
     public func allocate(_ problem: CompensationProblem) throws -> Allocation {
-        let growth = try realGrowthPercent(problem, current: current, previous: previous)
+        let (now, before, growth) = try growthInputs(problem, current: current, previous: previous)
         let key: [Double]
         switch ranking {
         case .realGrowth: key = growth
         case let .scorecard(weights):
-            let now = try problem.values(of: current), before = try problem.values(of: previous)
             let units = problem.units.indices.map { i in
                 Scorecard.UnitYears(id: problem.units[i].id, area: problem.units[i].area, gepByService: [current: now[i]], previousGEPByService: [current: before[i]])
             }
@@ -122,7 +122,7 @@ public struct DeclinePenaltyScheme: CompensationScheme {
     }
 
     public func allocate(_ problem: CompensationProblem) throws -> Allocation {
-        let growth = try realGrowthPercent(problem, current: current, previous: previous)
+        let growth = try growthInputs(problem, current: current, previous: previous).percent
         let start = try base.allocate(problem).amounts
         let cuts = zip(start, growth).map { amount, g in amount * min(1, penaltyPerPoint * max(-g, 0)) }
         let withheld = cuts.reduce(0, +)

@@ -25,8 +25,7 @@ public struct GrowthRewardScheme: CompensationScheme {
     }
 
     public func allocate(_ problem: CompensationProblem) throws -> Allocation {
-        let growth = try realGrowthPercent(problem, current: current, previous: previous)
-        let now = try problem.values(of: current), before = try problem.values(of: previous)
+        let (now, before, growth) = try growthInputs(problem, current: current, previous: previous)
         let excess = zip(now, before).map { max($0 - (1 + threshold) * $1, 0) }
         let explanations = growth.indices.map { i in
             let rate = String(format: "%+.2f %%", growth[i])

@@ -33,13 +33,10 @@ struct ScorecardCommand: ParsableCommand {
 
     func run() throws {
         let weighting = try Self.pairs(weights, option: "--weights").map { key, value -> (Scorecard.Indicator, Double) in
-            switch key {
-            case "real-growth": return (.realGrowth, value)
-            case "gep-per-km2": return (.gepPerSquareKilometre, value)
-            case "gep-to-gdp": return (.gepToGDP, value)
-            case let share where share.hasPrefix("share:"): return (.serviceShare(String(share.dropFirst(6))), value)
-            default: throw ValidationError("--weights: unknown indicator \"\(key)\"; expected real-growth, gep-per-km2, gep-to-gdp or share:SERVICE")
+            guard let indicator = Scorecard.Indicator(key) else {
+                throw ValidationError("--weights: unknown indicator \"\(key)\"; expected real-growth, gep-per-km2, gep-to-gdp or share:SERVICE")
             }
+            return (indicator, value)
         }
         let bandList = try bands.map { try Self.pairs($0, option: "--bands").map { Scorecard.Band(name: $0.0, minimumScore: $0.1) } } ?? []
         let scored = services.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }

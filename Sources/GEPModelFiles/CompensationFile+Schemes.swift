@@ -53,7 +53,8 @@ extension CompensationFile {
                     let weights = try card.mapping().map { key, field -> (Scorecard.Indicator, Double) in
                         let weight = try field.double()
                         guard weight >= 0 else { throw field.error("a weight cannot be negative (found \(weight))") }
-                        return (key == "real-growth" ? .realGrowth : .gepPerSquareKilometre, weight)
+                        guard let indicator = Scorecard.Indicator(key) else { throw field.error("not an indicator: expected real-growth or gep-per-km2") }
+                        return (indicator, weight)
                     }
                     guard weights.contains(where: { $0.1 > 0 }) else { throw card.error("expected at least one positive weight: real-growth, gep-per-km2") }
                     ranking = .scorecard(weights)

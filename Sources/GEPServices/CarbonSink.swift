@@ -23,6 +23,6 @@ public struct CarbonSink: BatchAssessable {
 
     public func assess(_ batch: CellBatch, method: ServiceMethod, inputs: BatchReader, prices: PriceBook) throws -> BatchResult {
         try CarbonFixation.gasResult(batch, method: method, inputs: inputs, prices: prices,
-                                     gasPerCarbon: CarbonFixationKernel.co2PerCarbon, line: ("co2-fixed", "CO₂ fixed"), price: CarbonSink.carbonPrice)
+                                     gasPerCarbon: Stoichiometry.co2PerCarbon, line: ("co2-fixed", "CO₂ fixed"), price: CarbonSink.carbonPrice)
     }
 }

@@ -47,7 +47,7 @@ public struct InVESTCarbon: BatchAssessable {
                 stored[cell, column] = Quantity<ArealMass>(baseValue: density) * batch.area(cell: cell, type: t)
             }
         }
-        let dioxide = stored.totals.map { $0 * CarbonFixationKernel.co2PerCarbon }
+        let dioxide = stored.totals.map { $0 * Stoichiometry.co2PerCarbon }
         let line = BatchLine(id: "co2-stored", label: "CO₂ held in carbon stocks", quantities: dioxide,
                              price: try prices.unitPrice(CarbonSink.carbonPrice), priceKey: CarbonSink.carbonPrice.name)
         return BatchResult(physical: stored, in: .tonne, lines: [line])
@@ -117,7 +117,7 @@ public struct InVESTCarbonSequestration: BatchAssessable {
         }
         let years = try Self.regionWide(Keys.years, inputs, batch, whole: true)
         let price = try prices.unitPrice(CarbonSink.carbonPrice)
-        let dioxide = change.totals.map { $0 * CarbonFixationKernel.co2PerCarbon }
+        let dioxide = change.totals.map { $0 * Stoichiometry.co2PerCarbon }
         let line: BatchLine
         if method.id == "npv" {
             let factor = InVESTKernel.presentValueFactor(years: Int(years), discountRate: try Self.regionWide(Keys.discountRate, inputs, batch),

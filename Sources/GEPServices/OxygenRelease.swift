@@ -25,6 +25,6 @@ public struct OxygenRelease: BatchAssessable {
 
     public func assess(_ batch: CellBatch, method: ServiceMethod, inputs: BatchReader, prices: PriceBook) throws -> BatchResult {
         try CarbonFixation.gasResult(batch, method: method, inputs: inputs, prices: prices,
-                                     gasPerCarbon: CarbonFixationKernel.oxygenPerCarbon, line: ("o2-released", "O₂ released"), price: OxygenRelease.oxygenPrice)
+                                     gasPerCarbon: Stoichiometry.oxygenPerCarbon, line: ("o2-released", "O₂ released"), price: OxygenRelease.oxygenPrice)
     }
 }

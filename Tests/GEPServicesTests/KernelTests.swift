@@ -56,7 +56,7 @@ struct KernelTests {
         #expect(abs(CarbonFixationKernel.carbon(area: hundredHectares, stock: stock).value(in: .tonne) - 203.125) < 1e-9)
         #expect(CarbonFixationKernel.sourceWarning(Quantity(-3, .tonne)) == "is a net carbon source (-3 t C)")
         #expect(CarbonFixationKernel.sourceWarning(Quantity(3, .tonne)) == nil)
-        #expect(abs(CarbonFixationKernel.co2PerCarbon * 12 - 44) < 1e-12 && abs(CarbonFixationKernel.oxygenPerCarbon * 12 - 32) < 1e-12)
+        #expect(abs(Stoichiometry.co2PerCarbon * 12 - 44) < 1e-12 && abs(Stoichiometry.oxygenPerCarbon * 12 - 32) < 1e-12)
     }
 
     /// 8.8 t/km² over 100 km² is 880 t taken up; 500 t emitted caps it (with a warning), 1000 t does not, and no

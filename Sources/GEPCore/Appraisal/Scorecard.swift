@@ -38,6 +38,18 @@ public struct Scorecard: Sendable {
         /// One service's share of the unit's GEP.
         case serviceShare(String)
 
+        /// The indicator a name means, the inverse of ``description``: real-growth, gep-per-km2, gep-to-gdp,
+        /// share:SERVICE; nil for any other name.
+        public init?(_ name: String) {
+            switch name {
+            case "real-growth": self = .realGrowth
+            case "gep-per-km2": self = .gepPerSquareKilometre
+            case "gep-to-gdp": self = .gepToGDP
+            case let share where share.hasPrefix("share:") && share.count > 6: self = .serviceShare(String(share.dropFirst(6)))
+            default: return nil
+            }
+        }
+
         public var description: String {
             switch self {
             case .realGrowth: return "real-growth"
@@ -97,7 +109,7 @@ public struct Scorecard: Sendable {
             throw AppraisalError.invalid("unit \(unit.id): the base year's GEP is \(value) 元; growth needs a positive GEP")
         }
         let shares = units.indices.map { i in scored(units[i].gepByService).mapValues { gep[i] > 0 ? $0 / gep[i] : 0 } }
-        let growth = units.indices.map { (gep[$0] - previous[$0]) / previous[$0] * 100 }
+        let growth = units.indices.map { realGrowthPercent(gep[$0], over: previous[$0]) }
         let perKm2 = units.indices.map { i in units[i].area.value(in: .squareKilometre) > 0 ? gep[i] / units[i].area.value(in: .squareKilometre) : 0 }
         let toGDP = units.indices.map { i in units[i].gdp.flatMap { $0.yuan > 0 ? gep[i] / $0.yuan : nil } }
 

@@ -66,7 +66,7 @@ public struct ForestCarbonProject: Sendable {
 
         /// t CO₂e per m³ of stand volume: WD · BEF · (1 + R) · CF · 44/12.
         public var tonnesCO2PerCubicMetre: Double {
-            woodDensity * biomassExpansionFactor * (1 + rootToShootRatio) * carbonFraction * 44 / 12
+            woodDensity * biomassExpansionFactor * (1 + rootToShootRatio) * carbonFraction * Stoichiometry.co2PerCarbon
         }
 
         /// Tree biomass stock at `age` under `table`, t CO₂e.

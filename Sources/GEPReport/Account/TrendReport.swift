@@ -1,4 +1,5 @@
 import Foundation
+import GEPCore
 
 /// GEP by year at constant prices, with growth rates and GEP/GDP: the output of `gep trend`.
 public struct TrendReport: Sendable, Codable, Equatable {
@@ -32,7 +33,7 @@ public struct TrendReport: Sendable, Codable, Equatable {
         years = reports.indices.map { i in
             let previous = i > 0 ? reports[i - 1].gepYuan : nil
             return Year(year: reports[i].year, gepYuan: reports[i].gepYuan,
-                        growthPercent: previous.flatMap { $0 == 0 ? nil : (reports[i].gepYuan - $0) / $0 * 100 },
+                        growthPercent: previous.flatMap { $0 == 0 ? nil : realGrowthPercent(reports[i].gepYuan, over: $0) },
                         gepToGDP: reports[i].gepToGDP, byCategoryYuan: reports[i].byCategoryYuan)
         }
     }

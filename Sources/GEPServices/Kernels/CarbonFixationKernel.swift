@@ -34,11 +34,6 @@ public enum CarbonFixationKernel {
         case stockIncrement = "stock-increment"
     }
 
-    /// The mass of CO₂ that contains one mass unit of carbon: 44/12 (molar masses 44.01 and 12.011 g/mol, rounded
-    /// as the guideline does).
-    public static let co2PerCarbon = 44.0 / 12.0
-    /// The mass of O₂ released per mass unit of carbon fixed: 32/12.
-    public static let oxygenPerCarbon = 32.0 / 12.0
 
     /// C = A·NEP.
     public static func carbon(area: Quantity<Area>, nep: Quantity<ArealMass>) -> Quantity<Mass> {
