@@ -27,6 +27,6 @@ public struct GEPCommand: ParsableCommand {
         abstract: "Gross Ecosystem Product (GEP) accounts and eco-compensation schemes.",
         discussion: "Computes the yearly value of ecosystem services following China's GEP technical guideline (2020).",
         version: "gep \(GEPKit.version)",
-        subcommands: [AccountCommand.self, InitCommand.self, RasterForwardCommand.self, TrendCommand.self, HistoryCommand.self, CompareSchemesCommand.self, CarbonProjectCommand.self, ScorecardCommand.self, UncertaintyCommand.self, SensitivityCommand.self, ValidateCommand.self, ServicesCommand.self]
+        subcommands: [AccountCommand.self, InitCommand.self, RasterForwardCommand.self, TrendCommand.self, HistoryCommand.self, CompareSchemesCommand.self, CarbonProjectCommand.self, ScorecardCommand.self, EcosystemAccountsCommand.self, ScenarioCommand.self, UncertaintyCommand.self, SensitivityCommand.self, ValidateCommand.self, ServicesCommand.self]
     )
 }

@@ -38,6 +38,12 @@ struct ValidateCommand: ParsableCommand {
                     return "service \(service.id), unit \(service.physicalUnit)"
                 case let .carbonProject(model):
                     return "carbon project, \(model.project.strata.count) strata, \(model.project.years) crediting years"
+                case let .ecosystemAccounts(model):
+                    _ = try model.accounts(registry: registry)
+                    return "ecosystem accounts \(model.openingModel.year)–\(model.closingModel.year), \(model.conversions.count) conversions, \(model.condition.count) condition indicators"
+                case let .scenario(model):
+                    _ = try model.compare(registry: registry)
+                    return "scenario \"\(model.scenario.name)\", \(model.scenario.conversions.count) conversions, \(model.scenario.inputs.count) changed inputs"
                 case let .compensation(model):
                     for (_, scheme) in model.schemes { _ = try scheme.allocate(model.problem) }
                     return "compensation, \(model.problem.units.count) units, \(model.schemes.count) schemes"

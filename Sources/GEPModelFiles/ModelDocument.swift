@@ -11,6 +11,8 @@ public enum ModelDocument: Sendable {
     case compensation(CompensationModel)
     case service(DeclarativeService)
     case carbonProject(CarbonProjectModel)
+    case ecosystemAccounts(EcosystemAccountsModel)
+    case scenario(ScenarioModel)
 
     /// Reads `path` as whichever kind of model file it is.
     ///
@@ -24,13 +26,15 @@ public enum ModelDocument: Sendable {
         case .priceBook: return .priceBook(try PriceBookFile.read(path))
         case .deflator: return .deflator(try DeflatorFile.read(path))
         case .carbonProject: return .carbonProject(try CarbonProjectFile.read(path))
+        case .ecosystemAccounts: return .ecosystemAccounts(try EcosystemAccountsFile.read(path, registry: registry))
+        case .scenario: return .scenario(try ScenarioFile.read(path, registry: registry))
         }
     }
 }
 
 extension ModelDocument {
     /// The file at `path` and every file it names, followed through (a region's price book, deflator and service
-    /// files; a compensation model's region and what that names), so that a command can refuse to write its report
+    /// files; a compensation model's region and what that names; the region model of ecosystem accounts or a scenario), so that a command can refuse to write its report
     /// over one of its own inputs. A reference that cannot be read is left out: reading the model reports it.
     public static func inputFiles(_ path: String) -> [String] {
         var files: [String] = []
@@ -39,7 +43,7 @@ extension ModelDocument {
             files.append(file)
             guard let root = try? YAMLField.load(file) else { return }
             let directory = (file as NSString).deletingLastPathComponent
-            for key in ["prices", "deflator", "region"] {
+            for key in ["prices", "deflator", "region", "model", "base"] {
                 if let field = try? root.optional(key), let named = try? field.filePath(in: directory) { visit(named) }
             }
             for entry in (try? root.optional("service-files")?.sequence()) ?? [] {

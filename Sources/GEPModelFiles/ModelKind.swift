@@ -1,4 +1,4 @@
-/// The six kinds of model file. A file may say which it is with `kind:`; otherwise its kind is told from the keys
+/// The kinds of model file. A file may say which it is with `kind:`; otherwise its kind is told from the keys
 /// only that kind has, so that a file given to the wrong command is named as the kind it is ("a compensation model,
 /// not a region model: use gep compare-schemes") instead of failing on its first unexpected field.
 public enum ModelKind: String, Sendable, CaseIterable {
@@ -9,6 +9,8 @@ public enum ModelKind: String, Sendable, CaseIterable {
     case compensation
     case service
     case carbonProject = "carbon-project"
+    case ecosystemAccounts = "ecosystem-accounts"
+    case scenario
 
     /// Words for messages.
     var name: String {
@@ -20,6 +22,8 @@ public enum ModelKind: String, Sendable, CaseIterable {
         case .compensation: return "a compensation model"
         case .service: return "a service definition"
         case .carbonProject: return "a carbon project"
+        case .ecosystemAccounts: return "an ecosystem-accounts file"
+        case .scenario: return "a scenario"
         }
     }
 
@@ -32,11 +36,14 @@ public enum ModelKind: String, Sendable, CaseIterable {
         case .compensation: return "gep compare-schemes"
         case .service: return "the `service-files:` of a region model"
         case .carbonProject: return "gep carbon-project"
+        case .ecosystemAccounts: return "gep ecosystem-accounts"
+        case .scenario: return "gep scenario"
         }
     }
 
     /// The kind a file says (`kind:`) or, failing that, the kind its keys show: `schemes` or `budget` make a
-    /// compensation model, `physical` a service, `index`, `change-on-previous-year` or `base-year` a deflator,
+    /// compensation model, `physical` a service, `strata` a carbon project, `closing-year` ecosystem accounts, `base` a
+    /// scenario, `index`, `change-on-previous-year` or `base-year` a deflator,
     /// `land-cover` a raster region,
     /// `services`, `units` or a `prices:` path a region, and a `prices:` mapping a price book.
     ///
@@ -53,6 +60,8 @@ public enum ModelKind: String, Sendable, CaseIterable {
         if !keys.isDisjoint(with: ["schemes", "budget"]) { return .compensation }
         if keys.contains("physical") { return .service }
         if keys.contains("strata") { return .carbonProject }
+        if keys.contains("closing-year") { return .ecosystemAccounts }
+        if keys.contains("base") { return .scenario }
         if !keys.isDisjoint(with: ["index", "change-on-previous-year", "base-year"]) { return .deflator }
         if let prices = try root.optional("prices"), case .mapping = prices.node { return .priceBook }
         if keys.contains("land-cover") { return .rasterRegion }

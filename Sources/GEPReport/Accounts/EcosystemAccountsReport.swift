@@ -1,0 +1,213 @@
+import Accounts
+import Foundation
+import GEPCore
+
+/// The SEEA ecosystem accounts of a region between two years: the output of `gep ecosystem-accounts`, schema
+/// `gepkit.ecosystem-accounts/1` (schemas/gepkit.ecosystem-accounts-1.schema.json). Areas in km², money in 元.
+public struct EcosystemAccountsReport: Sendable, Codable, Equatable {
+    public static let schema = "gepkit.ecosystem-accounts/1"
+
+    public struct ExtentRow: Sendable, Codable, Equatable {
+        public let type: String, localName: String
+        public let openingKm2: Double, additionsKm2: Double, reductionsKm2: Double, netChangeKm2: Double, closingKm2: Double
+    }
+    public struct ConversionRow: Sendable, Codable, Equatable {
+        /// nil in the matrix (summed over units).
+        public let unit: String?
+        public let from: String, to: String, areaKm2: Double
+        public let source: String?
+    }
+    public struct ConditionRow: Sendable, Codable, Equatable {
+        public let id: String, name: String, ecosystemType: String, unit: String
+        public let upperReference: Double, lowerReference: Double, opening: Double, closing: Double
+        public let openingIndex: Double, closingIndex: Double
+        public let sources: [String]
+    }
+    /// One valued line of one year's supply, by ecosystem type ("unattributed" for no single type).
+    public struct SupplyRow: Sendable, Codable, Equatable {
+        public let year: Int, priceYear: Int
+        public let service: String, line: String, unit: String, includedInTotal: Bool
+        public let priceYuanPerUnit: Double
+        public let quantityByType: [String: Double]
+        public let valueYuanByType: [String: Double]
+    }
+    public struct UseRow: Sendable, Codable, Equatable {
+        public let service: String, line: String, unit: String
+        public let quantityBySector: [String: Double]
+        public let valueYuanBySector: [String: Double]
+        public let source: String
+    }
+    public struct AssetRow: Sendable, Codable, Equatable {
+        /// An ecosystem type id, or "unattributed".
+        public let type: String
+        public let openingFlowYuan: Double, closingFlowYuan: Double
+        public let openingYuan: Double, extentEffectYuan: Double, conditionEffectYuan: Double, priceEffectYuan: Double, closingYuan: Double
+    }
+    public struct Asset: Sendable, Codable, Equatable {
+        public let discountRate: Double, assetLifeYears: Int, annuityFactor: Double
+        public let openingPriceYear: Int, closingPriceYear: Int
+        public let source: String
+        public let rows: [AssetRow]
+        public let sensitivity: [Sensitivity]
+    }
+    public struct Sensitivity: Sendable, Codable, Equatable {
+        public let discountRate: Double, openingYuan: Double, closingYuan: Double
+    }
+
+    public let schema: String
+    public let region: String
+    public let openingYear: Int, closingYear: Int
+    public let openingGEPYuan: Double, closingGEPYuan: Double
+    public let hasConversionMatrix: Bool
+    public let extent: [ExtentRow]
+    public let conversions: [ConversionRow]
+    public let conversionMatrix: [ConversionRow]
+    public let condition: [ConditionRow]
+    public let supply: [SupplyRow]
+    public let use: [UseRow]
+    public let asset: Asset
+    public let servicesNotRun: [String]
+
+    public init(_ accounts: EcosystemAccounts, valuationSource: Provenance) throws {
+        let closingModel = accounts.closing.model
+        schema = Self.schema
+        region = closingModel.region.localName.map { "\(closingModel.region.name) (\($0))" } ?? closingModel.region.name
+        openingYear = accounts.openingYear
+        closingYear = accounts.closingYear
+        openingGEPYuan = accounts.opening.account.gep.yuan
+        closingGEPYuan = accounts.closing.account.gep.yuan
+        hasConversionMatrix = accounts.extent.hasConversionMatrix
+        let km2 = { (area: Quantity<Area>) in area.value(in: .squareKilometre) }
+        extent = accounts.extent.rows.map {
+            ExtentRow(type: $0.type.rawValue, localName: $0.type.localName, openingKm2: km2($0.opening), additionsKm2: km2($0.additions),
+                      reductionsKm2: km2($0.reductions), netChangeKm2: km2($0.netChange), closingKm2: km2($0.closing))
+        }
+        conversions = accounts.conversions.map {
+            ConversionRow(unit: $0.unit, from: $0.from.rawValue, to: $0.to.rawValue, areaKm2: km2($0.area), source: Self.cite($0.provenance))
+        }
+        conversionMatrix = accounts.extent.conversions.map {
+            ConversionRow(unit: nil, from: $0.from.rawValue, to: $0.to.rawValue, areaKm2: km2($0.area), source: nil)
+        }
+        condition = accounts.condition.map {
+            ConditionRow(id: $0.id, name: $0.name, ecosystemType: $0.ecosystemType.rawValue, unit: $0.unit.symbol, upperReference: $0.upperReference,
+                         lowerReference: $0.lowerReference, opening: $0.opening, closing: $0.closing, openingIndex: $0.openingIndex,
+                         closingIndex: $0.closingIndex, sources: $0.provenance.map(Self.cite))
+        }
+        supply = try [(accounts.openingYear, accounts.opening), (accounts.closingYear, accounts.closing)].flatMap { year, table in
+            try table.lines.map { line in
+                let price = try line.price(atPricesOf: table.model.reportYear, deflator: table.model.deflator)
+                var quantities = Dictionary(uniqueKeysWithValues: line.byType.map { ($0.key.rawValue, $0.value) })
+                if line.unattributed != 0 { quantities["unattributed"] = line.unattributed }
+                return SupplyRow(year: year, priceYear: table.model.reportYear, service: line.column.service.rawValue, line: line.column.line,
+                                 unit: line.column.unit.symbol, includedInTotal: line.column.includedInTotal, priceYuanPerUnit: price,
+                                 quantityByType: quantities, valueYuanByType: quantities.mapValues { $0 * price })
+            }
+        }
+        use = try accounts.closing.lines.compactMap { line in
+            guard let bySector = accounts.use(of: line), let users = accounts.users.first(where: { $0.service == line.column.service }) else { return nil }
+            let price = try line.price(atPricesOf: accounts.closing.model.reportYear, deflator: accounts.closing.model.deflator)
+            let quantities = Dictionary(uniqueKeysWithValues: bySector.map { ($0.key.rawValue, $0.value) })
+            return UseRow(service: line.column.service.rawValue, line: line.column.line, unit: line.column.unit.symbol,
+                          quantityBySector: quantities, valueYuanBySector: quantities.mapValues { $0 * price }, source: Self.cite(users.provenance))
+        }
+        let account = accounts.asset
+        asset = Asset(discountRate: account.valuation.discountRate, assetLifeYears: account.valuation.assetLife,
+                      annuityFactor: account.valuation.annuityFactor, openingPriceYear: account.openingPriceYear,
+                      closingPriceYear: account.closingPriceYear, source: Self.cite(valuationSource),
+                      rows: account.rows.map {
+                          AssetRow(type: $0.type?.rawValue ?? "unattributed", openingFlowYuan: $0.openingFlowYuan, closingFlowYuan: $0.closingFlowYuan,
+                                   openingYuan: $0.openingYuan, extentEffectYuan: $0.extentEffectYuan, conditionEffectYuan: $0.conditionEffectYuan,
+                                   priceEffectYuan: $0.priceEffectYuan, closingYuan: $0.closingYuan)
+                      },
+                      sensitivity: account.sensitivity.map { Sensitivity(discountRate: $0.discountRate, openingYuan: $0.openingYuan, closingYuan: $0.closingYuan) })
+        servicesNotRun = closingModel.servicesNotRun.map { "\($0.id): \($0.reason)" }
+    }
+
+    /// "source (status, year): note".
+    static func cite(_ provenance: Provenance) -> String {
+        "\(provenance.source) (\(provenance.status.rawValue)\(provenance.year.map { ", \($0)" } ?? ""))" + (provenance.note.map { ": \($0)" } ?? "")
+    }
+
+    public func render(_ format: ReportFormat) throws -> String {
+        if format == .json { return try jsonText(self) }
+        let title = "\(region) ecosystem accounts (SEEA EA), \(openingYear)–\(closingYear)"
+        var lead = ["GEP \(hundredMillionYuan(openingGEPYuan)) 亿元 in \(openingYear) (at \(openingYear) prices), \(hundredMillionYuan(closingGEPYuan)) 亿元 in \(closingYear) (at \(closingYear) prices)."]
+        if !servicesNotRun.isEmpty { lead.append("Services not run (the flows and asset values leave them out): " + servicesNotRun.joined(separator: "; ")) }
+        return ReportSection.render(title: title, lead: lead, sections: sections, as: format)
+    }
+
+    private var sections: [ReportSection] {
+        let types = extent.map(\.type)
+        let name = Dictionary(uniqueKeysWithValues: extent.map { ($0.type, "\($0.type) \($0.localName)") })
+        let km2 = { (value: Double) in formatNumber(value, significant: 6) }
+        var sections = [ReportSection(
+            id: "extent", title: "Extent account (km²)",
+            note: hasConversionMatrix ? "closing = opening + additions − reductions; additions and reductions from the listed conversions"
+                : "no conversions listed: only the net change is known, shown as an addition or a reduction",
+            headers: ["ecosystem type", "opening \(openingYear)", "additions", "reductions", "net change", "closing \(closingYear)"],
+            rows: extent.map { [name[$0.type] ?? $0.type, km2($0.openingKm2), km2($0.additionsKm2), km2($0.reductionsKm2), km2($0.netChangeKm2), km2($0.closingKm2)] },
+            chart: SVGBarChart(title: "extent, km²", groups: extent.map { row in
+                SVGBarChart.Group(heading: name[row.type], bars: [
+                    .init(label: "\(openingYear)", value: row.openingKm2, annotation: "\(km2(row.openingKm2)) km²"),
+                    .init(label: "\(closingYear)", value: row.closingKm2, annotation: "\(km2(row.closingKm2)) km²")])
+            }, sharedScale: true))]
+        if hasConversionMatrix {
+            let present = types.filter { type in conversionMatrix.contains { $0.from == type || $0.to == type } }
+            sections.append(ReportSection(
+                id: "conversion-matrix", title: "Conversion matrix (km², from row type to column type)", note: nil,
+                headers: ["from \\ to"] + present,
+                rows: present.map { from in [from] + present.map { to in km2(conversionMatrix.first { $0.from == from && $0.to == to }?.areaKm2 ?? 0) } }))
+            sections.append(ReportSection(
+                id: "conversions", title: "Conversions listed", note: nil, headers: ["unit", "from", "to", "area (km²)", "source"],
+                rows: conversions.map { [$0.unit ?? "", $0.from, $0.to, km2($0.areaKm2), $0.source ?? ""] }, numericFrom: 3))
+        }
+        if !condition.isEmpty {
+            sections.append(ReportSection(
+                id: "condition", title: "Condition account", note: "index = (value − lower reference) ÷ (upper − lower), held to 0–1",
+                headers: ["indicator", "type", "unit", "upper ref.", "lower ref.", "opening", "closing", "opening index", "closing index", "sources"],
+                rows: condition.map { [$0.name, $0.ecosystemType, $0.unit, formatNumber($0.upperReference), formatNumber($0.lowerReference), formatNumber($0.opening),
+                                       formatNumber($0.closing), String(format: "%.3f", $0.openingIndex), String(format: "%.3f", $0.closingIndex),
+                                       $0.sources.joined(separator: "; ")] },
+                numericFrom: 3))
+        }
+        let supplyTypes = types + (supply.contains { $0.quantityByType["unattributed"] != nil } ? ["unattributed"] : [])
+        for year in [openingYear, closingYear] {
+            let rows = supply.filter { $0.year == year }
+            sections.append(ReportSection(
+                id: "supply-physical-\(year)", title: "Physical supply \(year), by ecosystem type", note: nil,
+                headers: ["service / line", "unit"] + supplyTypes,
+                rows: rows.map { row in ["\(row.service) / \(row.line)", row.unit] + supplyTypes.map { formatNumber(row.quantityByType[$0] ?? 0) } }, numericFrom: 2))
+            sections.append(ReportSection(
+                id: "supply-monetary-\(year)", title: "Monetary supply \(year), 万元 at \(rows.first?.priceYear ?? year) prices", note: "lines marked * are reported but not summed into GEP",
+                headers: ["service / line"] + supplyTypes,
+                rows: rows.map { row in ["\(row.service) / \(row.line)\(row.includedInTotal ? "" : " *")"] + supplyTypes.map { String(format: "%.2f", (row.valueYuanByType[$0] ?? 0) / 1e4) } }))
+        }
+        if !use.isEmpty {
+            let sectors = UserSector.allCases.map(\.rawValue)
+            sections.append(ReportSection(
+                id: "use", title: "Use \(closingYear) by sector (physical, and 万元)", note: "services without stated users are left out",
+                headers: ["service / line", "unit"] + sectors.map { "\($0)" } + sectors.map { "\($0) 万元" } + ["source"],
+                rows: use.map { row in ["\(row.service) / \(row.line)", row.unit] + sectors.map { formatNumber(row.quantityBySector[$0] ?? 0) }
+                                   + sectors.map { String(format: "%.2f", (row.valueYuanBySector[$0] ?? 0) / 1e4) } + [row.source] },
+                numericFrom: 2))
+        }
+        let yi = { (yuan: Double) in hundredMillionYuan(yuan) }
+        sections.append(ReportSection(
+            id: "asset", title: "Monetary asset account, 亿元",
+            note: "NPV of each type's yearly flow over \(asset.assetLifeYears) years at \(formatNumber(asset.discountRate * 100)) % (annuity factor \(formatNumber(asset.annuityFactor))); "
+                + "opening at \(asset.openingPriceYear) prices, closing at \(asset.closingPriceYear) prices; \(asset.source)",
+            headers: ["ecosystem type", "opening", "extent", "condition", "prices", "closing"],
+            rows: asset.rows.map { [name[$0.type] ?? $0.type, yi($0.openingYuan), yi($0.extentEffectYuan), yi($0.conditionEffectYuan), yi($0.priceEffectYuan), yi($0.closingYuan)] }
+                + [["total", yi(asset.rows.reduce(0) { $0 + $1.openingYuan }), yi(asset.rows.reduce(0) { $0 + $1.extentEffectYuan }),
+                    yi(asset.rows.reduce(0) { $0 + $1.conditionEffectYuan }), yi(asset.rows.reduce(0) { $0 + $1.priceEffectYuan }),
+                    yi(asset.rows.reduce(0) { $0 + $1.closingYuan })]],
+            chart: SVGBarChart(title: "closing asset value by type, 亿元", groups: [SVGBarChart.Group(heading: nil, bars: asset.rows.map {
+                .init(label: name[$0.type] ?? $0.type, value: $0.closingYuan, annotation: "\(yi($0.closingYuan)) 亿元")
+            })])))
+        sections.append(ReportSection(
+            id: "discount-rate", title: "Asset value by discount rate, 亿元", note: "the same flows valued at other rates over the same life",
+            headers: ["discount rate", "opening", "closing"],
+            rows: asset.sensitivity.map { ["\(formatNumber($0.discountRate * 100)) %", yi($0.openingYuan), yi($0.closingYuan)] }))
+        return sections
+    }
+}

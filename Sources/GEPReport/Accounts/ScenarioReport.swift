@@ -1,0 +1,122 @@
+import Accounts
+import Foundation
+import GEPCore
+
+/// A scenario against its base model: the output of `gep scenario`, schema `gepkit.scenario/1`
+/// (schemas/gepkit.scenario-1.schema.json). Money in 元 at the report year's prices.
+public struct ScenarioReport: Sendable, Codable, Equatable {
+    public static let schema = "gepkit.scenario/1"
+
+    public struct ServiceRow: Sendable, Codable, Equatable {
+        public let service: String, name: String, category: String, includedInTotal: Bool
+        public let physicalUnit: String
+        public let basePhysical: Double, scenarioPhysical: Double
+        public let baseYuan: Double, scenarioYuan: Double, changeYuan: Double
+    }
+    public struct UnitRow: Sendable, Codable, Equatable {
+        public let unit: String
+        /// Each service's change of value, 元.
+        public let changeYuanByService: [String: Double]
+        public let gepChangeYuan: Double
+    }
+    /// A changed input or converted area, with its source: what a damage claim must name.
+    public struct Change: Sendable, Codable, Equatable {
+        public let item: String, value: String, source: String
+    }
+    public struct AssetLine: Sendable, Codable, Equatable {
+        public let discountRate: Double, changeYuan: Double
+    }
+
+    public let schema: String
+    public let name: String
+    public let region: String
+    public let year: Int, priceYear: Int
+    public let baseGEPYuan: Double, scenarioGEPYuan: Double, gepChangeYuan: Double
+    public let assetLifeYears: Int, recoveryYears: Int?, valuationSource: String
+    /// The stated rate first, then the sensitivity rates.
+    public let assetChange: [AssetLine]
+    public let services: [ServiceRow]
+    public let units: [UnitRow]
+    public let changes: [Change]
+    /// The services whose value changed.
+    public let servicesChanged: [String]
+    public let servicesNotRun: [String]
+
+    public init(_ comparison: ScenarioComparison, valuationSource source: Provenance) {
+        let model = comparison.base.model
+        let scenario = comparison.scenario
+        schema = Self.schema
+        name = scenario.name
+        region = model.region.localName.map { "\(model.region.name) (\($0))" } ?? model.region.name
+        year = model.year
+        priceYear = comparison.base.account.reportYear
+        baseGEPYuan = comparison.base.account.gep.yuan
+        scenarioGEPYuan = comparison.changed.account.gep.yuan
+        gepChangeYuan = comparison.gepChangeYuan
+        assetLifeYears = scenario.valuation.assetLife
+        recoveryYears = scenario.recoveryYears
+        valuationSource = EcosystemAccountsReport.cite(source)
+        assetChange = ([scenario.valuation.discountRate] + scenario.valuation.sensitivityRates).map {
+            AssetLine(discountRate: $0, changeYuan: comparison.assetChangeYuan(rate: $0))
+        }
+        let total = { (run: AccountRun, service: ServiceRun) in run.model.region.units.indices.reduce(0) { $0 + service.physical[$1] } }
+        services = zip(comparison.base.services, comparison.changed.services).map { base, changed in
+            let included = comparison.base.model.services.first { $0.id == base.id }?.includedInTotal ?? true
+            return ServiceRow(service: base.id.rawValue, name: base.id.rawValue, category: base.category.rawValue, includedInTotal: included,
+                              physicalUnit: base.physicalUnit, basePhysical: total(comparison.base, base), scenarioPhysical: total(comparison.changed, changed),
+                              baseYuan: comparison.base.account.value(of: base.id).yuan, scenarioYuan: comparison.changed.account.value(of: base.id).yuan,
+                              changeYuan: comparison.valueChangeYuan(of: base.id))
+        }
+        units = comparison.base.account.units.enumerated().map { row, unit in
+            UnitRow(unit: unit, changeYuanByService: Dictionary(uniqueKeysWithValues: comparison.base.services.map {
+                ($0.id.rawValue, comparison.valueChangeYuan(of: $0.id, unit: unit))
+            }), gepChangeYuan: comparison.changed.account.gepByUnit[row] - comparison.base.account.gepByUnit[row])
+        }
+        changes = scenario.conversions.map {
+            Change(item: "unit \($0.unit): \($0.from.rawValue) → \($0.to.rawValue)", value: "\(formatNumber($0.area.value(in: .hectare))) ha",
+                   source: EcosystemAccountsReport.cite($0.provenance))
+        } + scenario.inputs.map { input in
+            let value: String
+            switch input.value {
+            case let .single(measure): value = "\(measure)"
+            case let .byEcosystemType(values): value = values.keys.sorted().map { "\($0.rawValue): \(values[$0].map { "\($0)" } ?? "")" }.joined(separator: ", ")
+            }
+            return Change(item: "input \(input.key)", value: value, source: EcosystemAccountsReport.cite(input.provenance))
+        }
+        servicesChanged = services.filter { $0.changeYuan != 0 || $0.basePhysical != $0.scenarioPhysical }.map(\.service)
+        servicesNotRun = model.servicesNotRun.map { "\($0.id): \($0.reason)" }
+    }
+
+    public func render(_ format: ReportFormat) throws -> String {
+        if format == .json { return try jsonText(self) }
+        let yi = { (yuan: Double) in hundredMillionYuan(yuan) }
+        let wan = { (yuan: Double) in String(format: "%.2f", yuan / 1e4) }
+        let title = "\(region), scenario \"\(name)\" against the base account, \(year), at \(priceYear) prices"
+        let duration: String = recoveryYears.map { "recovering linearly over \($0) years" } ?? "lasting the asset life"
+        let stated: AssetLine = assetChange[0]
+        let asset: String = "Asset value changed by \(wan(stated.changeYuan)) 万元 (\(duration) of \(assetLifeYears) years at "
+            + "\(formatNumber(stated.discountRate * 100)) %; \(valuationSource))."
+        let changed: String = servicesChanged.isEmpty ? "none" : servicesChanged.joined(separator: ", ")
+        var lead: [String] = ["GEP \(yi(baseGEPYuan)) → \(yi(scenarioGEPYuan)) 亿元: a change of \(wan(gepChangeYuan)) 万元 a year.", asset,
+                              "Services that changed: \(changed)."]
+        if !servicesNotRun.isEmpty { lead.append("Services not run (the difference leaves them out): " + servicesNotRun.joined(separator: "; ")) }
+        let serviceIDs = services.map(\.service)
+        let sections = [
+            ReportSection(id: "services", title: "By service", note: "value in 万元; physical amounts in each service's unit; * reported but not summed into GEP",
+                          headers: ["service", "unit", "base", "scenario", "base 万元", "scenario 万元", "change 万元"],
+                          rows: services.map { ["\($0.service)\($0.includedInTotal ? "" : " *")", $0.physicalUnit, formatNumber($0.basePhysical), formatNumber($0.scenarioPhysical),
+                                                wan($0.baseYuan), wan($0.scenarioYuan), wan($0.changeYuan)] },
+                          numericFrom: 2,
+                          chart: SVGBarChart(title: "change of value by service, 万元", groups: [SVGBarChart.Group(heading: nil, bars: services.map {
+                              .init(label: $0.service, value: $0.changeYuan, annotation: "\(wan($0.changeYuan)) 万元")
+                          })])),
+            ReportSection(id: "units", title: "By unit, change of value (万元)", note: nil, headers: ["unit"] + serviceIDs + ["GEP"],
+                          rows: units.map { row in [row.unit] + serviceIDs.map { wan(row.changeYuanByService[$0] ?? 0) } + [wan(row.gepChangeYuan)] }),
+            ReportSection(id: "asset", title: "Asset value change by discount rate (万元)", note: nil, headers: ["discount rate", "change"],
+                          rows: assetChange.map { ["\(formatNumber($0.discountRate * 100)) %", wan($0.changeYuan)] }),
+            ReportSection(id: "changes", title: "What the scenario changes, with sources", note: nil, headers: ["item", "value", "source"],
+                          rows: changes.map { [$0.item, $0.value, $0.source] }, numericFrom: 3),
+        ]
+        return ReportSection.render(title: title, lead: lead, sections: sections, as: format)
+    }
+}

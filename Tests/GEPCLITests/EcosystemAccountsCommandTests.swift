@@ -1,0 +1,118 @@
+import Foundation
+import GEPReport
+import Testing
+
+@Suite("gep ecosystem-accounts and gep scenario")
+struct EcosystemAccountsCommandTests {
+    /// The bundled Genhe 2021–2022 accounts. Genhe's 19 659 km² are 64.225 % larch, so 12 625.99 km² of larch in 2022;
+    /// 12 km² of shrub became larch and 0.5 km² of larch became built-up land in the period (the file's conversions).
+    @Test func genheAccountsBalanceAndDiscount() throws {
+        let run = try runGEP(["ecosystem-accounts", "models/accounts/genhe-2021-2022.yaml", "--format", "json"], in: packageRoot)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(try schemaViolations(json: run.standardOutput, schema: "gepkit.ecosystem-accounts-1.schema.json") == [])
+        let report = try JSONDecoder().decode(EcosystemAccountsReport.self, from: Data(run.standardOutput.utf8))
+        let larch = try #require(report.extent.first { $0.type == "deciduous-needleleaf-forest" })
+        #expect(abs(larch.closingKm2 - 19_659 * 0.64225) < 1e-9)
+        #expect(abs(larch.additionsKm2 - 12) < 1e-9 && abs(larch.reductionsKm2 - 0.5) < 1e-9)
+        #expect(abs(larch.openingKm2 - (19_659 * 0.64225 - 12 + 0.5)) < 1e-9)
+        for row in report.extent {
+            #expect(abs(row.openingKm2 + row.additionsKm2 - row.reductionsKm2 - row.closingKm2) < 1e-9, "\(row.type)")
+        }
+        #expect(report.conversionMatrix.count == 2 && report.hasConversionMatrix)
+        // The asset account's flows are the GEP of each year, and its value the flows × a(6 %, 100) = 16.617546229521004.
+        let flows = report.asset.rows.reduce(0) { $0 + $1.closingFlowYuan }
+        #expect(abs(flows - report.closingGEPYuan) <= 1e-9 * flows)
+        let account = try JSONDecoder().decode(AccountReport.self, from: Data(try runGEP(["account", "models/regions/genhe.yaml", "--format", "json"], in: packageRoot).standardOutput.utf8))
+        #expect(abs(report.closingGEPYuan - account.gepYuan) <= 1e-9 * account.gepYuan)
+        let closing = report.asset.rows.reduce(0) { $0 + $1.closingYuan }
+        #expect(abs(closing - 16.617546229521004 * flows) <= 1e-12 * closing)
+        // At 3 % and 8 % the same flows are worth a(3 %, 100) = 31.598905338326368 and a(8 %, 100) = 12.494317565161236 (Python).
+        #expect(report.asset.sensitivity.map(\.discountRate) == [0.06, 0.03, 0.08])
+        #expect(abs(report.asset.sensitivity[1].closingYuan - 31.598905338326368 * flows) <= 1e-12 * closing * 2)
+        #expect(abs(report.asset.sensitivity[2].closingYuan - 12.494317565161236 * flows) <= 1e-12 * closing)
+        for row in report.asset.rows {
+            let sum = row.openingYuan + row.extentEffectYuan + row.conditionEffectYuan + row.priceEffectYuan
+            #expect(abs(sum - row.closingYuan) <= 1e-9 * max(1, abs(row.closingYuan)), "\(row.type)")
+        }
+        let stock = try #require(report.condition.first { $0.id == "growing-stock" })
+        #expect(abs(stock.closingIndex - 83.16 / 200) < 1e-12)
+        #expect(report.use.contains { $0.service == "carbon-sink" && ($0.quantityBySector["rest-of-world"] ?? 0) > 0 })
+    }
+
+    @Test func genheAccountsInHTMLWithCharts() throws {
+        let run = try runGEP(["ecosystem-accounts", "models/accounts/genhe-2021-2022.yaml", "--format", "html"], in: packageRoot)
+        #expect(run.status == 0, "\(run.standardError)")
+        for section in ["extent", "conversion-matrix", "condition", "supply-physical-2022", "supply-monetary-2021", "use", "asset", "discount-rate"] {
+            #expect(run.standardOutput.contains("<section id=\"\(section)\">"), "\(section)")
+        }
+        #expect(run.standardOutput.components(separatedBy: "<svg").count - 1 == 2)  // extent and asset charts
+    }
+
+    /// The 1 000 ha larch fire in Jinhe against two full accounts run independently: the base model, and a copy of it
+    /// in which Jinhe's areas are written out with 10 km² moved from larch to bare land and the burnt land's three
+    /// inputs added by hand. Every service's change must be the difference of those two accounts.
+    @Test func larchFireIsTheDifferenceOfTwoFullAccounts() throws {
+        let run = try runGEP(["scenario", "models/scenarios/genhe-larch-fire.yaml", "--format", "json"], in: packageRoot)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(try schemaViolations(json: run.standardOutput, schema: "gepkit.scenario-1.schema.json") == [])
+        let report = try JSONDecoder().decode(ScenarioReport.self, from: Data(run.standardOutput.utf8))
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scenario-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let prices = packageRoot.appendingPathComponent("models/prices").path
+        var text = try String(contentsOf: packageRoot.appendingPathComponent("models/regions/genhe.yaml"), encoding: .utf8)
+        let shares: [(String, Double)] = [("deciduous-needleleaf-forest", 64.225), ("deciduous-broadleaf-forest", 27.525), ("shrubland", 3.5),
+                                          ("meadow", 3.53), ("cropland", 0.3), ("built-up", 0.5), ("marsh", 0.3), ("river", 0.12)]
+        let areas = shares.map { type, share in "\(type): \(5353 * share / 100 - (type == "deciduous-needleleaf-forest" ? 10 : 0))" } + ["bare-land: 10"]
+        for (old, new) in [("prices: ../prices/", "prices: \(prices)/"), ("deflator: ../prices/", "deflator: \(prices)/"),
+                           ("area: {value: 5353, unit: km², source: jinhe-profile, status: published}",
+                            "areas: {by-ecosystem-type: {\(areas.joined(separator: ", "))}, unit: km², source: jinhe-profile, status: published}"),
+                           ("by-ecosystem-type: {deciduous-needleleaf-forest: 0.88,", "by-ecosystem-type: {bare-land: 20, deciduous-needleleaf-forest: 0.88,"),
+                           ("by-ecosystem-type: {deciduous-needleleaf-forest: 291.6,", "by-ecosystem-type: {bare-land: 200, deciduous-needleleaf-forest: 291.6,"),
+                           ("by-ecosystem-type: {deciduous-needleleaf-forest: 0.006,", "by-ecosystem-type: {bare-land: 1, deciduous-needleleaf-forest: 0.006,")] {
+            #expect(text.components(separatedBy: old).count == 2, "\(old)")
+            text = text.replacingOccurrences(of: old, with: new)
+        }
+        let burnt = folder.appendingPathComponent("genhe-burnt.yaml")
+        try text.write(to: burnt, atomically: true, encoding: .utf8)
+        let account = { (path: String) throws -> AccountReport in
+            let run = try runGEP(["account", path, "--format", "json"], in: packageRoot)
+            #expect(run.status == 0, "\(run.standardError)")
+            return try JSONDecoder().decode(AccountReport.self, from: Data(run.standardOutput.utf8))
+        }
+        let (before, after) = (try account("models/regions/genhe.yaml"), try account(burnt.path))
+        for (row, (base, burned)) in zip(report.services, zip(before.services, after.services)) {
+            #expect(row.service == base.id)
+            let difference = burned.valueYuan - base.valueYuan
+            #expect(abs(row.changeYuan - difference) <= 1e-6 * max(1, abs(difference)), "\(row.service): \(row.changeYuan) vs \(difference)")
+        }
+        #expect(abs(report.gepChangeYuan - (after.gepYuan - before.gepYuan)) <= 1e-6 * abs(report.gepChangeYuan))
+        #expect(report.gepChangeYuan < 0)
+        // Recovering linearly over 30 years at 6 %: Σ_{t=1}^{30} (1 − (t − 1)/30) ÷ 1.06^t = 9.01953824917254 (Python).
+        #expect(abs(report.assetChange[0].changeYuan - 9.01953824917254 * report.gepChangeYuan) <= 1e-9 * abs(report.assetChange[0].changeYuan))
+        #expect(report.servicesChanged == ["water-conservation", "soil-retention", "carbon-sink", "oxygen-release"])
+        #expect(report.changes.map(\.item) == ["unit jinhe: deciduous-needleleaf-forest → bare-land", "input cover-management",
+                                               "input evapotranspiration", "input runoff-coefficient"])
+        #expect(report.changes.allSatisfy { !$0.source.isEmpty })
+    }
+
+    /// A conversion larger than the unit's area of the type is refused with the file and field named, and nothing is written:
+    /// 1 000 万亩 are 666 667 ha, and Jinhe has 5 353 km² × 64.225 % = 343 796 ha of larch.
+    @Test func oversizedConversionIsRefused() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scenario-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let regions = packageRoot.appendingPathComponent("models/regions").path
+        let source = try String(contentsOf: packageRoot.appendingPathComponent("models/scenarios/genhe-larch-fire.yaml"), encoding: .utf8)
+        let bad = folder.appendingPathComponent("fire.yaml")
+        try source.replacingOccurrences(of: "base: ../regions/", with: "base: \(regions)/")
+            .replacingOccurrences(of: "area: {value: 1000, unit: ha", with: "area: {value: 1000, unit: 万亩").write(to: bad, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("report.json")
+        let run = try runGEP(["scenario", bad.path, "--out", out.path])
+        #expect(run.status != 0)
+        #expect(run.standardError.contains("fire.yaml") && run.standardError.contains("conversions")
+                && run.standardError.contains("unit jinhe has 343796 ha of deciduous-needleleaf-forest, but the conversions take 666667 ha from it"), "\(run.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+}
