@@ -61,10 +61,10 @@ extension RegionModel {
         return with(region: try Region(id: region.id, name: region.name, localName: region.localName, units: units))
     }
 
-    /// This model with another region (other units or areas), everything else kept.
-    func with(region: Region, regionInputs: Inputs? = nil, reportYear: Int? = nil) -> RegionModel {
+    /// This model with another region (other units or areas), inputs or report year, everything else kept.
+    func with(region: Region, regionInputs: Inputs? = nil, unitInputs: [String: Inputs]? = nil, reportYear: Int? = nil) -> RegionModel {
         RegionModel(region: region, year: year, reportYear: reportYear ?? self.reportYear, services: services,
-                    regionInputs: regionInputs ?? self.regionInputs, unitInputs: unitInputs, areaProvenance: areaProvenance,
+                    regionInputs: regionInputs ?? self.regionInputs, unitInputs: unitInputs ?? self.unitInputs, areaProvenance: areaProvenance,
                     facts: facts, prices: prices, deflator: deflator, extraServices: extraServices, servicesNotRun: servicesNotRun)
     }
 }

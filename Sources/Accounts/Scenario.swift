@@ -39,10 +39,7 @@ public struct Scenario: Sendable {
                 if let existing = own[change.key] { unitInputs[unit]?.set(change.overlaying(existing)) }
             }
         }
-        return RegionModel(region: converted.region, year: converted.year, reportYear: converted.reportYear, services: converted.services,
-                           regionInputs: regionInputs, unitInputs: unitInputs, areaProvenance: converted.areaProvenance,
-                           facts: converted.facts, prices: converted.prices, deflator: converted.deflator,
-                           extraServices: converted.extraServices, servicesNotRun: converted.servicesNotRun)
+        return converted.with(region: converted.region, regionInputs: regionInputs, unitInputs: unitInputs)
     }
 }
 

@@ -40,13 +40,7 @@ enum AccountsFileParts {
     /// rates in `unit` (% or a plain fraction), with the provenance of the choice.
     static func valuation(_ field: YAMLField, values: ValueReader) throws -> (AssetValuation, Provenance) {
         try field.allowOnly(["discount-rate", "asset-life-years", "sensitivity-rates", "unit", "source", "year", "status", "note"])
-        let unitField = try field.required("unit")
-        let scale: Double
-        switch try unitField.string(allowEmpty: true) {
-        case "%": scale = 0.01
-        case "": scale = 1
-        case let other: throw unitField.error("unit \"\(other)\" for discount rates; expected \"%\" or \"\" (a fraction)")
-        }
+        let scale = try fractionScale(try field.required("unit"), of: "discount rates")
         let rateField = try field.required("discount-rate")
         let sensitivity = try field.optional("sensitivity-rates")?.sequence().map { try $0.double() * scale } ?? []
         do {
@@ -54,6 +48,15 @@ enum AccountsFileParts {
                                        sensitivityRates: sensitivity), try values.provenance(field))
         } catch let error as AccountsError {
             throw rateField.error(String(describing: error))
+        }
+    }
+
+    /// What numbers in `unit` are multiplied by to give fractions: 0.01 for "%", 1 for "" (fractions already).
+    static func fractionScale(_ unit: YAMLField, of what: String) throws -> Double {
+        switch try unit.string(allowEmpty: true) {
+        case "%": return 0.01
+        case "": return 1
+        case let other: throw unit.error("unit \"\(other)\" for \(what); expected \"%\" or \"\" (fractions)")
         }
     }
 

@@ -85,13 +85,7 @@ public enum EcosystemAccountsFile {
                 throw entry.error("the model does not run \(key); it runs \(services.map(\.rawValue).sorted().joined(separator: ", "))")
             }
             try entry.allowOnly(sectorKeys.union(["unit", "source", "year", "status", "note"]))
-            let unitField = try entry.required("unit")
-            let scale: Double
-            switch try unitField.string(allowEmpty: true) {
-            case "%": scale = 0.01
-            case "": scale = 1
-            case let other: throw unitField.error("unit \"\(other)\" for user shares; expected \"%\" or \"\" (fractions)")
-            }
+            let scale = try AccountsFileParts.fractionScale(try entry.required("unit"), of: "user shares")
             var shares: [UserSector: Double] = [:]
             for sector in UserSector.allCases {
                 if let share = try entry.optional(sector.rawValue) { shares[sector] = try share.double() * scale }

@@ -8,7 +8,7 @@ public struct ScenarioReport: Sendable, Codable, Equatable {
     public static let schema = "gepkit.scenario/1"
 
     public struct ServiceRow: Sendable, Codable, Equatable {
-        public let service: String, name: String, category: String, includedInTotal: Bool
+        public let service: String, category: String, includedInTotal: Bool
         public let physicalUnit: String
         public let basePhysical: Double, scenarioPhysical: Double
         public let baseYuan: Double, scenarioYuan: Double, changeYuan: Double
@@ -62,7 +62,7 @@ public struct ScenarioReport: Sendable, Codable, Equatable {
         let total = { (run: AccountRun, service: ServiceRun) in run.model.region.units.indices.reduce(0) { $0 + service.physical[$1] } }
         services = zip(comparison.base.services, comparison.changed.services).map { base, changed in
             let included = comparison.base.model.services.first { $0.id == base.id }?.includedInTotal ?? true
-            return ServiceRow(service: base.id.rawValue, name: base.id.rawValue, category: base.category.rawValue, includedInTotal: included,
+            return ServiceRow(service: base.id.rawValue, category: base.category.rawValue, includedInTotal: included,
                               physicalUnit: base.physicalUnit, basePhysical: total(comparison.base, base), scenarioPhysical: total(comparison.changed, changed),
                               baseYuan: comparison.base.account.value(of: base.id).yuan, scenarioYuan: comparison.changed.account.value(of: base.id).yuan,
                               changeYuan: comparison.valueChangeYuan(of: base.id))
