@@ -4,9 +4,9 @@ import GEPCore
 /// and the monetary asset account (SEEA Ecosystem Accounting, UN 2021, chapters 4, 5, 7 and 10).
 ///
 /// Both years are full GEP accounts of the same region model: the closing year's at closing-year prices, the opening
-/// year's at opening-year prices. The model's areas are the closing date's (the year a land survey describes); the
-/// opening extent is the closing extent less the listed conversions, so the extent account balances by construction
-/// and every unit's areas are checked to stay non-negative.
+/// year's at opening-year prices. Where the model gives each year its own areas (two land surveys), those are the two
+/// extents, and listed conversions must explain every unit's change. Where both years have the same areas (one survey,
+/// the closing year's), the opening extent is the closing extent less the listed conversions (see ``openingModel(_:closingModel:conversions:)``).
 public struct EcosystemAccounts: Sendable {
     public let openingYear: Int
     public let closingYear: Int
@@ -21,7 +21,7 @@ public struct EcosystemAccounts: Sendable {
     public let asset: AssetAccount
 
     /// - Parameters:
-    ///   - openingModel: the region model read for the opening year (inputs of that year; the closing date's areas).
+    ///   - openingModel: the region model read for the opening year.
     ///   - closingModel: the same model read for the closing year.
     ///   - conversions: the land converted between the two dates.
     /// - Throws: ``AccountsError`` for a conversion that does not fit the units, a user table of a service the model
@@ -29,7 +29,7 @@ public struct EcosystemAccounts: Sendable {
     public init(openingModel: RegionModel, closingModel: RegionModel, conversions: [LandConversion],
                 condition: [ConditionIndicator], users: [ServiceUsers], valuation: AssetValuation,
                 registry: ServiceRegistry) throws {
-        let openingModel = try openingModel.applying(conversions, reversed: true)
+        let openingModel = try Self.openingModel(openingModel, closingModel: closingModel, conversions: conversions)
         let run = { (model: RegionModel) in
             try ServiceSupply(model: model.with(region: model.region, reportYear: model.year), registry: registry)
         }
@@ -50,6 +50,16 @@ public struct EcosystemAccounts: Sendable {
         self.conversions = conversions
         self.condition = condition
         self.users = users
+    }
+
+    /// The opening year's model with the opening extent: as read when its areas differ from the closing year's, else
+    /// the closing areas less `conversions`.
+    ///
+    /// - Throws: the errors of ``RegionModel/applying(_:reversed:)``.
+    public static func openingModel(_ opening: RegionModel, closingModel closing: RegionModel, conversions: [LandConversion]) throws -> RegionModel {
+        let sameExtent = opening.region.units.count == closing.region.units.count
+            && zip(opening.region.units, closing.region.units).allSatisfy { $0.id == $1.id && $0.ecosystemAreas == $1.ecosystemAreas }
+        return sameExtent ? try opening.applying(conversions, reversed: true) : opening
     }
 
     /// The use of each service's lines in the closing year by sector: the line's quantity times the sector's share,

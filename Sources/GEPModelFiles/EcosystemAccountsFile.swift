@@ -41,8 +41,8 @@ public enum EcosystemAccountsFile {
         let (closing, modelPath) = try AccountsFileParts.model(root, key: "model", directory: directory, registry: registry, year: closingYear)
         let (opening, _) = try AccountsFileParts.model(root, key: "model", directory: directory, registry: registry, year: openingYear)
         let conversions = try AccountsFileParts.conversions(try root.optional("conversions"), model: closing, values: values)
-        do { _ = try opening.applying(conversions, reversed: true) } catch let error as AccountsError {
-            throw try root.required("conversions").error("\(error); the model's areas are the closing year's, and the opening extent is them less the conversions")
+        do { _ = try EcosystemAccounts.openingModel(opening, closingModel: closing, conversions: conversions) } catch let error as AccountsError {
+            throw try root.required("conversions").error("\(error); the model gives both years the same areas, so the opening extent is the closing one less the conversions")
         }
         let (valuation, valuationProvenance) = try AccountsFileParts.valuation(try root.required("valuation"), values: values)
         return EcosystemAccountsModel(modelPath: modelPath, openingModel: opening, closingModel: closing, conversions: conversions,

@@ -24,6 +24,8 @@ extension RegionModelFile {
         var units: [AccountingUnit] = []
         var inputs: [String: Inputs] = [:]
         var areaProvenance: [String: Provenance] = [:]
+        /// Units whose areas are given by type, not split from a total by `ecosystem-shares` (a year's shares cannot change them).
+        var unitsWithOwnAreas: [String] = []
     }
 
     /// One column of a units table, as its header names it.
@@ -70,6 +72,7 @@ extension RegionModelFile {
         let areaProvenance = try splitShares.map { try splitProvenance(provenance, $0.provenance) } ?? provenance
         let idColumn = columns.firstIndex { $0.kind == "id" } ?? 0
         var result = UnitTable()
+        let ownAreas = splitShares == nil
         var seen = Set<String>()
         for row in table.rows {
             var id = "", name = "", localName: String?
@@ -104,6 +107,7 @@ extension RegionModelFile {
                 throw ModelFileError(file: table.file, line: row.line, column: nil, field: "", message: String(describing: error))
             }
             result.areaProvenance[id] = areaProvenance
+            if ownAreas { result.unitsWithOwnAreas.append(id) }
             let inputs = single.map { Input($0.key, .single($0.value), provenance: provenance) }
                 + byType.map { Input($0.key, .byEcosystemType($0.value), provenance: provenance) }
             if !inputs.isEmpty { result.inputs[id] = Inputs(inputs) }

@@ -22,7 +22,7 @@ public enum RegionModelFile {
     }
 
     /// - Parameter year: the year to read from a multi-year file (`years:` entries override the region-wide inputs,
-    ///   `gdp` and `population` of the file's `year:`); nil for the file's `year:`.
+    ///   `gdp`, `population` and `ecosystem-shares` of the file's `year:`); nil for the file's `year:`.
     /// - Throws: ``ModelFileError`` naming the file (or the price book or deflator file), line and field of the first
     ///   problem.
     public static func read(_ path: String, registry: ServiceRegistry, year requested: Int? = nil) throws -> RegionModel {
@@ -41,7 +41,7 @@ public enum RegionModelFile {
         if year != baseYear && yearEntry == nil {
             throw (try root.optional("years") ?? root.required("year")).error("no year \(year) in the file; it holds \(try years(path).map(String.init).joined(separator: ", "))")
         }
-        try yearEntry?.allowOnly(["inputs", "gdp", "population"])
+        try yearEntry?.allowOnly(["inputs", "gdp", "population", "ecosystem-shares"])
 
         let (extraServices, extended) = try readServiceFiles(root, directory: directory, registry: registry)
         let services = try readServices(try root.required("services"), registry: extended)
@@ -50,7 +50,9 @@ public enum RegionModelFile {
         if let overrides = try yearEntry?.optional("inputs") {
             regionInputs = regionInputs.merging(try readInputs(overrides, values: values, requirements: requirements))
         }
-        let shares = try root.optional("ecosystem-shares").map { try readShares($0, values: values) }
+        // A year's shares (a land survey of that year) split the same unit totals differently.
+        let yearShares = try yearEntry?.optional("ecosystem-shares")
+        let shares = try (yearShares ?? root.optional("ecosystem-shares")).map { try readShares($0, values: values) }
 
         let table: UnitTable
         switch (try root.optional("units"), try root.optional("units-file")) {
@@ -58,6 +60,10 @@ public enum RegionModelFile {
         case let (nil, file?): table = try readUnitsFile(file, directory: directory, shares: shares, values: values, requirements: requirements)
         case (_?, let file?): throw file.error("give the units as `units:` or as `units-file:`, not both")
         case (nil, nil): throw root.error("missing `units:` (a list) or `units-file:` (a CSV table of accounting units)")
+        }
+        if let yearShares, let unit = table.unitsWithOwnAreas.first {
+            throw yearShares.error("unit \(unit) gives its areas by ecosystem type, which a year's `ecosystem-shares:` does not split; "
+                + "give every unit a total `area:` to change the shares by year")
         }
         let region: Region
         do {
@@ -116,6 +122,7 @@ public enum RegionModelFile {
                 throw field.error(String(describing: error))
             }
             table.areaProvenance[id] = provenance
+            if try field.optional("areas") != nil { table.unitsWithOwnAreas.append(id) }
             if let inputs = try field.optional("inputs") {
                 table.inputs[id] = try readInputs(inputs, values: values, requirements: requirements)
             }

@@ -116,3 +116,66 @@ struct EcosystemAccountsCommandTests {
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 }
+
+/// Two land surveys: a copy of the Genhe model whose 2021 `ecosystem-shares:` give larch 64.165 % and shrub 3.56 %
+/// (2022: 64.225 % and 3.5 %), so 0.06 % of each unit's area turned from shrub to larch: 19 659 × 0.0006 = 11.7954 km².
+@Suite("gep ecosystem-accounts with two surveys")
+struct TwoSurveyAccountsTests {
+    let units: [(String, Double)] = [("manggui", 3072.81), ("jinhe", 5353), ("alongshan", 2808.2975), ("derbur", 2808.2975),
+                                     ("aoluguya", 2808.2975), ("city", 2808.2975)]
+
+    /// Writes the model copy and an accounts file with `conversions` (YAML list items), runs it, and returns the run.
+    func run(conversions: [String], folder: URL) throws -> GEPRun {
+        let prices = packageRoot.appendingPathComponent("models/prices").path
+        var model = try String(contentsOf: packageRoot.appendingPathComponent("models/regions/genhe.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "prices: ../prices/", with: "prices: \(prices)/").replacingOccurrences(of: "deflator: ../prices/", with: "deflator: \(prices)/")
+        let yearHeader = "years:\n  2021:\n"
+        #expect(model.components(separatedBy: yearHeader).count == 2)
+        model = model.replacingOccurrences(of: yearHeader, with: yearHeader + """
+                ecosystem-shares:
+                  by-ecosystem-type: {deciduous-needleleaf-forest: 64.165, deciduous-broadleaf-forest: 27.525, shrubland: 3.56, meadow: 3.53,
+                                      cropland: 0.3, built-up: 0.5, marsh: 0.3, river: 0.12}
+                  unit: "%"
+                  source: test
+                  status: assumed
+                  note: "a second survey made up for the test"
+
+            """)
+        try model.write(to: folder.appendingPathComponent("genhe.yaml"), atomically: true, encoding: .utf8)
+        let accounts = try String(contentsOf: packageRoot.appendingPathComponent("models/accounts/genhe-2021-2022.yaml"), encoding: .utf8)
+        let start = try #require(accounts.range(of: "conversions:\n"))
+        let end = try #require(accounts.range(of: "condition:\n"))
+        let listed = conversions.isEmpty ? "" : "conversions:\n" + conversions.map { "  - \($0)\n" }.joined() + "\n"
+        try (accounts[..<start.lowerBound] + listed + accounts[end.lowerBound...])
+            .replacingOccurrences(of: "model: ../regions/genhe.yaml", with: "model: genhe.yaml")
+            .write(to: folder.appendingPathComponent("accounts.yaml"), atomically: true, encoding: .utf8)
+        return try runGEP(["ecosystem-accounts", folder.appendingPathComponent("accounts.yaml").path, "--format", "json"])
+    }
+
+    func conversion(_ unit: String, _ km2: Double) -> String {
+        "{unit: \(unit), from: shrubland, to: deciduous-needleleaf-forest, area: {value: \(km2), unit: km², source: test, status: assumed, note: survey}}"
+    }
+
+    @Test func surveysWithConversionsThatExplainThem() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("surveys-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try run(conversions: units.map { conversion($0.0, $0.1 * 0.0006) }, folder: folder)
+        #expect(run.status == 0, "\(run.standardError)")
+        let report = try JSONDecoder().decode(EcosystemAccountsReport.self, from: Data(run.standardOutput.utf8))
+        let larch = try #require(report.extent.first { $0.type == "deciduous-needleleaf-forest" })
+        #expect(abs(larch.openingKm2 - 19_659 * 0.64165) < 1e-8 && abs(larch.closingKm2 - 19_659 * 0.64225) < 1e-8)
+        #expect(abs(larch.additionsKm2 - 11.7954) < 1e-8 && larch.reductionsKm2 == 0)
+
+        let unexplained = try self.run(conversions: [conversion("jinhe", 1)], folder: folder)
+        #expect(unexplained.status != 0 && unexplained.standardOutput.isEmpty)
+        #expect(unexplained.standardError.contains("accounts.yaml") && unexplained.standardError.contains("unit manggui, deciduous-needleleaf-forest"),
+                "\(unexplained.standardError)")
+
+        let netOnly = try self.run(conversions: [], folder: folder)
+        #expect(netOnly.status == 0, "\(netOnly.standardError)")
+        let net = try JSONDecoder().decode(EcosystemAccountsReport.self, from: Data(netOnly.standardOutput.utf8))
+        #expect(!net.hasConversionMatrix && net.conversionMatrix.isEmpty)
+        #expect(abs((net.extent.first { $0.type == "shrubland" }?.reductionsKm2 ?? 0) - 11.7954) < 1e-8)
+    }
+}

@@ -112,6 +112,28 @@ struct RegionModelFileTests {
         #expect(try loadError(text).contains("ecosystem-shares: shares sum to 90 %; expected 100 %"))
     }
 
+    /// A year's `ecosystem-shares:` re-split each unit's total area (a second land survey); units that give their own
+    /// areas by type are refused, since the shares cannot change them. 10 km² at 60 % larch in 2021, 70 % in 2022.
+    @Test func yearSharesSplitTotalsAndRefuseUnitsWithOwnAreas() throws {
+        let folder = try ModelFolder()
+        defer { folder.remove() }
+        let shares = { (larch: Int) in
+            "{by-ecosystem-type: {deciduous-needleleaf-forest: \(larch), meadow: \(100 - larch)}, unit: \"%\", source: test, status: assumed, note: survey}"
+        }
+        let totals = validRegion
+            .replacingOccurrences(of: "units:\n", with: "ecosystem-shares: \(shares(70))\nyears:\n  2021:\n    ecosystem-shares: \(shares(60))\nunits:\n")
+            .replacingOccurrences(of: "    areas:\n      by-ecosystem-type: {deciduous-needleleaf-forest: 10}\n      unit: km²\n      source: test\n      status: published\n",
+                                  with: "    area: {value: 10, unit: km², source: test, status: published}\n")
+        let path = try folder.region(totals)
+        let larch = { (year: Int?) in try RegionModelFile.read(path, registry: registry, year: year).region.units[0].area(of: .deciduousNeedleleafForest).value(in: .squareKilometre) }
+        let (in2021, in2022) = (try larch(2021), try larch(nil))
+        #expect(abs(in2021 - 6) < 1e-12 && abs(in2022 - 7) < 1e-12)
+
+        let ownAreas = try folder.region(validRegion.replacingOccurrences(of: "units:\n", with: "years:\n  2021:\n    ecosystem-shares: \(shares(60))\nunits:\n"), name: "own.yaml")
+        let error = #expect(throws: ModelFileError.self) { try RegionModelFile.read(ownAreas, registry: registry, year: 2021) }
+        #expect(String(describing: error!).contains("years.2021.ecosystem-shares: unit a gives its areas by ecosystem type"), "\(String(describing: error!))")
+    }
+
     private func loadError(_ text: String) throws -> String {
         let folder = try ModelFolder()
         defer { folder.remove() }
