@@ -54,7 +54,7 @@ let package = Package(
         .executableTarget(name: "gep", dependencies: ["GEPCommandLine", "GEPServices"]),
         .target(
             name: "GEPRasterCommandLine",
-            dependencies: ["GEPCommandLine", "GEPRaster", "GEPModelFiles", "GEPReport", "GEPServices",
+            dependencies: ["GEPCommandLine", "GEPRaster", "GEPModelFiles", "GEPReport", "GEPServices", "Accounts",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "gep-raster", dependencies: ["GEPRasterCommandLine", "GEPServices"]),
@@ -105,7 +105,7 @@ let package = Package(
         .testTarget(name: "GEPScaffoldTests", dependencies: ["GEPScaffold"]),
         .testTarget(name: "GEPFuzzTests", dependencies: ["GEPFuzz", "GEPServices"]),
         .testTarget(name: "GEPStoreTests", dependencies: ["GEPStore"]),
-        .testTarget(name: "GEPCLITests", dependencies: ["gep", "gep-raster", "GEPReport", "GEPCommandLine", "GEPRasterFixtures"]),
+        .testTarget(name: "GEPCLITests", dependencies: ["gep", "gep-raster", "GEPReport", "GEPCommandLine", "GEPRaster", "GEPRasterFixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

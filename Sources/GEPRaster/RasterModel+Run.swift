@@ -251,7 +251,7 @@ extension RasterModel {
         var missing = (0..<window.pixelCount).map { coverValues[$0] == coverNoData || zoneValues[$0] == zoneNoData }
         let outside = missing
         if let alternative = readers.alternative, let path = model.alternativeLandCover?.path {
-            try checkClasses(window, alternativeValues, noData: alternative.noData, path: path, context)
+            try checkClasses(window, alternativeValues, noData: alternative.noData, path: path, classIndex: context.classIndex)
             BlockReaders.markMissing(alternativeValues, noData: alternative.noData, in: &missing)
         }
         for (g, values) in gridValues.enumerated() { BlockReaders.markMissing(values, noData: gridNoData[g], in: &missing) }
@@ -343,31 +343,35 @@ extension RasterModel {
     /// when every block has succeeded, none is written.
     private static func checkCodes(_ window: RasterBand.Window, cover coverValues: [Double], noData coverNoData: Double?,
                                    zones zoneValues: [Double], noData zoneNoData: Double?, _ context: BlockContext) throws {
-        let model = context.model
-        try checkClasses(window, coverValues, noData: coverNoData, path: model.landCover.path, context)
+        try checkClasses(window, coverValues, noData: coverNoData, path: context.model.landCover.path, classIndex: context.classIndex)
+        try context.model.checkZones(window, zoneValues, noData: zoneNoData, zoneOf: context.zoneOf)
+    }
+
+    /// Every zone code of a block names a zone.
+    func checkZones(_ window: RasterBand.Window, _ zoneValues: [Double], noData zoneNoData: Double?, zoneOf: [Int: Int]) throws {
         // Codes run in long stretches: a code is looked up only when it differs from the last one found good.
         var goodZone = Double.nan
         for i in 0..<window.pixelCount {
             var place: String { "column \(window.x + i % window.width), row \(window.y + i / window.width)" }
             let zone = zoneValues[i]
             if zone != zoneNoData, zone != goodZone {
-                guard let code = Int(exactly: zone), context.zoneOf[code] != nil else {
-                    throw RasterError(path: model.zoneLayer.path, call: "zones",
-                                      message: "zone code \(sixFigures(zone)) at \(place) names no zone; expected one of \(model.zones.map { String($0.code) }.joined(separator: ", "))")
+                guard let code = Int(exactly: zone), zoneOf[code] != nil else {
+                    throw RasterError(path: zoneLayer.path, call: "zones",
+                                      message: "zone code \(sixFigures(zone)) at \(place) names no zone; expected one of \(zones.map { String($0.code) }.joined(separator: ", "))")
                 }
                 goodZone = zone
             }
         }
     }
 
-    /// Every class code of a block of a land-cover map (`path`) has a lookup row.
-    private static func checkClasses(_ window: RasterBand.Window, _ values: [Double], noData: Double?, path: String,
-                                     _ context: BlockContext) throws {
+    /// Every class code of a block of a land-cover map (`path`) has a lookup row (`classIndex`, by code).
+    static func checkClasses(_ window: RasterBand.Window, _ values: [Double], noData: Double?, path: String,
+                             classIndex: [Int: Int]) throws {
         var good = Double.nan
         for (i, cover) in values.enumerated() where cover != noData && cover != good {
-            guard let code = Int(exactly: cover), context.classIndex[code] != nil else {
+            guard let code = Int(exactly: cover), classIndex[code] != nil else {
                 throw RasterError(path: path, call: "lookup table",
-                                  message: "class \(sixFigures(cover)) at column \(window.x + i % window.width), row \(window.y + i / window.width) has no row in the lookup table; expected one of \(context.classes.map { String($0.code) }.joined(separator: ", "))")
+                                  message: "class \(sixFigures(cover)) at column \(window.x + i % window.width), row \(window.y + i / window.width) has no row in the lookup table; expected one of \(classIndex.keys.sorted().map(String.init).joined(separator: ", "))")
             }
             good = cover
         }

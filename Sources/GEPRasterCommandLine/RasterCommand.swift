@@ -27,8 +27,8 @@ public struct RasterCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "gep raster",
         abstract: "Compute a region's GEP per pixel from a raster region model, in one process or tile by tile.",
-        discussion: "`gep raster MODEL --out DIR` runs the whole grid; `gep raster MODEL --tile I/N --out DIR` runs one of N tiles (for a cluster: see distributed/README.md) and `gep raster merge TILE-DIRS… --out DIR` adds the tiles into the same account, bit for bit.",
-        subcommands: [Run.self, Merge.self],
+        discussion: "`gep raster MODEL --out DIR` runs the whole grid; `gep raster MODEL --tile I/N --out DIR` runs one of N tiles (for a cluster: see distributed/README.md) and `gep raster merge TILE-DIRS… --out DIR` adds the tiles into the same account, bit for bit; `gep raster extent MODEL` counts the extent account between the land cover and the alternative land cover.",
+        subcommands: [Run.self, Merge.self, Extent.self],
         defaultSubcommand: Run.self
     )
 
@@ -86,6 +86,28 @@ extension RasterCommand {
             let text = try CLIError.wrap(context: model) { () -> String in
                 let raster = try RasterCommand.readModel(model).model.run(with: registry, outputDirectory: out, threads: threads)
                 return try AccountReport(raster.run, registry: registry).render(format)
+            }
+            printReport(text, format: format)
+        }
+    }
+
+    /// `gep raster extent MODEL`: the SEEA extent account between the model's two land-cover maps.
+    struct Extent: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "extent",
+            abstract: "The extent account between the land cover and the alternative land cover: areas by type and zone, and the conversion matrix.",
+            discussion: "Counts every pixel by its class in both maps (pixels with nodata in either are left out of both dates); the opening year is the model's `year:`, the closing year the alternative land cover's `year:`."
+        )
+
+        @Argument(help: "A raster region model file with `alternative-land-cover:`.")
+        var model: String
+
+        @Option(help: "Output format: table, csv, json, md or html.")
+        var format: ReportFormat = .table
+
+        func run() throws {
+            let text = try CLIError.wrap(context: model) { () -> String in
+                try RasterExtent.report(try RasterCommand.readModel(model).model).render(format)
             }
             printReport(text, format: format)
         }

@@ -11,14 +11,14 @@ struct EcosystemAccountsCommandTests {
         #expect(run.status == 0, "\(run.standardError)")
         #expect(try schemaViolations(json: run.standardOutput, schema: "gepkit.ecosystem-accounts-1.schema.json") == [])
         let report = try JSONDecoder().decode(EcosystemAccountsReport.self, from: Data(run.standardOutput.utf8))
-        let larch = try #require(report.extent.first { $0.type == "deciduous-needleleaf-forest" })
+        let larch = try #require(report.extent.rows.first { $0.type == "deciduous-needleleaf-forest" })
         #expect(abs(larch.closingKm2 - 19_659 * 0.64225) < 1e-9)
         #expect(abs(larch.additionsKm2 - 12) < 1e-9 && abs(larch.reductionsKm2 - 0.5) < 1e-9)
         #expect(abs(larch.openingKm2 - (19_659 * 0.64225 - 12 + 0.5)) < 1e-9)
-        for row in report.extent {
+        for row in report.extent.rows {
             #expect(abs(row.openingKm2 + row.additionsKm2 - row.reductionsKm2 - row.closingKm2) < 1e-9, "\(row.type)")
         }
-        #expect(report.conversionMatrix.count == 2 && report.hasConversionMatrix)
+        #expect(report.extent.conversionMatrix.count == 2 && report.extent.hasConversionMatrix)
         // The asset account's flows are the GEP of each year, and its value the flows × a(6 %, 100) = 16.617546229521004.
         let flows = report.asset.rows.reduce(0) { $0 + $1.closingFlowYuan }
         #expect(abs(flows - report.closingGEPYuan) <= 1e-9 * flows)
@@ -163,7 +163,7 @@ struct TwoSurveyAccountsTests {
         let run = try run(conversions: units.map { conversion($0.0, $0.1 * 0.0006) }, folder: folder)
         #expect(run.status == 0, "\(run.standardError)")
         let report = try JSONDecoder().decode(EcosystemAccountsReport.self, from: Data(run.standardOutput.utf8))
-        let larch = try #require(report.extent.first { $0.type == "deciduous-needleleaf-forest" })
+        let larch = try #require(report.extent.rows.first { $0.type == "deciduous-needleleaf-forest" })
         #expect(abs(larch.openingKm2 - 19_659 * 0.64165) < 1e-8 && abs(larch.closingKm2 - 19_659 * 0.64225) < 1e-8)
         #expect(abs(larch.additionsKm2 - 11.7954) < 1e-8 && larch.reductionsKm2 == 0)
 
@@ -175,7 +175,7 @@ struct TwoSurveyAccountsTests {
         let netOnly = try self.run(conversions: [], folder: folder)
         #expect(netOnly.status == 0, "\(netOnly.standardError)")
         let net = try JSONDecoder().decode(EcosystemAccountsReport.self, from: Data(netOnly.standardOutput.utf8))
-        #expect(!net.hasConversionMatrix && net.conversionMatrix.isEmpty)
-        #expect(abs((net.extent.first { $0.type == "shrubland" }?.reductionsKm2 ?? 0) - 11.7954) < 1e-8)
+        #expect(!net.extent.hasConversionMatrix && net.extent.conversionMatrix.isEmpty)
+        #expect(abs((net.extent.rows.first { $0.type == "shrubland" }?.reductionsKm2 ?? 0) - 11.7954) < 1e-8)
     }
 }

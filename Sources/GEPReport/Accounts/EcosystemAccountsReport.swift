@@ -7,16 +7,6 @@ import GEPCore
 public struct EcosystemAccountsReport: Sendable, Codable, Equatable {
     public static let schema = "gepkit.ecosystem-accounts/1"
 
-    public struct ExtentRow: Sendable, Codable, Equatable {
-        public let type: String, localName: String
-        public let openingKm2: Double, additionsKm2: Double, reductionsKm2: Double, netChangeKm2: Double, closingKm2: Double
-    }
-    public struct ConversionRow: Sendable, Codable, Equatable {
-        /// nil in the matrix (summed over units).
-        public let unit: String?
-        public let from: String, to: String, areaKm2: Double
-        public let source: String?
-    }
     public struct ConditionRow: Sendable, Codable, Equatable {
         public let id: String, name: String, ecosystemType: String, unit: String
         public let upperReference: Double, lowerReference: Double, opening: Double, closing: Double
@@ -58,10 +48,7 @@ public struct EcosystemAccountsReport: Sendable, Codable, Equatable {
     public let region: String
     public let openingYear: Int, closingYear: Int
     public let openingGEPYuan: Double, closingGEPYuan: Double
-    public let hasConversionMatrix: Bool
-    public let extent: [ExtentRow]
-    public let conversions: [ConversionRow]
-    public let conversionMatrix: [ConversionRow]
+    public let extent: ExtentReport
     public let condition: [ConditionRow]
     public let supply: [SupplyRow]
     public let use: [UseRow]
@@ -76,18 +63,8 @@ public struct EcosystemAccountsReport: Sendable, Codable, Equatable {
         closingYear = accounts.closingYear
         openingGEPYuan = accounts.opening.account.gep.yuan
         closingGEPYuan = accounts.closing.account.gep.yuan
-        hasConversionMatrix = accounts.extent.hasConversionMatrix
-        let km2 = { (area: Quantity<Area>) in area.value(in: .squareKilometre) }
-        extent = accounts.extent.rows.map {
-            ExtentRow(type: $0.type.rawValue, localName: $0.type.localName, openingKm2: km2($0.opening), additionsKm2: km2($0.additions),
-                      reductionsKm2: km2($0.reductions), netChangeKm2: km2($0.netChange), closingKm2: km2($0.closing))
-        }
-        conversions = accounts.conversions.map {
-            ConversionRow(unit: $0.unit, from: $0.from.rawValue, to: $0.to.rawValue, areaKm2: km2($0.area), source: Self.cite($0.provenance))
-        }
-        conversionMatrix = accounts.extent.conversions.map {
-            ConversionRow(unit: nil, from: $0.from.rawValue, to: $0.to.rawValue, areaKm2: km2($0.area), source: nil)
-        }
+        extent = ExtentReport(accounts.extent, region: region, openingYear: accounts.openingYear, closingYear: accounts.closingYear,
+                              conversions: accounts.conversions.map { ($0.unit, $0.from, $0.to, $0.area, Self.cite($0.provenance)) })
         condition = accounts.condition.map {
             ConditionRow(id: $0.id, name: $0.name, ecosystemType: $0.ecosystemType.rawValue, unit: $0.unit.symbol, upperReference: $0.upperReference,
                          lowerReference: $0.lowerReference, opening: $0.opening, closing: $0.closing, openingIndex: $0.openingIndex,
@@ -137,30 +114,9 @@ public struct EcosystemAccountsReport: Sendable, Codable, Equatable {
     }
 
     private var sections: [ReportSection] {
-        let types = extent.map(\.type)
-        let name = Dictionary(uniqueKeysWithValues: extent.map { ($0.type, "\($0.type) \($0.localName)") })
-        let km2 = { (value: Double) in formatNumber(value, significant: 6) }
-        var sections = [ReportSection(
-            id: "extent", title: "Extent account (km²)",
-            note: hasConversionMatrix ? "closing = opening + additions − reductions; additions and reductions from the listed conversions"
-                : "no conversions listed: only the net change is known, shown as an addition or a reduction",
-            headers: ["ecosystem type", "opening \(openingYear)", "additions", "reductions", "net change", "closing \(closingYear)"],
-            rows: extent.map { [name[$0.type] ?? $0.type, km2($0.openingKm2), km2($0.additionsKm2), km2($0.reductionsKm2), km2($0.netChangeKm2), km2($0.closingKm2)] },
-            chart: SVGBarChart(title: "extent, km²", groups: extent.map { row in
-                SVGBarChart.Group(heading: name[row.type], bars: [
-                    .init(label: "\(openingYear)", value: row.openingKm2, annotation: "\(km2(row.openingKm2)) km²"),
-                    .init(label: "\(closingYear)", value: row.closingKm2, annotation: "\(km2(row.closingKm2)) km²")])
-            }, sharedScale: true))]
-        if hasConversionMatrix {
-            let present = types.filter { type in conversionMatrix.contains { $0.from == type || $0.to == type } }
-            sections.append(ReportSection(
-                id: "conversion-matrix", title: "Conversion matrix (km², from row type to column type)", note: nil,
-                headers: ["from \\ to"] + present,
-                rows: present.map { from in [from] + present.map { to in km2(conversionMatrix.first { $0.from == from && $0.to == to }?.areaKm2 ?? 0) } }))
-            sections.append(ReportSection(
-                id: "conversions", title: "Conversions listed", note: nil, headers: ["unit", "from", "to", "area (km²)", "source"],
-                rows: conversions.map { [$0.unit ?? "", $0.from, $0.to, km2($0.areaKm2), $0.source ?? ""] }, numericFrom: 3))
-        }
+        let types = extent.rows.map(\.type)
+        let name = extent.names
+        var sections = extent.sections
         if !condition.isEmpty {
             sections.append(ReportSection(
                 id: "condition", title: "Condition account", note: "index = (value − lower reference) ÷ (upper − lower), held to 0–1",
