@@ -28,10 +28,15 @@ func htmlHead(_ title: String) -> String {
 
 /// A table whose columns from `numericFrom` on are right-aligned numbers.
 func htmlTable(_ headers: [String], _ rows: [[String]], numericFrom: Int) -> String {
+    htmlTable(headers, rows, numeric: numericFrom..<Int.max)
+}
+
+/// A table whose columns in `numeric` are right-aligned numbers (kept on one line); the others wrap.
+func htmlTable(_ headers: [String], _ rows: [[String]], numeric: Range<Int>) -> String {
     var html = "<table>\n<tr>" + headers.map { "<th>\(escapeHTML($0))</th>" }.joined() + "</tr>\n"
     for row in rows {
         html += "<tr>" + row.enumerated().map { column, cell in
-            column >= numericFrom ? "<td class=\"number\">\(escapeHTML(cell))</td>" : "<td>\(escapeHTML(cell))</td>"
+            numeric.contains(column) ? "<td class=\"number\">\(escapeHTML(cell))</td>" : "<td>\(escapeHTML(cell))</td>"
         }.joined() + "</tr>\n"
     }
     return html + "</table>\n"

@@ -39,13 +39,34 @@ struct EcosystemAccountsCommandTests {
         #expect(report.use.contains { $0.service == "carbon-sink" && ($0.quantityBySector["rest-of-world"] ?? 0) > 0 })
     }
 
-    @Test func genheAccountsInHTMLWithCharts() throws {
-        let run = try runGEP(["ecosystem-accounts", "models/accounts/genhe-2021-2022.yaml", "--format", "html"], in: packageRoot)
-        #expect(run.status == 0, "\(run.standardError)")
-        for section in ["extent", "conversion-matrix", "condition", "supply-physical-2022", "supply-monetary-2021", "use", "asset", "discount-rate"] {
-            #expect(run.standardOutput.contains("<section id=\"\(section)\">"), "\(section)")
+    /// Both reports open in headless Chromium with every section, and their charts have a bar per value: the extent
+    /// chart two per ecosystem type (opening and closing), the asset chart one per row, the scenario one per service.
+    @Test(.enabled(if: HTMLReportTests.chromium != nil || HTMLReportTests.required, "chromium is not installed; `make test` installs it"))
+    func accountsAndScenarioInChromium() throws {
+        let browser = try #require(HTMLReportTests.chromium, "chromium is required by make test but not found")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("accounts-html-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = "models/accounts/genhe-2021-2022.yaml", scenario = "models/scenarios/genhe-larch-fire.yaml"
+        let report = try JSONDecoder().decode(EcosystemAccountsReport.self, from: Data(try runGEP(["ecosystem-accounts", file, "--format", "json"], in: packageRoot).standardOutput.utf8))
+        let page = folder.appendingPathComponent("accounts.html")
+        #expect(try runGEP(["ecosystem-accounts", file, "--out", page.path], in: packageRoot).status == 0)
+        let dom = try dumpDOM(browser, page)
+        func section(_ id: String) -> String? {
+            dom.range(of: "<section id=\"\(id)\">").map { String(dom[$0.upperBound...]).components(separatedBy: "</section>")[0] }
         }
-        #expect(run.standardOutput.components(separatedBy: "<svg").count - 1 == 2)  // extent and asset charts
+        for id in ["extent", "conversion-matrix", "conversions", "condition", "supply-physical-2021", "supply-monetary-2022", "use", "asset", "discount-rate"] {
+            #expect(section(id) != nil, "\(id)")
+        }
+        #expect(section("extent")?.components(separatedBy: "<rect").count.advanced(by: -1) == 2 * report.extent.rows.count)
+        #expect(section("asset")?.components(separatedBy: "<rect").count.advanced(by: -1) == report.asset.rows.count)
+
+        let scenarioPage = folder.appendingPathComponent("scenario.html")
+        #expect(try runGEP(["scenario", scenario, "--out", scenarioPage.path], in: packageRoot).status == 0)
+        let scenarioDOM = try dumpDOM(browser, scenarioPage)
+        let services = try #require(scenarioDOM.range(of: "<section id=\"services\">").map { String(scenarioDOM[$0.upperBound...]).components(separatedBy: "</section>")[0] })
+        #expect(services.components(separatedBy: "<rect").count - 1 == 5)  // Genhe runs five services
+        #expect(scenarioDOM.contains("<section id=\"changes\">") && scenarioDOM.contains("input runoff-coefficient"))
     }
 
     /// The 1 000 ha larch fire in Jinhe against two full accounts run independently: the base model, and a copy of it

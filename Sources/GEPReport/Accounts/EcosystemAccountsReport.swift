@@ -124,7 +124,7 @@ public struct EcosystemAccountsReport: Sendable, Codable, Equatable {
                 rows: condition.map { [$0.name, $0.ecosystemType, $0.unit, formatNumber($0.upperReference), formatNumber($0.lowerReference), formatNumber($0.opening),
                                        formatNumber($0.closing), String(format: "%.3f", $0.openingIndex), String(format: "%.3f", $0.closingIndex),
                                        $0.sources.joined(separator: "; ")] },
-                numericFrom: 3))
+                numeric: 3..<9))
         }
         let supplyTypes = types + (supply.contains { $0.quantityByType["unattributed"] != nil } ? ["unattributed"] : [])
         for year in [openingYear, closingYear] {
@@ -132,7 +132,7 @@ public struct EcosystemAccountsReport: Sendable, Codable, Equatable {
             sections.append(ReportSection(
                 id: "supply-physical-\(year)", title: "Physical supply \(year), by ecosystem type", note: nil,
                 headers: ["service / line", "unit"] + supplyTypes,
-                rows: rows.map { row in ["\(row.service) / \(row.line)", row.unit] + supplyTypes.map { formatNumber(row.quantityByType[$0] ?? 0) } }, numericFrom: 2))
+                rows: rows.map { row in ["\(row.service) / \(row.line)", row.unit] + supplyTypes.map { formatNumber(row.quantityByType[$0] ?? 0) } }, numeric: 2..<Int.max))
             sections.append(ReportSection(
                 id: "supply-monetary-\(year)", title: "Monetary supply \(year), 万元 at \(rows.first?.priceYear ?? year) prices", note: "lines marked * are reported but not summed into GEP",
                 headers: ["service / line"] + supplyTypes,
@@ -145,7 +145,7 @@ public struct EcosystemAccountsReport: Sendable, Codable, Equatable {
                 headers: ["service / line", "unit"] + sectors.map { "\($0)" } + sectors.map { "\($0) 万元" } + ["source"],
                 rows: use.map { row in ["\(row.service) / \(row.line)", row.unit] + sectors.map { formatNumber(row.quantityBySector[$0] ?? 0) }
                                    + sectors.map { String(format: "%.2f", (row.valueYuanBySector[$0] ?? 0) / 1e4) } + [row.source] },
-                numericFrom: 2))
+                numeric: 2..<(2 + 2 * sectors.count)))
         }
         let yi = { (yuan: Double) in hundredMillionYuan(yuan) }
         sections.append(ReportSection(

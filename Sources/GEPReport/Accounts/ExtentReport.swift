@@ -78,7 +78,7 @@ public struct ExtentReport: Sendable, Codable, Equatable {
             rows: present.map { from in [from] + present.map { to in number(conversionMatrix.first { $0.from == from && $0.to == to }?.areaKm2 ?? 0) } }))
         sections.append(ReportSection(
             id: "conversions", title: "Conversions by unit", note: nil, headers: ["unit", "from", "to", "area (km²)", "source"],
-            rows: conversions.map { [$0.unit ?? "", $0.from, $0.to, number($0.areaKm2), $0.source ?? ""] }, numericFrom: 3))
+            rows: conversions.map { [$0.unit ?? "", $0.from, $0.to, number($0.areaKm2), $0.source ?? ""] }, numeric: 3..<4))
         return sections
     }
 }

@@ -9,8 +9,8 @@ struct ReportSection {
     let note: String?
     let headers: [String]
     let rows: [[String]]
-    /// Columns from this one on are numbers (right-aligned).
-    var numericFrom = 1
+    /// The columns that hold numbers (right-aligned, on one line); the others wrap.
+    var numeric = 1..<Int.max
     var chart: SVGBarChart?
 
     static func render(title: String, lead: [String], sections: [ReportSection], as format: ReportFormat) -> String {
@@ -30,7 +30,7 @@ struct ReportSection {
             }.joined()
         case .table:
             return "\(title)\n" + lead.map { "\($0)\n" }.joined() + sections.map { section in
-                var table = TextTable(headers: section.headers, alignments: section.headers.indices.map { $0 >= section.numericFrom ? .right : .left })
+                var table = TextTable(headers: section.headers, alignments: section.headers.indices.map { section.numeric.contains($0) ? .right : .left })
                 section.rows.forEach { table.append($0) }
                 return "\n\(section.title)\n" + (section.note.map { "\($0)\n" } ?? "") + table.render()
             }.joined()
@@ -38,7 +38,7 @@ struct ReportSection {
             return htmlHead(title) + "<h1>\(escapeHTML(title))</h1>\n" + lead.map { "<p>\(escapeHTML($0))</p>\n" }.joined() + sections.map { section in
                 "<section id=\"\(section.id)\">\n<h2>\(escapeHTML(section.title))</h2>\n" + (section.note.map { "<p>\(escapeHTML($0))</p>\n" } ?? "")
                     + (section.chart.map { "<div class=\"chart\">\n\($0.render())\n</div>\n" } ?? "")
-                    + htmlTable(section.headers, section.rows, numericFrom: section.numericFrom) + "</section>\n"
+                    + htmlTable(section.headers, section.rows, numeric: section.numeric) + "</section>\n"
             }.joined() + "</body>\n</html>\n"
         }
     }

@@ -106,7 +106,7 @@ public struct ScenarioReport: Sendable, Codable, Equatable {
                           headers: ["service", "unit", "base", "scenario", "base 万元", "scenario 万元", "change 万元"],
                           rows: services.map { ["\($0.service)\($0.includedInTotal ? "" : " *")", $0.physicalUnit, formatNumber($0.basePhysical), formatNumber($0.scenarioPhysical),
                                                 wan($0.baseYuan), wan($0.scenarioYuan), wan($0.changeYuan)] },
-                          numericFrom: 2,
+                          numeric: 2..<Int.max,
                           chart: SVGBarChart(title: "change of value by service, 万元", groups: [SVGBarChart.Group(heading: nil, bars: services.map {
                               .init(label: $0.service, value: $0.changeYuan, annotation: "\(wan($0.changeYuan)) 万元")
                           })])),
@@ -115,7 +115,7 @@ public struct ScenarioReport: Sendable, Codable, Equatable {
             ReportSection(id: "asset", title: "Asset value change by discount rate (万元)", note: nil, headers: ["discount rate", "change"],
                           rows: assetChange.map { ["\(formatNumber($0.discountRate * 100)) %", wan($0.changeYuan)] }),
             ReportSection(id: "changes", title: "What the scenario changes, with sources", note: nil, headers: ["item", "value", "source"],
-                          rows: changes.map { [$0.item, $0.value, $0.source] }, numericFrom: 3),
+                          rows: changes.map { [$0.item, $0.value, $0.source] }, numeric: 0..<0),
         ]
         return ReportSection.render(title: title, lead: lead, sections: sections, as: format)
     }
