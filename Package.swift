@@ -63,7 +63,7 @@ let package = Package(
         .target(name: "GEPServiceTesting", dependencies: ["GEPCore"]),
         .target(name: "GEPStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "GEPScaffold"),
-        .target(name: "GEPFuzz", dependencies: ["GEPCore", "GEPModelFiles", "GEPReport", "Compensation"]),
+        .target(name: "GEPFuzz", dependencies: ["GEPCore", "GEPModelFiles", "GEPReport", "Compensation", "Accounts"]),
         .executableTarget(name: "gep-fuzz", dependencies: ["GEPFuzz", "GEPServices"]),
         .executableTarget(
             name: "gep-bench",

@@ -1,3 +1,4 @@
+import Accounts
 import Compensation
 import Foundation
 import GEPCore
@@ -51,9 +52,10 @@ public struct FuzzHarness {
         ("prices/gep-guideline-2010.yaml", .regionUsing("regions/manzhouli.yaml")), ("prices/china-cpi.yaml", .regionUsing("regions/genhe.yaml")),
         ("compensation/genhe-units.yaml", .compensation), ("compensation/xilinhot-grassland.yaml", .compensation),
         ("services/water-conservation-formula.yaml", .any),
+        ("accounts/genhe-2021-2022.yaml", .ecosystemAccounts), ("scenarios/genhe-larch-fire.yaml", .scenario),
     ]
 
-    enum Kind { case region, regionUsing(String), compensation, any }
+    enum Kind { case region, regionUsing(String), compensation, ecosystemAccounts, scenario, any }
 
     let models: URL
     let scratch: URL
@@ -115,6 +117,14 @@ public struct FuzzHarness {
             let compensation = try CompensationFile.read(file, registry: registry)
             let comparison = try SchemeComparison(problem: compensation.problem, schemes: compensation.schemes.map(\.scheme))
             let report = CompensationReport(name: compensation.name, comparison: comparison, provenance: compensation.provenance)
+            return try formats.map { try report.render($0) }
+        case .ecosystemAccounts:
+            let accounts = try EcosystemAccountsFile.read(file, registry: registry)
+            let report = try EcosystemAccountsReport(try accounts.accounts(registry: registry), valuationSource: accounts.valuationProvenance)
+            return try formats.map { try report.render($0) }
+        case .scenario:
+            let scenario = try ScenarioFile.read(file, registry: registry)
+            let report = ScenarioReport(try scenario.compare(registry: registry), valuationSource: scenario.valuationProvenance)
             return try formats.map { try report.render($0) }
         case .any:
             _ = try ModelDocument.read(file, registry: registry)
