@@ -40,10 +40,10 @@ struct ValidateCommand: ParsableCommand {
                     return "carbon project, \(model.project.strata.count) strata, \(model.project.years) crediting years"
                 case let .ecosystemAccounts(model):
                     _ = try model.accounts(registry: registry)
-                    return "ecosystem accounts \(model.openingModel.year)–\(model.closingModel.year), \(model.conversions.count) conversions, \(model.condition.count) condition indicators"
+                    return "ecosystem accounts \(model.openingModel.year)–\(model.closingModel.year), \(counted(model.conversions.count, "conversion")), \(counted(model.condition.count, "condition indicator"))"
                 case let .scenario(model):
                     _ = try model.compare(registry: registry)
-                    return "scenario \"\(model.scenario.name)\", \(model.scenario.conversions.count) conversions, \(model.scenario.inputs.count) changed inputs"
+                    return "scenario \"\(model.scenario.name)\", \(counted(model.scenario.conversions.count, "conversion")), \(counted(model.scenario.inputs.count, "changed input"))"
                 case let .compensation(model):
                     for (_, scheme) in model.schemes { _ = try scheme.allocate(model.problem) }
                     return "compensation, \(model.problem.units.count) units, \(model.schemes.count) schemes"
@@ -53,3 +53,6 @@ struct ValidateCommand: ParsableCommand {
         }
     }
 }
+
+/// "1 conversion", "3 conversions".
+private func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }

@@ -75,3 +75,58 @@ func dumpDOM(_ browser: String, _ page: URL) throws -> String {
     #expect(process.terminationStatus == 0)
     return String(decoding: data, as: UTF8.self)
 }
+
+/// Chinese text in the reports' own font stack draws with the CJK font `make test` installs (fonts-noto-cjk): a page
+/// of the Genhe account's Chinese words, rendered once as the machine has its fonts and once with every CJK font
+/// hidden from fontconfig, gives two different pictures, the first with more ink. Without a CJK font the two are
+/// the same boxes (or nothing), and the test fails.
+@Suite("Chinese glyphs in headless Chromium")
+struct ChineseGlyphTests {
+    @Test(.enabled(if: HTMLReportTests.chromium != nil || HTMLReportTests.required, "chromium is not installed; `make test` installs it"))
+    func reportFontDrawsChineseGlyphs() throws {
+        let browser = try #require(HTMLReportTests.chromium, "chromium is required by make test but not found")
+        let html = try runGEP(["account", "models/regions/genhe.yaml", "--format", "html"], in: packageRoot).standardOutput
+        let stack = try #require(html.range(of: "body { font-family: ").map { String(html[$0.upperBound...].prefix { $0 != ";" }) })
+        #expect(stack.contains("CJK"), "the report's font stack names no CJK font: \(stack)")
+        let words = ["根河市", "亿元", "落叶针叶林"].filter(html.contains)
+        #expect(words.count == 3)
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gepkit-glyphs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("words.html")
+        try "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body style='font-family: \(stack); font-size: 40px'>\(words.joined(separator: " "))</body></html>"
+            .write(to: page, atomically: true, encoding: .utf8)
+        let hidden = folder.appendingPathComponent("fonts.conf")
+        try """
+            <?xml version="1.0"?>
+            <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+            <fontconfig>
+              <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+              <cachedir>\(folder.appendingPathComponent("cache").path)</cachedir>
+              <selectfont><rejectfont><glob>*CJK*</glob></rejectfont></selectfont>
+            </fontconfig>
+            """.write(to: hidden, atomically: true, encoding: .utf8)
+        let withFont = try screenshot(browser, page, to: folder.appendingPathComponent("with.png"))
+        let withoutFont = try screenshot(browser, page, to: folder.appendingPathComponent("without.png"), environment: ["FONTCONFIG_FILE": hidden.path])
+        #expect(withFont != withoutFont)
+        #expect(withFont.count > withoutFont.count, "the CJK render (\(withFont.count) bytes) should hold more ink than boxes (\(withoutFont.count) bytes)")
+    }
+}
+
+/// A PNG of `page` rendered by headless Chromium at 600 × 120, with `environment` added to the browser's.
+func screenshot(_ browser: String, _ page: URL, to png: URL, environment: [String: String] = [:]) throws -> Data {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: browser)
+    let profile = FileManager.default.temporaryDirectory.appendingPathComponent("gepkit-chromium-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: profile) }
+    process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)", "--window-size=600,120",
+                         "--screenshot=\(png.path)", page.absoluteString]
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    return try Data(contentsOf: png)
+}
