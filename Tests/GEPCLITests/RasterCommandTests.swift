@@ -23,6 +23,8 @@ struct RasterCommandTests {
         let run = try runGEP(["raster", model, "--out", out.path, "--threads", "2", "--format", "json"])
         #expect(run.status == 0, "\(run.standardError)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        #expect(try schemaViolations(json: run.standardOutput, schema: "gepkit.account-1.schema.json") == [], "with its quick-look maps")
+        #expect((report["maps"] as? [Any])?.count == 5)
         let units = try #require(report["units"] as? [[String: Any]])
         #expect(units.compactMap { $0["id"] as? String } == ["manggui", "jinhe", "city"])
         // 90 × 90 pixels of 30 m: 7.29 km², each zone a third.
