@@ -19,6 +19,20 @@ func htmlHead(_ title: String) -> String {
     svg rect.bar { fill: #2e7d32; }
     svg rect.negative { fill: #c62828; }
     .total { font-size: 1.4em; }
+    /* A4: the print layout, also on screens as narrow as its 180 mm of text: tables take the page's width and wrap
+       every cell (numbers too) instead of running off the page; charts scale down. */
+    @page { size: A4; margin: 15mm 15mm 18mm; @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; } }
+    @media print, screen and (max-width: 180mm) {
+      body { margin: 0; max-width: none; font-size: 10pt; }
+      table { width: 100%; table-layout: fixed; font-size: 8.5pt; }
+      th, td { overflow-wrap: anywhere; padding: 0.2em 0.3em; }
+      td.number { white-space: normal; }
+      svg { max-width: 100%; height: auto; }
+    }
+    @media print {
+      h1, h2, h3 { break-after: avoid; }
+      tr, svg, .chart { break-inside: avoid; }
+    }
     </style>
     </head>
     <body>

@@ -59,13 +59,13 @@ struct HTMLReportTests {
 }
 
 /// The DOM headless Chromium builds from `page`.
-func dumpDOM(_ browser: String, _ page: URL) throws -> String {
+func dumpDOM(_ browser: String, _ page: URL, windowSize: String? = nil) throws -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: browser)
     let profile = FileManager.default.temporaryDirectory.appendingPathComponent("gepkit-chromium-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: profile) }
-    process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)",
-                         "--dump-dom", page.absoluteString]
+    process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)"]
+        + (windowSize.map { ["--window-size=\($0)"] } ?? []) + ["--dump-dom", page.absoluteString]
     let output = Pipe()
     process.standardOutput = output
     process.standardError = FileHandle.nullDevice
@@ -129,4 +129,52 @@ func screenshot(_ browser: String, _ page: URL, to png: URL, environment: [Strin
     process.waitUntilExit()
     #expect(process.terminationStatus == 0)
     return try Data(contentsOf: png)
+}
+
+/// Printed on A4 (180 mm of text between 15 mm margins, 680 CSS pixels), no table or chart of a report is wider than
+/// the page: each page is opened at that width with a script that measures every table and chart, and, as a check
+/// that the measure can fail, the accounts page without its print rules has tables that run off the page.
+@Suite("HTML reports on A4")
+struct PrintWidthTests {
+    /// The tables and charts wider than the page ("TABLE:812"), and the page's width, measured by Chromium.
+    static func overflowing(_ html: String, browser: String) throws -> (wide: [String], width: Int) {
+        let script = """
+            <script>
+            const width = document.documentElement.clientWidth;
+            const wide = [...document.querySelectorAll('table, svg')].filter(e => e.getBoundingClientRect().right > width + 0.5)
+              .map(e => e.tagName.toUpperCase() + ':' + Math.round(e.getBoundingClientRect().width));
+            if (document.documentElement.scrollWidth > width) wide.push('PAGE:' + document.documentElement.scrollWidth);
+            document.body.setAttribute('data-page-width', width);
+            document.body.setAttribute('data-too-wide', wide.join(','));
+            </script>
+            """
+        let page = FileManager.default.temporaryDirectory.appendingPathComponent("gepkit-a4-\(UUID().uuidString).html")
+        defer { try? FileManager.default.removeItem(at: page) }
+        try html.replacingOccurrences(of: "</body>", with: script + "</body>").write(to: page, atomically: true, encoding: .utf8)
+        let dom = try dumpDOM(browser, page, windowSize: "680,4000")
+        func attribute(_ name: String) -> String? {
+            dom.range(of: "\(name)=\"").map { String(dom[$0.upperBound...].prefix { $0 != "\"" }) }
+        }
+        let wide = try #require(attribute("data-too-wide"), "the measuring script did not run")
+        return (wide.isEmpty ? [] : wide.components(separatedBy: ","), Int(attribute("data-page-width") ?? "") ?? 0)
+    }
+
+    @Test(.enabled(if: HTMLReportTests.chromium != nil || HTMLReportTests.required, "chromium is not installed; `make test` installs it"))
+    func reportsFitTheWidthOfAnA4Page() throws {
+        let browser = try #require(HTMLReportTests.chromium, "chromium is required by make test but not found")
+        let pages = [["account", "models/regions/genhe.yaml", "--provenance"], ["ecosystem-accounts", "models/accounts/genhe-2021-2022.yaml"],
+                     ["scenario", "models/scenarios/genhe-larch-fire.yaml"], ["compare-schemes", "models/compensation/genhe-units.yaml"],
+                     ["trend", "models/regions/genhe.yaml"]]
+        for arguments in pages {
+            let html = try runGEP(arguments + ["--format", "html"], in: packageRoot).standardOutput
+            let (wide, width) = try Self.overflowing(html, browser: browser)
+            #expect(width > 600 && width <= 680, "\(arguments[0]): measured at \(width) px")
+            #expect(wide.isEmpty, "\(arguments[0]): wider than the page: \(wide)")
+        }
+        let accounts = try runGEP(["ecosystem-accounts", "models/accounts/genhe-2021-2022.yaml", "--format", "html"], in: packageRoot).standardOutput
+        let start = try #require(accounts.range(of: "@media print, screen and (max-width: 180mm) {"))
+        let end = try #require(accounts.range(of: "\n@media print {"))
+        let unprinted = String(accounts[..<start.lowerBound]) + String(accounts[end.lowerBound...])
+        #expect(!(try Self.overflowing(unprinted, browser: browser).wide.isEmpty), "without the print rules the wide tables should overflow")
+    }
 }

@@ -20,6 +20,7 @@ struct SVGRasterMap {
         let size = Self.cellSize
         let mapWidth = map.width * size, mapHeight = map.height * size
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"raster-map\" width=\"\(mapWidth + 190)\" height=\"\(max(mapHeight, 150))\" "
+            + "viewBox=\"0 0 \(mapWidth + 190) \(max(mapHeight, 150))\" "
             + "role=\"img\" aria-label=\"\(escapeHTML(title))\">\n<title>\(escapeHTML(title))</title>\n"
         for row in 0..<map.height {
             var column = 0
