@@ -3,11 +3,12 @@ SHELL := /bin/bash
 export OPENBLAS_NUM_THREADS := 1
 
 # Debian packages the build needs: LAPACKE and OpenBLAS (CBLAS) for the LinearAlgebra target, SQLite for the
-# results store (GRDB), GDAL for the raster layer (GEPRaster, through the CGDAL system library).
-APT_PACKAGES := liblapacke-dev libopenblas-dev libsqlite3-dev libgdal-dev
+# results store (GRDB), GDAL for the raster layer (GEPRaster, through the CGDAL system library), libxlsxwriter for the
+# xlsx exports (GEPSpreadsheet, through the CXlsxWriter system library).
+APT_PACKAGES := liblapacke-dev libopenblas-dev libsqlite3-dev libgdal-dev libxlsxwriter-dev
 # And the tests: headless Chromium opens the HTML report, drawing its Chinese with the Noto CJK fonts; the sqlite3
-# shell damages stores on purpose.
-TEST_APT_PACKAGES := chromium sqlite3 fonts-noto-cjk
+# shell damages stores on purpose; unzip reads the xlsx exports back.
+TEST_APT_PACKAGES := chromium sqlite3 fonts-noto-cjk unzip
 # And the InVEST comparison: natcap.invest and GDAL's Python bindings compile in a virtual environment.
 INVEST_APT_PACKAGES := python3-venv python3-dev g++
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && echo sudo)

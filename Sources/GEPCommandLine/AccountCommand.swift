@@ -37,16 +37,16 @@ struct AccountCommand: ParsableCommand {
 
     func run() throws {
         let registry = GEPCommand.registry
-        let (text, read) = try ModelFilesRead.recording { try CLIError.wrap(context: model) { () -> String in
+        let (text, read) = try ModelFilesRead.recording { try CLIError.wrap(context: model) { () -> ReportOutput in
             let regionModel = try PriceBookFile.overlay(priceBooks, on: try RegionModelFile.read(model, registry: registry, year: year))
             if !comparedBooks.isEmpty {
                 let models = try [regionModel] + comparedBooks.map { try PriceBookFile.overlay([$0], on: regionModel) }
-                return try PriceComparisonReport(try models.map { try AccountReport(try $0.run(with: registry), registry: registry) })
-                    .render(output.format)
+                return .text(try PriceComparisonReport(try models.map { try AccountReport(try $0.run(with: registry), registry: registry) })
+                    .render(output.format))
             }
             let report = try AccountReport(try regionModel.run(with: registry), registry: registry)
             try store.save([report], model: model)
-            return try report.render(output.format, provenance: provenance)
+            return try output.output(text: { try report.render(output.format, provenance: provenance) }, workbook: { report.spreadsheet })
         } }
         try output.write(text, inputs: [model] + read)
     }

@@ -25,7 +25,7 @@ struct CompareSchemesCommand: ParsableCommand {
     @OptionGroup var output: ReportOutputOptions
 
     func run() throws {
-        let (text, read) = try ModelFilesRead.recording { try CLIError.wrap(context: model) { () -> String in
+        let (text, read) = try ModelFilesRead.recording { try CLIError.wrap(context: model) { () -> ReportOutput in
             let compensation = try CompensationFile.read(model, registry: GEPCommand.registry)
             var problem = compensation.problem
             if let budget {
@@ -34,7 +34,8 @@ struct CompareSchemesCommand: ParsableCommand {
             }
             let ids = schemes.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? compensation.schemes.map(\.id)
             let comparison = try SchemeComparison(problem: problem, schemes: try compensation.schemes(ids))
-            return try CompensationReport(name: compensation.name, comparison: comparison, provenance: compensation.provenance).render(output.format)
+            let report = CompensationReport(name: compensation.name, comparison: comparison, provenance: compensation.provenance)
+            return try output.output(text: { try report.render(output.format) }, workbook: { report.spreadsheet })
         } }
         try output.write(text, inputs: [model] + read)
     }

@@ -2,23 +2,69 @@ import ArgumentParser
 import Foundation
 import GEPModelFiles
 import GEPReport
+import GEPSpreadsheet
+
+/// What `--format` accepts: a report format, or `xlsx` for the reports that have a workbook (the account and the
+/// scheme comparison), written to `--out`.
+enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
+    case table, csv, json, md, html, xlsx
+
+    /// The format a file name's extension stands for: a report format's, or `.xlsx`.
+    init?(fileExtension path: String) {
+        if (path as NSString).pathExtension.lowercased() == "xlsx" { self = .xlsx; return }
+        guard let format = ReportFormat(fileExtension: path) else { return nil }
+        self.init(rawValue: format.rawValue)
+    }
+}
+
+/// A report as a command made it: text in a report format, or a workbook.
+enum ReportOutput {
+    case text(String)
+    case workbook(Spreadsheet)
+}
 
 /// `--format` and `--out`, shared by the commands that print a report.
 struct ReportOutputOptions: ParsableArguments {
     @Option(name: .customLong("format"),
-            help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")) (default: from the --out extension, else table).")
-    var chosenFormat: ReportFormat?
+            help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")) (default: from the --out extension, else table; xlsx for gep account and gep compare-schemes, with --out).")
+    var chosenFormat: OutputFormat?
 
     @Option(help: "Write the report to this file instead of standard output; nothing is written unless the whole report succeeds.")
     var out: String?
 
     /// `--format`, else the format `--out`'s extension names, else a table.
-    var format: ReportFormat { chosenFormat ?? out.flatMap { ReportFormat(fileExtension: $0) } ?? .table }
+    private var outputFormat: OutputFormat { chosenFormat ?? out.flatMap { OutputFormat(fileExtension: $0) } ?? .table }
 
-    /// Refuses a `--format` that contradicts `--out`'s extension (`--format csv --out report.json`).
+    /// The text format chosen; a table when a workbook is (``isWorkbook``).
+    var format: ReportFormat { ReportFormat(rawValue: outputFormat.rawValue) ?? .table }
+
+    /// Whether an xlsx workbook is asked for.
+    var isWorkbook: Bool { outputFormat == .xlsx }
+
+    /// Refuses a `--format` that contradicts `--out`'s extension (`--format csv --out report.json`), and a workbook
+    /// without a file to write it to.
     func validate() throws {
-        guard let chosenFormat, let out, let implied = ReportFormat(fileExtension: out), implied != chosenFormat else { return }
+        if isWorkbook, out == nil { throw ValidationError("--format xlsx writes a workbook: give --out FILE.xlsx") }
+        guard let chosenFormat, let out, let implied = OutputFormat(fileExtension: out), implied != chosenFormat else { return }
         throw ValidationError("--format \(chosenFormat.rawValue) but --out \(out) names a \(implied.rawValue) file; drop --format or give a matching extension")
+    }
+
+    /// The report as text in the chosen format, or as its workbook when xlsx is chosen.
+    func output(text: () throws -> String, workbook: () throws -> Spreadsheet) rethrows -> ReportOutput {
+        isWorkbook ? .workbook(try workbook()) : .text(try text())
+    }
+
+    /// Writes `output`: text as ``write(_:inputs:)`` does, a workbook to `--out` (checked the same way) with libxlsxwriter.
+    func write(_ output: ReportOutput, inputs: [String]) throws {
+        switch output {
+        case let .text(text): try write(text, inputs: inputs)
+        case let .workbook(spreadsheet):
+            guard let out else { throw CLIError(description: "--format xlsx writes a workbook: give --out FILE.xlsx") }
+            try Self.checkTarget(out, inputs: inputs)
+            do { try XLSXWriter.write(spreadsheet, to: out) } catch let error as SpreadsheetError {
+                throw CLIError(description: String(describing: error))
+            }
+        }
     }
 
     /// Prints `text`, or writes it to `--out` atomically so that a failed run leaves no partial file.
@@ -29,6 +75,9 @@ struct ReportOutputOptions: ParsableArguments {
     ///
     /// - Parameter inputs: the files the run read (``ModelFilesRead``), which the report may not replace.
     func write(_ text: String, inputs: [String]) throws {
+        if isWorkbook {
+            throw CLIError(description: "this report has no xlsx form; xlsx is written by gep account and gep compare-schemes (the other reports: table, csv, json, md, html)")
+        }
         guard let out else { return printReport(text, format: format) }
         try Self.checkTarget(out, inputs: inputs)
         do {
