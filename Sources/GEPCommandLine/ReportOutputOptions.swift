@@ -54,30 +54,34 @@ struct ReportOutputOptions: ParsableArguments {
         isWorkbook ? .workbook(try workbook()) : .text(try text())
     }
 
-    /// Writes `output`: text as ``write(_:inputs:)`` does, a workbook to `--out` (checked the same way) with libxlsxwriter.
+    /// Writes `output`: text as ``write(_:inputs:seed:)`` does, a workbook to `--out` (checked the same way, with the
+    /// run's metadata as its last sheet) with libxlsxwriter.
     func write(_ output: ReportOutput, inputs: [String]) throws {
         switch output {
         case let .text(text): try write(text, inputs: inputs)
         case let .workbook(spreadsheet):
             guard let out else { throw CLIError(description: "--format xlsx writes a workbook: give --out FILE.xlsx") }
             try Self.checkTarget(out, inputs: inputs)
-            do { try XLSXWriter.write(spreadsheet, to: out) } catch let error as SpreadsheetError {
+            let run = try RunMetadata.current(inputs: inputs)
+            do { try XLSXWriter.write(Spreadsheet(sheets: spreadsheet.sheets + [run.sheet]), to: out) } catch let error as SpreadsheetError {
                 throw CLIError(description: String(describing: error))
             }
         }
     }
 
-    /// Prints `text`, or writes it to `--out` atomically so that a failed run leaves no partial file.
+    /// Prints `text` with the run's metadata (``RunMetadata``: tool, time, command, every input with its SHA-256, the
+    /// `seed` of a random run), or writes it to `--out` atomically so that a failed run leaves no partial file.
     ///
     /// A table, and anything printed on a terminal, has its control characters removed (``terminalSafe(_:)``): a
     /// name in a model file cannot drive the terminal. `--out` must be a new or regular file and none of the run's
     /// inputs: the atomic write replaces its target, so a FIFO, a device or the model file itself would be lost.
     ///
     /// - Parameter inputs: the files the run read (``ModelFilesRead``), which the report may not replace.
-    func write(_ text: String, inputs: [String]) throws {
+    func write(_ report: String, inputs: [String], seed: UInt64? = nil) throws {
         if isWorkbook {
             throw CLIError(description: "this report has no xlsx form; xlsx is written by gep account and gep compare-schemes (the other reports: table, csv, json, md, html)")
         }
+        let text = try RunMetadata.current(inputs: inputs, seed: seed).decorate(report, format: format)
         guard let out else { return printReport(text, format: format) }
         try Self.checkTarget(out, inputs: inputs)
         do {

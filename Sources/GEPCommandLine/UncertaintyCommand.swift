@@ -35,7 +35,7 @@ struct UncertaintyCommand: ParsableCommand {
                                                progress: progress?.update)
             return try UncertaintyReport(result).render(output.format)
         } }
-        try output.write(text, inputs: [model] + read)
+        try output.write(text, inputs: [model] + read, seed: seed)
     }
 }
 
@@ -75,7 +75,7 @@ struct SensitivityCommand: ParsableCommand {
             let gep = try regionModel.run(with: GEPCommand.registry).account.gep.yuan
             return try SensitivityReport(analysis, region: regionModel.region.name, deterministicGEPYuan: gep).render(output.format)
         } }
-        try output.write(text, inputs: [model] + read)
+        try output.write(text, inputs: [model] + read, seed: seed)
     }
 }
 

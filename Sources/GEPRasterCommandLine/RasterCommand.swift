@@ -84,8 +84,9 @@ extension RasterCommand {
                 return
             }
             let text = try CLIError.wrap(context: model) { () -> String in
-                let raster = try RasterCommand.readModel(model).model.run(with: registry, outputDirectory: out, threads: threads)
-                return try AccountReport(raster.run, registry: registry).render(format)
+                let (raster, files) = try RasterCommand.readModel(model)
+                let report = try AccountReport(raster.run(with: registry, outputDirectory: out, threads: threads).run, registry: registry).render(format)
+                return try RunMetadata.current(tool: "gep raster", inputs: files).decorate(report, format: format)
             }
             printReport(text, format: format)
         }
@@ -107,7 +108,8 @@ extension RasterCommand {
 
         func run() throws {
             let text = try CLIError.wrap(context: model) { () -> String in
-                try RasterExtent.report(try RasterCommand.readModel(model).model).render(format)
+                let (raster, files) = try RasterCommand.readModel(model)
+                return try RunMetadata.current(tool: "gep raster", inputs: files).decorate(try RasterExtent.report(raster).render(format), format: format)
             }
             printReport(text, format: format)
         }
@@ -136,8 +138,14 @@ extension RasterCommand {
         func run() throws {
             let registry = RasterCommand.registry
             let text = try CLIError.wrap(context: "gep raster merge") { () -> String in
-                let raster = try RasterTileMerge.merge(parts: tiles, readModel: RasterCommand.readModel, with: registry, outputDirectory: out, mosaic: mosaic)
-                return try AccountReport(raster.run, registry: registry).render(format)
+                var files: [String] = []
+                let raster = try RasterTileMerge.merge(parts: tiles, readModel: { path in
+                    let read = try RasterCommand.readModel(path)
+                    files += read.files
+                    return read
+                }, with: registry, outputDirectory: out, mosaic: mosaic)
+                let report = try AccountReport(raster.run, registry: registry).render(format)
+                return try RunMetadata.current(tool: "gep raster", inputs: files).decorate(report, format: format)
             }
             printReport(text, format: format)
         }

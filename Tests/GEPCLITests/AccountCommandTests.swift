@@ -91,7 +91,9 @@ struct AccountCommandTests {
 }
 
 /// A minimal RFC 4180 reader: quoted fields with doubled quotes, CRLF or LF rows.
-func parseCSV(_ text: String) -> [[String]] {
+func parseCSV(_ report: String) -> [[String]] {
+    // The run's metadata stands before the header as `#` lines, which CSV readers are told to skip.
+    let text = report.split(separator: "\r\n", omittingEmptySubsequences: false).drop { $0.hasPrefix("#") }.joined(separator: "\r\n")
     var rows: [[String]] = []
     var row: [String] = []
     var field = ""

@@ -9,7 +9,7 @@ struct ExampleTests {
         let expected = try String(contentsOf: packageRoot.appendingPathComponent("examples/genhe-annual-gep/expected-output.txt"), encoding: .utf8)
         let run = try runGEP(["account", "models/regions/genhe.yaml", "--year", "2022"], in: packageRoot)
         #expect(run.status == 0, "\(run.standardError)")
-        #expect(run.standardOutput == expected)
+        #expect(withoutRun(run.standardOutput) == expected, "the report above its run section, which changes from run to run")
     }
 }
 
@@ -20,7 +20,7 @@ struct CompareCompensationExampleTests {
         let expected = try String(contentsOf: packageRoot.appendingPathComponent("examples/compare-compensation/\(file).txt"), encoding: .utf8)
         let run = try runGEP(["compare-schemes", "models/compensation/\(file).yaml"], in: packageRoot)
         #expect(run.status == 0, "\(run.standardError)")
-        #expect(run.standardOutput == expected)
+        #expect(withoutRun(run.standardOutput) == expected, "the report above its run section, which changes from run to run")
     }
 }
 
@@ -33,6 +33,6 @@ struct GenheRasterExampleTests {
         let model = try GenheRasterFixture.write(to: folder.path, size: 120, models: packageRoot.appendingPathComponent("models").path)
         let run = try runGEP(["raster", model, "--out", folder.appendingPathComponent("out").path, "--threads", "2"], in: packageRoot)
         #expect(run.status == 0, "\(run.standardError)")
-        #expect(run.standardOutput == expected)
+        #expect(withoutRun(run.standardOutput) == expected, "the report above its run section, which changes from run to run")
     }
 }

@@ -60,3 +60,20 @@ func spawnAsForeground(_ path: String, _ arguments: [String]) throws -> pid_t {
     guard result == 0 else { throw POSIXError(POSIXErrorCode(rawValue: result) ?? .EINVAL) }
     return pid
 }
+
+/// A report's text without the run's metadata (``RunMetadata``), which differs from run to run by its time, command
+/// and inputs: the `"run"` object of JSON, the `#` lines before a CSV's header, the closing "Run" section of a table or
+/// Markdown report, the run footer of HTML.
+func withoutRun(_ text: String) -> String {
+    if let start = text.range(of: "\n  \"run\" : {\n"), let end = text.range(of: "\n  }", range: start.upperBound..<text.endIndex) {
+        let after = text[end.upperBound...]
+        return String(text[..<start.lowerBound]) + (after.hasPrefix(",") ? String(after.dropFirst()) : String(after))
+    }
+    if let footer = text.range(of: "<footer id=\"run\">"), let end = text.range(of: "</footer>\n", range: footer.upperBound..<text.endIndex) {
+        return String(text[..<footer.lowerBound]) + String(text[end.upperBound...])
+    }
+    for marker in ["\n\n## Run\n", "\n\nRun\n"] where text.contains(marker) {
+        return String(text[..<(text.range(of: marker, options: .backwards)?.lowerBound ?? text.endIndex)]) + "\n"
+    }
+    return text.split(separator: "\r\n", omittingEmptySubsequences: false).drop { $0.hasPrefix("# ") }.joined(separator: "\r\n")
+}

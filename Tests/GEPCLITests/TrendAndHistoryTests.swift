@@ -50,7 +50,7 @@ struct TrendAndHistoryTests {
         let lines = table.standardOutput.split(separator: "\n")
         #expect(lines[0].hasSuffix("; partial: 8 services not run (flood-regulation, cultural-tourism, air-purification, water-purification, soil-retention, oxygen-release, climate-regulation, provisioning-products)"))
         #expect(lines[1].contains("GEP (亿元, partial)") && lines[1].contains("GEP / GDP (partial)"))
-        let csv = try runGEP(["trend", manzhouli, "--format", "csv"]).standardOutput.split(separator: "\r\n")
+        let csv = withoutRun(try runGEP(["trend", manzhouli, "--format", "csv"]).standardOutput).split(separator: "\r\n")
         #expect(csv[0] == "year,gep_yuan,growth_percent,gep_to_gdp,price_year,services_not_run")
         #expect(csv[1].hasSuffix(",flood-regulation cultural-tourism air-purification water-purification soil-retention oxygen-release climate-regulation provisioning-products"))
         let json = try JSONDecoder().decode(TrendReport.self, from: Data(try runGEP(["trend", manzhouli, "--format", "json"]).standardOutput.utf8))

@@ -87,7 +87,7 @@ struct XLSXTests {
         #expect(run.status == 0 && run.standardOutput.isEmpty, "\(run.standardError)")
         let report = try JSONDecoder().decode(AccountReport.self, from: Data(try runGEP(["account", "models/regions/genhe.yaml", "--format", "json"], in: packageRoot).standardOutput.utf8))
         let workbook = try WorkbookReadBack(book)
-        #expect(workbook.sheets.map(\.name) == ["summary", "services", "lines", "units", "provenance"])
+        #expect(workbook.sheets.map(\.name) == ["summary", "services", "lines", "units", "provenance", "run"])
         expectSame(workbook.sheet("summary")[1][1], report.gepYuan, "GEP")
         let services = workbook.sheet("services")
         #expect(services[0][8] == .text("value (元)"))
@@ -119,7 +119,7 @@ struct XLSXTests {
         #expect(try runGEP(["compare-schemes", file, "--format", "xlsx", "--out", book], in: packageRoot).status == 0)
         let report = try JSONDecoder().decode(CompensationReport.self, from: Data(try runGEP(["compare-schemes", file, "--format", "json"], in: packageRoot).standardOutput.utf8))
         let workbook = try WorkbookReadBack(book)
-        #expect(workbook.sheets.map(\.name) == ["amounts", "metrics", "rank agreement", "budget", "provenance"])
+        #expect(workbook.sheets.map(\.name) == ["amounts", "metrics", "rank agreement", "budget", "provenance", "run"])
         let amounts = workbook.sheet("amounts")
         for (u, unit) in report.units.enumerated() {
             #expect(amounts[u + 1][0] == .text(unit.id))

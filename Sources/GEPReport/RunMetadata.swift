@@ -1,0 +1,87 @@
+import Foundation
+
+/// Which run made a report: the tool and its version, when (UTC), the command line, and every model file read with
+/// its SHA-256, and the seed of a random run; carried by every report format, so that a table handed in with a plan
+/// can be traced to the files and the command that made it.
+public struct RunMetadata: Sendable, Codable, Equatable {
+    /// A file the run read, as its path was given or named, and the SHA-256 of its bytes (lower-case hex).
+    public struct Input: Sendable, Codable, Equatable {
+        public let path: String
+        public let sha256: String
+
+        public init(path: String, sha256: String) {
+            self.path = path
+            self.sha256 = sha256
+        }
+    }
+
+    /// "gep 0.1.0".
+    public let tool: String
+    /// ISO 8601 in UTC, "2026-12-07T19:22:00Z".
+    public let generated: String
+    /// The command line, each argument quoted where a shell would need it.
+    public let command: String
+    /// The model files read, the model's first.
+    public let inputs: [Input]
+    /// The seed of a Monte Carlo or sensitivity run.
+    public let seed: UInt64?
+
+    public init(tool: String, generated: String, command: String, inputs: [Input], seed: UInt64? = nil) {
+        self.tool = tool
+        self.generated = generated
+        self.command = command
+        self.inputs = inputs
+        self.seed = seed
+    }
+
+    /// The lines every text form prints: "tool: gep 0.1.0", "generated: …", "command: …", "input: PATH sha256 HEX", "seed: 1".
+    public var lines: [String] {
+        ["tool: \(tool)", "generated: \(generated) (UTC)", "command: \(command)"] + inputs.map { "input: \($0.path) sha256 \($0.sha256)" }
+            + (seed.map { ["seed: \($0)"] } ?? [])
+    }
+
+    /// `text`, a report in `format`, with this run's metadata where the format keeps it: a `run` object among the
+    /// top-level keys of JSON (in sorted place, as the reports' own keys are), `#` comment lines before a CSV's header
+    /// (`pandas.read_csv(comment="#")` skips them), a closing section in a table or Markdown, a footer in HTML.
+    public func decorate(_ text: String, format: ReportFormat) throws -> String {
+        switch format {
+        case .table: return text + (text.hasSuffix("\n") ? "" : "\n") + "\nRun\n" + lines.map { "  \($0)\n" }.joined()
+        case .md: return text + (text.hasSuffix("\n") ? "" : "\n") + "\n## Run\n\n" + lines.map { "- \(markdownText($0))\n" }.joined()
+        case .csv: return lines.map { "# \($0.replacingOccurrences(of: "\n", with: " "))\r\n" }.joined() + text
+        case .html:
+            let footer = "<footer id=\"run\">\n<h2>Run</h2>\n<ul>\n" + lines.map { "<li>\(escapeHTML($0))</li>\n" }.joined() + "</ul>\n</footer>\n"
+            guard let end = text.range(of: "</body>", options: .backwards) else { return text + footer }
+            return text.replacingCharacters(in: end.lowerBound..<end.lowerBound, with: footer)
+        case .json: return try insertedIntoJSON(text)
+        }
+    }
+
+    /// The top-level object of `json` (as the reports print it: pretty, two spaces, sorted keys) with `"run"` placed
+    /// before the first key that sorts after it.
+    private func insertedIntoJSON(_ json: String) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let object = String(decoding: try encoder.encode(self), as: UTF8.self)
+            .split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            .map { $0.offset == 0 ? String($0.element) : "  " + $0.element }.joined(separator: "\n")
+        var lines = json.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let topKey = { (line: String) -> String? in
+            guard line.hasPrefix("  \""), !line.hasPrefix("   "), let end = line.dropFirst(3).firstIndex(of: "\"") else { return nil }
+            return String(line[line.index(line.startIndex, offsetBy: 3)..<end])
+        }
+        if let position = lines.firstIndex(where: { topKey($0).map { $0 > "run" } ?? false }) {
+            lines.insert("  \"run\" : \(object),", at: position)
+        } else if let close = lines.lastIndex(of: "}"), close > 0 {
+            lines[close - 1] += ","
+            lines.insert("  \"run\" : \(object)", at: close)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The run as a sheet of a workbook.
+    public var sheet: Spreadsheet.Sheet {
+        Spreadsheet.Sheet(name: "run", headers: ["item", "value"], rows: [
+            [.text("tool"), .text(tool)], [.text("generated (UTC)"), .text(generated)], [.text("command"), .text(command)],
+        ] + inputs.map { [.text("input \($0.path)"), .text("sha256 \($0.sha256)")] } + (seed.map { [[.text("seed"), .number(Double($0))]] } ?? []))
+    }
+}
