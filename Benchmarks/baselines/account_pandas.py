@@ -134,8 +134,14 @@ def main():
     if "--csv" in options:
         rows = [(key, *value) for key, value in lines.items()]   # service, method, counted, amount, unit, value
         n, k = len(units), len(rows)
+        area_column = next(c for c in units.columns if c.startswith("area"))
+        area_km2 = units[area_column].to_numpy() * FACTOR[area_column.split("[")[1].rstrip("]").strip()] / 1e6
         table = pd.DataFrame({
+            "level": "unit",
             "unit": np.repeat(units["id"].to_numpy(), k),
+            "name": np.repeat(units["name"].to_numpy(), k),
+            "local_name": np.repeat(units["local-name"].to_numpy(), k) if "local-name" in units else "",
+            "area_km2": np.repeat(area_km2, k),
             "service": np.tile([s[0] for s in rows], n),
             "category": "regulating",
             "method": np.tile([s[1] for s in rows], n),
@@ -144,8 +150,10 @@ def main():
             "physical_unit": np.tile([s[4] for s in rows], n),
             "value_yuan": np.column_stack([s[5] for s in rows]).ravel(),
             "price_year": report_year})
+        region = context["model"]["region"]
         totals = pd.DataFrame({
-            "unit": "(all)", "service": [s[0] for s in rows] + ["GEP"],
+            "level": "region", "unit": region["id"], "name": region["name"], "local_name": region.get("local-name", ""),
+            "area_km2": area_km2.sum(), "service": [s[0] for s in rows] + ["GEP"],
             "category": ["regulating"] * k + [""], "method": [s[1] for s in rows] + [""],
             "in_total": [s[2] for s in rows] + ["true"],
             "physical_amount": [s[3].sum() for s in rows] + [None],

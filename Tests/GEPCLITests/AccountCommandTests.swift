@@ -32,18 +32,23 @@ struct AccountCommandTests {
         let csv = try runGEP(["account", Self.genhe, "--format", "csv"])
         let rows = parseCSV(csv.standardOutput)
         #expect(rows.first == AccountReport.csvHeaderForTests)
-        let total = try #require(rows.first { $0[0] == "(all)" && $0[1] == "GEP" })
-        #expect(Double(total[7]) == report.gepYuan)
+        let total = try #require(rows.first { $0[0] == "region" && $0[5] == "GEP" })
+        #expect(Double(total[11]) == report.gepYuan && total[1] == "genhe" && total[3] == "根河市")
         for service in report.services {
-            let row = try #require(rows.first { $0[0] == "(all)" && $0[1] == service.id })
-            #expect(Double(row[5]) == service.physicalAmount && Double(row[7]) == service.valueYuan)
+            let row = try #require(rows.first { $0[0] == "region" && $0[5] == service.id })
+            #expect(Double(row[9]) == service.physicalAmount && Double(row[11]) == service.valueYuan)
         }
         for unit in report.units {
             for service in report.services {
-                let row = try #require(rows.first { $0[0] == unit.id && $0[1] == service.id })
-                #expect(Double(row[7]) == unit.serviceValuesYuan[service.id])
+                let row = try #require(rows.first { $0[0] == "unit" && $0[1] == unit.id && $0[5] == service.id })
+                #expect(Double(row[11]) == unit.serviceValuesYuan[service.id])
+                #expect(row[3] == (unit.localName ?? "") && Double(row[4]) == unit.areaSquareKilometres)
             }
         }
+        // Summing the unit rows counts every value once: the counted services' values add up to GEP.
+        let counted = Set(report.services.filter(\.includedInTotal).map(\.id))
+        let unitSum = rows.dropFirst().filter { $0[0] == "unit" && counted.contains($0[5]) }.reduce(0) { $0 + (Double($1[11]) ?? .nan) }
+        #expect(abs(unitSum - report.gepYuan) <= 1e-9 * report.gepYuan)
     }
 
     @Test func provenanceListsEveryInputPriceAndArea() throws {
@@ -125,6 +130,7 @@ func parseCSV(_ report: String) -> [[String]] {
 
 extension AccountReport {
     static var csvHeaderForTests: [String] {
-        ["unit", "service", "category", "method", "in_total", "physical_amount", "physical_unit", "value_yuan", "price_year"]
+        ["level", "unit", "name", "local_name", "area_km2", "service", "category", "method", "in_total", "physical_amount", "physical_unit",
+         "value_yuan", "price_year"]
     }
 }

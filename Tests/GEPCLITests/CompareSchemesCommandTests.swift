@@ -36,10 +36,29 @@ struct CompareSchemesCommandTests {
         #expect(run.standardError.contains("unknown scheme \"lottery\"; known: gep-share"))
     }
 
+    /// The CSV's unit rows hold each amount once (they add up to each scheme's total), and its scheme rows the metrics
+    /// and Spearman's ρ as a symmetric matrix with ones on the diagonal, as the JSON of the same comparison has them.
     @Test func csvHasOneRowPerSchemeAndUnit() throws {
         let rows = parseCSV(try runGEP(["compare-schemes", Self.path("xilinhot-grassland"), "--format", "csv"]).standardOutput)
-        #expect(rows.first == ["scheme", "unit", "amount_yuan", "per_capita_yuan", "per_km2_yuan", "price_year", "explanation"])
-        #expect(rows.count == 1 + 8 * 3)
+        let report = try JSONDecoder().decode(CompensationReport.self, from: Data(try runGEP(["compare-schemes", Self.path("xilinhot-grassland"), "--format", "json"]).standardOutput.utf8))
+        let header = try #require(rows.first)
+        #expect(Array(header.prefix(9)) == ["level", "scheme", "unit", "name", "local_name", "amount_yuan", "per_km2_yuan", "gini", "coefficient_of_variation"])
+        #expect(!header.contains("per_capita_yuan"), "no unit gives a population, so there is no empty per-capita column")
+        #expect(rows.count == 1 + 8 * 3 + 8)
+        let column = Dictionary(uniqueKeysWithValues: header.enumerated().map { ($1, $0) })
+        for scheme in report.schemes {
+            let unitRows = rows.filter { $0[0] == "unit" && $0[1] == scheme.id }
+            let sum = unitRows.reduce(0) { $0 + (Double($1[5]) ?? .nan) }
+            #expect(unitRows.count == 3 && abs(sum - scheme.totalYuan) <= 1e-9 * max(1, scheme.totalYuan), "\(scheme.id)")
+            let row = try #require(rows.first { $0[0] == "scheme" && $0[1] == scheme.id })
+            #expect(Double(row[column["gini"] ?? 0]) == scheme.gini && Double(row[column["coefficient_of_variation"] ?? 0]) == scheme.coefficientOfVariation)
+            #expect(row[column["spearman_\(scheme.id)"] ?? 0] == "1")
+            for pair in report.rankAgreement where pair.first == scheme.id {
+                let other = try #require(rows.first { $0[0] == "scheme" && $0[1] == pair.second })
+                #expect(row[column["spearman_\(pair.second)"] ?? 0] == pair.spearman.map { "\($0)" } ?? "")
+                #expect(other[column["spearman_\(scheme.id)"] ?? 0] == row[column["spearman_\(pair.second)"] ?? 0], "ρ is symmetric")
+            }
+        }
     }
 
     /// The HTML holds one grouped bar chart (a bar per scheme for each unit) and the metrics table.

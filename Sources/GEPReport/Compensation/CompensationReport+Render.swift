@@ -54,13 +54,30 @@ extension CompensationReport {
         return text
     }
 
+    /// RFC 4180 CSV with a `level` column: a `unit` row per scheme and unit (the amount, per km² and per resident where
+    /// populations are known), then a `scheme` row per scheme (its total in `amount_yuan`, its metrics, and Spearman's ρ
+    /// with every scheme, as a matrix by column), so that a sum over one level counts each amount once.
     private func renderCSV() -> String {
-        var rows = [["scheme", "unit", "amount_yuan", "per_capita_yuan", "per_km2_yuan", "price_year", "explanation"]]
+        let withPopulation = units.contains { $0.population != nil }
+        var rows = [["level", "scheme", "unit", "name", "local_name", "amount_yuan"] + (withPopulation ? ["per_capita_yuan"] : [])
+            + ["per_km2_yuan", "gini", "coefficient_of_variation", "compensation_to_gep", "compensation_to_opportunity_cost"]
+            + schemes.map { "spearman_\($0.id)" } + ["price_year", "explanation"]]
+        let number = { (value: Double?) in value.map { "\($0)" } ?? "" }
         for scheme in schemes {
             for (i, unit) in units.enumerated() {
-                rows.append([scheme.id, unit.id, "\(scheme.amountsYuan[i])", scheme.perCapitaYuan[i].map { "\($0)" } ?? "",
-                             scheme.perSquareKilometreYuan[i].map { "\($0)" } ?? "", "\(priceYear)", scheme.explanations[i]])
+                rows.append(["unit", scheme.id, unit.id, unit.name, unit.localName ?? "", "\(scheme.amountsYuan[i])"]
+                             + (withPopulation ? [number(scheme.perCapitaYuan[i])] : []) + [number(scheme.perSquareKilometreYuan[i])]
+                             + Array(repeating: "", count: 4 + schemes.count) + ["\(priceYear)", scheme.explanations[i]])
             }
+        }
+        for scheme in schemes {
+            let rho = schemes.map { other -> String in
+                guard other.id != scheme.id else { return "1" }
+                return number(rankAgreement.first { Set([$0.first, $0.second]) == Set([scheme.id, other.id]) }?.spearman)
+            }
+            rows.append(["scheme", scheme.id, "", "", "", "\(scheme.totalYuan)"] + (withPopulation ? [""] : [])
+                        + ["", "\(scheme.gini)", "\(scheme.coefficientOfVariation)", number(scheme.compensationToGEP),
+                           number(scheme.compensationToOpportunityCost)] + rho + ["\(priceYear)", scheme.summary])
         }
         return rows.map { $0.map(csvEscape).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
