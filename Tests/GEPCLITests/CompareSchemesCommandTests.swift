@@ -61,11 +61,22 @@ struct CompareSchemesCommandTests {
         }
     }
 
-    /// The HTML holds one grouped bar chart (a bar per scheme for each unit) and the metrics table.
+    /// The HTML holds one grouped bar chart (a bar per scheme for each unit, each scheme in its own colour, with a key
+    /// naming each scheme in that colour), the metrics table, and Spearman's ρ as an 8 × 8 matrix.
     @Test func htmlHasAGroupedChartAndMetrics() throws {
         let html = try runGEP(["compare-schemes", Self.path("xilinhot-grassland"), "--format", "html"]).standardOutput
+        let report = try JSONDecoder().decode(CompensationReport.self, from: Data(try runGEP(["compare-schemes", Self.path("xilinhot-grassland"), "--format", "json"]).standardOutput.utf8))
         #expect(html.components(separatedBy: "<svg").count - 1 == 1)
-        #expect(html.components(separatedBy: "<rect").count - 1 == 3 * 8)
+        let bars = html.components(separatedBy: "<rect ").dropFirst().filter { $0.contains("class=\"series\"") }
+        let keys = html.components(separatedBy: "<rect ").dropFirst().filter { $0.contains("class=\"key\"") }
+        #expect(bars.count == 3 * 8 && keys.count == 8)
+        let fill = { (rect: String) in rect.components(separatedBy: "fill=\"").dropFirst().first?.prefix(7).description ?? "" }
+        #expect(Set(keys.map(fill)).count == 8, "one colour per scheme")
+        for (u, _) in report.units.enumerated() {
+            #expect(bars[(u * 8)..<(u * 8 + 8)].map(fill) == keys.map(fill), "each unit's bars in the schemes' colours, in order")
+        }
         #expect(html.contains("id=\"metrics\""))
+        let matrix = try #require(html.components(separatedBy: "<table class=\"matrix\" id=\"rank-agreement\">").dropFirst().first?.components(separatedBy: "</table>").first)
+        #expect(matrix.components(separatedBy: "<tr>").count - 1 == 1 + 8 && matrix.components(separatedBy: "<td").count - 1 == 64)
     }
 }

@@ -178,3 +178,30 @@ struct PrintWidthTests {
         #expect(!(try Self.overflowing(unprinted, browser: browser).wide.isEmpty), "without the print rules the wide tables should overflow")
     }
 }
+
+/// The trend draws a line per service at constant prices, and the uncertainty histogram colours the bins inside the
+/// 5–95 % band apart from the others and marks the deterministic GEP's bin, as the JSON of the same runs place them.
+@Suite("trend and histogram charts")
+struct TrendAndHistogramChartTests {
+    @Test func trendHasALinePerService() throws {
+        let html = try runGEP(["trend", "models/regions/genhe.yaml", "--format", "html"], in: packageRoot).standardOutput
+        let trend = try JSONDecoder().decode(TrendReport.self, from: Data(try runGEP(["trend", "models/regions/genhe.yaml", "--format", "json"], in: packageRoot).standardOutput.utf8))
+        #expect(trend.services.count == 5 && trend.years.count == 2)
+        #expect(html.components(separatedBy: "<polyline class=\"series-line\"").count - 1 == trend.services.count)
+        #expect(html.components(separatedBy: "<circle ").count - 1 == trend.services.count * trend.years.count)
+        let account = try JSONDecoder().decode(AccountReport.self, from: Data(try runGEP(["account", "models/regions/genhe.yaml", "--format", "json"], in: packageRoot).standardOutput.utf8))
+        for service in account.services { #expect(trend.years.last?.byServiceYuan[service.id] == service.valueYuan, "\(service.id)") }
+    }
+
+    @Test func histogramShowsTheBandAndTheDeterministicValue() throws {
+        let arguments = ["uncertainty", "models/regions/genhe.yaml", "--draws", "500", "--seed", "2"]
+        let html = try runGEP(arguments + ["--format", "html"], in: packageRoot).standardOutput
+        let report = try JSONDecoder().decode(UncertaintyReport.self, from: Data(try runGEP(arguments + ["--format", "json"], in: packageRoot).standardOutput.utf8))
+        let bars = html.components(separatedBy: "<rect ").dropFirst().filter { $0.contains("class=\"series\"") }
+        #expect(bars.count == report.histogram.count)
+        let inside = report.histogram.map { $0.upperYuan >= report.total.p5 && $0.lowerYuan <= report.total.p95 }
+        let colours = bars.map { $0.contains("fill=\"#0072B2\"") }
+        #expect(colours == inside && inside.contains(true) && inside.contains(false))
+        #expect(html.components(separatedBy: "◆ deterministic").count - 1 == 1)
+    }
+}

@@ -24,3 +24,11 @@ struct TextTableTests {
             """)
     }
 }
+
+/// Amounts on one axis share one magnitude: the largest's prefix for all (50 000 t is 5.00 万t, so 300 t is 0.03 万t).
+@Test func amountsOnOneAxisShareAMagnitude() {
+    #expect(formatAmounts([50_000, 300, 2_000], unit: "t") == ["5.00 万t", "0.03 万t", "0.20 万t"])
+    #expect(formatAmounts([3.2e8, 1.5e7], unit: "m³") == ["3.20 亿m³", "0.15 亿m³"])
+    #expect(formatAmounts([812, 0.5], unit: "m³") == ["812 m³", "0.5 m³"])
+    #expect(formatAmounts([], unit: "t").isEmpty)
+}

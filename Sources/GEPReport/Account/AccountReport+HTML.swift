@@ -9,10 +9,12 @@ extension AccountReport {
         let byUnit = SVGBarChart(title: "GEP by accounting unit (亿元)", groups: [SVGBarChart.Group(heading: nil, bars: units.map {
             SVGBarChart.Bar(label: $0.localName ?? $0.name, value: $0.gepYuan, annotation: "\(hundredMillionYuan($0.gepYuan)) 亿元")
         })])
+        // Each service's bars share one axis and one unit with one magnitude (all 万t, say, not 万t beside t).
         let physical = SVGBarChart(title: "Physical amounts by service and unit", groups: services.map { service in
-            SVGBarChart.Group(heading: "\(service.localName) \(service.id) (\(service.physicalUnit))", bars: units.map {
-                let amount = $0.physicalAmounts[service.id] ?? 0
-                return SVGBarChart.Bar(label: $0.localName ?? $0.name, value: amount, annotation: formatAmount(amount, unit: service.physicalUnit))
+            let amounts = units.map { $0.physicalAmounts[service.id] ?? 0 }
+            return SVGBarChart.Group(heading: "\(service.localName) \(service.id) (\(service.physicalUnit))", bars: zip(zip(units, amounts),
+                                     formatAmounts(amounts, unit: service.physicalUnit)).map { pair, text in
+                SVGBarChart.Bar(label: pair.0.localName ?? pair.0.name, value: pair.1, annotation: text)
             })
         })
         var html = htmlHead(title) + """

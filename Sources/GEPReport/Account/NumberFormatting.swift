@@ -21,6 +21,14 @@ public func formatAmount(_ value: Double, unit: String) -> String {
     return "\(formatNumber(value, significant: 4)) \(unit)"
 }
 
+/// Amounts that share a chart axis or a column, each with the one magnitude prefix (亿, 万 or none) that
+/// ``formatAmount(_:unit:)`` gives the largest of them, so that 万t and t are never read against each other.
+public func formatAmounts(_ values: [Double], unit: String) -> [String] {
+    let largest = values.map(abs).max() ?? 0
+    let (divisor, prefix) = largest >= 1e8 ? (1e8, "亿") : largest >= 1e4 ? (1e4, "万") : (1, "")
+    return values.map { divisor == 1 ? "\(formatNumber($0, significant: 4)) \(unit)" : String(format: "%.2f %@%@", $0 / divisor, prefix, unit) }
+}
+
 /// Yuan in 亿元 with two decimals, the unit of GEP tables: "333.58"; past 10¹⁵ 亿元, in exponent form ("1.2346e+300"),
 /// so that a huge draw does not print three hundred digits.
 public func hundredMillionYuan(_ yuan: Double) -> String {

@@ -12,6 +12,8 @@ public struct TrendReport: Sendable, Codable, Equatable {
         public let growthPercent: Double?
         public let gepToGDP: Double?
         public let byCategoryYuan: [String: Double]
+        /// Each service's value, summed into GEP or not (oxygen release under the final-product rule).
+        public let byServiceYuan: [String: Double]
     }
 
     public let schema: String
@@ -22,6 +24,8 @@ public struct TrendReport: Sendable, Codable, Equatable {
     /// The services the model file does not run (the same every year): when any, each year's GEP and GEP/GDP are
     /// partial, and every format says so.
     public let servicesNotRun: [String]
+    /// The services run, in the model's order (the keys of each year's `byServiceYuan`).
+    public let services: [String]
 
     /// - Precondition: the reports are of one region at one report year, in year order.
     public init(_ reports: [AccountReport]) {
@@ -30,11 +34,13 @@ public struct TrendReport: Sendable, Codable, Equatable {
         region = reports[0].region.name
         priceYear = reports[0].reportYear
         servicesNotRun = reports[0].servicesNotRun.map(\.id)
+        services = reports[0].services.map(\.id)
         years = reports.indices.map { i in
             let previous = i > 0 ? reports[i - 1].gepYuan : nil
             return Year(year: reports[i].year, gepYuan: reports[i].gepYuan,
                         growthPercent: previous.flatMap { $0 == 0 ? nil : realGrowthPercent(reports[i].gepYuan, over: $0) },
-                        gepToGDP: reports[i].gepToGDP, byCategoryYuan: reports[i].byCategoryYuan)
+                        gepToGDP: reports[i].gepToGDP, byCategoryYuan: reports[i].byCategoryYuan,
+                        byServiceYuan: Dictionary(uniqueKeysWithValues: reports[i].services.map { ($0.id, $0.valueYuan) }))
         }
     }
 
@@ -58,9 +64,10 @@ public struct TrendReport: Sendable, Codable, Equatable {
             rows.forEach { table.append($0) }
             return "\(title)\n\n" + table.render()
         case .html:
-            let chart = SVGBarChart(title: title, groups: [SVGBarChart.Group(heading: nil, bars: years.map {
-                SVGBarChart.Bar(label: String($0.year), value: $0.gepYuan, annotation: "\(hundredMillionYuan($0.gepYuan)) 亿元")
-            })])
+            // A line per service at the constant prices, so that the service that moved GEP shows.
+            let chart = SVGLineChart(title: "Value by service at constant \(priceYear) prices", xLabels: years.map { String($0.year) },
+                                     series: services.map { id in SVGLineChart.Series(name: id, values: years.map { $0.byServiceYuan[id] ?? .nan }) },
+                                     unit: "亿元 (\(priceYear) prices)", divisor: 1e8)
             return htmlHead(title) + "<h1>\(escapeHTML(title))</h1>\n<section class=\"chart\" id=\"trend\">\n" + chart.render()
                 + "\n</section>\n" + htmlTable(headers, rows, numericFrom: 1) + "</body>\n</html>\n"
         }

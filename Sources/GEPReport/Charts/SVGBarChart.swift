@@ -8,6 +8,8 @@ struct SVGBarChart {
         let value: Double
         /// Text printed after the bar, e.g. "333.58 亿元".
         let annotation: String
+        /// The series the bar belongs to (a scheme, a band), coloured as the chart's `legend` says; nil for one colour.
+        var series: Int? = nil
     }
 
     struct Group {
@@ -20,6 +22,14 @@ struct SVGBarChart {
     let groups: [Group]
     /// Scale every bar against the largest in the chart (grouped comparisons) rather than within its group.
     var sharedScale = false
+    /// The series' names, drawn as a key above the bars in their colours (``seriesColours``); empty for no key.
+    var legend: [String] = []
+
+    /// Okabe and Ito's colour-blind-safe palette (2008), the colours of series 0, 1, 2, …, repeated past eight.
+    static let seriesColours = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+
+    /// The fill of series `index`.
+    static func colour(_ index: Int) -> String { seriesColours[index % seriesColours.count] }
 
     static let rowHeight = 22
     static let labelWidth = 230
@@ -31,6 +41,17 @@ struct SVGBarChart {
         let width = SVGBarChart.labelWidth + SVGBarChart.barWidth + SVGBarChart.annotationWidth
         var y = 8
         var body = ""
+        // The key: a swatch and a name per series, as many to a row as fit.
+        var x = 4
+        for (index, name) in legend.enumerated() {
+            let label = fitted(name, width: 60)
+            let span = 22 + 7 * displayWidth(label) + 14
+            if x + span > width, x > 4 { x = 4; y += SVGBarChart.rowHeight }
+            body += "<rect x=\"\(x)\" y=\"\(y + 4)\" width=\"14\" height=\"14\" class=\"key\" fill=\"\(Self.colour(index))\"/>\n"
+            body += "<text x=\"\(x + 20)\" y=\"\(y + 16)\">\(escapeHTML(label))</text>\n"
+            x += span
+        }
+        if !legend.isEmpty { y += SVGBarChart.rowHeight + 4 }
         for group in groups {
             if let heading = group.heading {
                 y += 6
@@ -43,7 +64,8 @@ struct SVGBarChart {
                 let share = abs(bar.value) / largest
                 let length = largest > 0 && share.isFinite ? Int((share * Double(SVGBarChart.barWidth - 10)).rounded()) : 0
                 body += "<text x=\"\(SVGBarChart.labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\">\(escapeHTML(fitted(bar.label)))</text>\n"
-                body += "<rect x=\"\(SVGBarChart.labelWidth)\" y=\"\(y + 3)\" width=\"\(max(length, 1))\" height=\"\(SVGBarChart.rowHeight - 6)\" class=\"\(bar.value < 0 ? "negative" : "bar")\"/>\n"
+                let paint = bar.series.map { "class=\"series\" fill=\"\(Self.colour($0))\"" } ?? "class=\"\(bar.value < 0 ? "negative" : "bar")\""
+                body += "<rect x=\"\(SVGBarChart.labelWidth)\" y=\"\(y + 3)\" width=\"\(max(length, 1))\" height=\"\(SVGBarChart.rowHeight - 6)\" \(paint)/>\n"
                 body += "<text x=\"\(SVGBarChart.labelWidth + length + 6)\" y=\"\(y + 15)\">\(escapeHTML(bar.annotation))</text>\n"
                 y += SVGBarChart.rowHeight
             }

@@ -93,18 +93,36 @@ extension CompensationReport {
         return text
     }
 
+    /// Spearman's ρ between every two schemes as a matrix, each cell shaded from red (−1) through white (0) to blue (1).
+    private var rankMatrixHTML: String {
+        var html = "<table class=\"matrix\" id=\"rank-agreement\">\n<tr><th>ρ</th>" + schemes.map { "<th>\(escapeHTML($0.id))</th>" }.joined() + "</tr>\n"
+        for row in schemes {
+            html += "<tr><th>\(escapeHTML(row.id))</th>"
+            for column in schemes {
+                let rho = row.id == column.id ? 1 : rankAgreement.first { Set([$0.first, $0.second]) == Set([row.id, column.id]) }?.spearman
+                let shade = rho.map { value -> String in
+                    let strength = Int((abs(value) * 55).rounded())  // lightness 100 % at 0, 45 % at ±1
+                    return " style=\"background: hsl(\(value < 0 ? 0 : 210), 70%, \(100 - strength)%)\""
+                } ?? ""
+                html += "<td class=\"number\"\(shade)>\(ratio(rho))</td>"
+            }
+            html += "</tr>\n"
+        }
+        return html + "</table>\n"
+    }
+
     private func renderHTML() -> String {
         let chart = SVGBarChart(title: "Compensation per unit by scheme (万元)", groups: units.indices.map { i in
-            SVGBarChart.Group(heading: units[i].localName.map { "\($0) \(units[i].id)" } ?? units[i].id, bars: schemes.map {
-                SVGBarChart.Bar(label: $0.id, value: $0.amountsYuan[i], annotation: "\(wan($0.amountsYuan[i])) 万元")
+            SVGBarChart.Group(heading: units[i].localName.map { "\($0) \(units[i].id)" } ?? units[i].id, bars: schemes.enumerated().map { s, scheme in
+                SVGBarChart.Bar(label: scheme.id, value: scheme.amountsYuan[i], annotation: "\(wan(scheme.amountsYuan[i])) 万元", series: s)
             })
-        }, sharedScale: true)
+        }, sharedScale: true, legend: schemes.map(\.id))
         var html = htmlHead(title)
         html += "<h1>\(escapeHTML(title))</h1>\n"
         html += "<section class=\"chart\" id=\"by-unit\">\n<h2>Amounts by unit</h2>\n\(chart.render())\n"
         html += htmlTable(["unit", "名称"] + schemes.map { "\($0.id) (万元)" }, amountRows, numericFrom: 2) + "</section>\n"
         html += "<h2 id=\"metrics\">Metrics</h2>\n" + htmlTable(Self.metricHeaders, metricRows, numericFrom: 1)
-        html += "<h2>Rank agreement (Spearman ρ)</h2>\n" + htmlTable(["schemes", "ρ"], rankAgreement.map { ["\($0.first) ~ \($0.second)", ratio($0.spearman)] }, numericFrom: 1)
+        html += "<h2>Rank agreement (Spearman ρ)</h2>\n" + rankMatrixHTML
         html += "<h2>Provenance</h2>\n" + htmlTable(["item", "value", "status", "year", "source", "note"], provenance.map {
             [$0.item, $0.value, $0.status, $0.year.map(String.init) ?? "", $0.source, $0.note ?? ""]
         }, numericFrom: 99)

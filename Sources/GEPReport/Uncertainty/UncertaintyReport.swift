@@ -73,9 +73,13 @@ public struct UncertaintyReport: Sendable, Codable, Equatable {
             return "\(title)\n\n" + table.render() + "\nuncertain values:\n" + parameters.map { "  \($0)\n" }.joined()
                 + "\n\(redrawNote)\n"
         case .html:
-            let chart = SVGBarChart(title: "Distribution of GEP over the draws", groups: [SVGBarChart.Group(heading: nil, bars: histogram.map {
-                SVGBarChart.Bar(label: "\(hundredMillionYuan($0.lowerYuan))–\(hundredMillionYuan($0.upperYuan)) 亿元", value: Double($0.count), annotation: "\($0.count)")
-            })])
+            // Bins overlapping the 5–95 % band in the first colour, the others in the second; the deterministic GEP's bin marked.
+            let deterministic = histogram.lastIndex { $0.lowerYuan <= deterministicGEPYuan }
+            let chart = SVGBarChart(title: "Distribution of GEP over the draws", groups: [SVGBarChart.Group(heading: nil, bars: histogram.enumerated().map { b, bin in
+                SVGBarChart.Bar(label: "\(hundredMillionYuan(bin.lowerYuan))–\(hundredMillionYuan(bin.upperYuan)) 亿元", value: Double(bin.count),
+                                annotation: "\(bin.count)" + (b == deterministic ? " ◆ deterministic \(hundredMillionYuan(deterministicGEPYuan)) 亿元" : ""),
+                                series: bin.upperYuan >= total.p5 && bin.lowerYuan <= total.p95 ? 0 : 1)
+            })], legend: ["within the 5–95 % band (\(hundredMillionYuan(total.p5))–\(hundredMillionYuan(total.p95)) 亿元)", "outside it"])
             return htmlHead(title) + "<h1>\(escapeHTML(title))</h1>\n<section class=\"chart\" id=\"histogram\">\n<h2>Histogram of GEP</h2>\n"
                 + chart.render() + "\n</section>\n" + htmlTable(headers, rows, numericFrom: 1)
                 + "<h2>Uncertain values</h2>\n<ul>\n" + parameters.map { "<li>\(escapeHTML($0))</li>\n" }.joined() + "</ul>\n"
