@@ -46,8 +46,10 @@ struct AccountCommand: ParsableCommand {
             }
             let report = try AccountReport(try regionModel.run(with: registry), registry: registry)
             try store.save([report], model: model)
-            return try output.output(text: { try report.render(output.format, provenance: provenance) }, workbook: { report.spreadsheet })
+            return try output.output(text: { try report.render(output.format, provenance: provenance, language: output.language) },
+                                     workbook: { report.spreadsheet })
         } }
-        try output.write(text, inputs: [model] + read)
+        // The price comparison has no Chinese form: an explicit --lang zh is refused for it.
+        try output.write(text, inputs: [model] + read, localized: comparedBooks.isEmpty)
     }
 }

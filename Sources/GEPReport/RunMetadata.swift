@@ -34,22 +34,25 @@ public struct RunMetadata: Sendable, Codable, Equatable {
         self.seed = seed
     }
 
-    /// The lines every text form prints: "tool: gep 0.1.0", "generated: …", "command: …", "input: PATH sha256 HEX", "seed: 1".
-    public var lines: [String] {
-        ["tool: \(tool)", "generated: \(generated) (UTC)", "command: \(command)"] + inputs.map { "input: \($0.path) sha256 \($0.sha256)" }
-            + (seed.map { ["seed: \($0)"] } ?? [])
+    /// The lines every text form prints: "tool: gep 0.1.0", "generated: …", "command: …", "input: PATH sha256 HEX", "seed: 1"
+    /// (in Chinese: 工具, 生成时间, 命令, 输入, 随机种子).
+    public func lines(_ language: ReportLanguage = .en) -> [String] {
+        let zh = language == .zh
+        return ["\(zh ? "工具" : "tool"): \(tool)", "\(zh ? "生成时间" : "generated"): \(generated) (UTC)", "\(zh ? "命令" : "command"): \(command)"]
+            + inputs.map { "\(zh ? "输入" : "input"): \($0.path) sha256 \($0.sha256)" } + (seed.map { ["\(zh ? "随机种子" : "seed"): \($0)"] } ?? [])
     }
 
     /// `text`, a report in `format`, with this run's metadata where the format keeps it: a `run` object among the
     /// top-level keys of JSON (in sorted place, as the reports' own keys are), `#` comment lines before a CSV's header
     /// (`pandas.read_csv(comment="#")` skips them), a closing section in a table or Markdown, a footer in HTML.
-    public func decorate(_ text: String, format: ReportFormat) throws -> String {
+    public func decorate(_ text: String, format: ReportFormat, language: ReportLanguage = .en) throws -> String {
+        let lines = lines(language), heading = language == .zh ? "运行信息" : "Run"
         switch format {
-        case .table: return text + (text.hasSuffix("\n") ? "" : "\n") + "\nRun\n" + lines.map { "  \($0)\n" }.joined()
-        case .md: return text + (text.hasSuffix("\n") ? "" : "\n") + "\n## Run\n\n" + lines.map { "- \(markdownText($0))\n" }.joined()
-        case .csv: return lines.map { "# \($0.replacingOccurrences(of: "\n", with: " "))\r\n" }.joined() + text
+        case .table: return text + (text.hasSuffix("\n") ? "" : "\n") + "\n\(heading)\n" + lines.map { "  \($0)\n" }.joined()
+        case .md: return text + (text.hasSuffix("\n") ? "" : "\n") + "\n## \(heading)\n\n" + lines.map { "- \(markdownText($0))\n" }.joined()
+        case .csv: return self.lines().map { "# \($0.replacingOccurrences(of: "\n", with: " "))\r\n" }.joined() + text
         case .html:
-            let footer = "<footer id=\"run\">\n<h2>Run</h2>\n<ul>\n" + lines.map { "<li>\(escapeHTML($0))</li>\n" }.joined() + "</ul>\n</footer>\n"
+            let footer = "<footer id=\"run\">\n<h2>\(heading)</h2>\n<ul>\n" + lines.map { "<li>\(escapeHTML($0))</li>\n" }.joined() + "</ul>\n</footer>\n"
             guard let end = text.range(of: "</body>", options: .backwards) else { return text + footer }
             return text.replacingCharacters(in: end.lowerBound..<end.lowerBound, with: footer)
         case .json: return try insertedIntoJSON(text)

@@ -72,7 +72,7 @@ func withoutRun(_ text: String) -> String {
     if let footer = text.range(of: "<footer id=\"run\">"), let end = text.range(of: "</footer>\n", range: footer.upperBound..<text.endIndex) {
         return String(text[..<footer.lowerBound]) + String(text[end.upperBound...])
     }
-    for marker in ["\n\n## Run\n", "\n\nRun\n"] where text.contains(marker) {
+    for marker in ["\n\n## Run\n", "\n\nRun\n", "\n\n## 运行信息\n", "\n\n运行信息\n"] where text.contains(marker) {
         return String(text[..<(text.range(of: marker, options: .backwards)?.lowerBound ?? text.endIndex)]) + "\n"
     }
     return text.split(separator: "\r\n", omittingEmptySubsequences: false).drop { $0.hasPrefix("# ") }.joined(separator: "\r\n")

@@ -77,7 +77,7 @@ func dumpDOM(_ browser: String, _ page: URL, windowSize: String? = nil) throws -
 }
 
 /// Chinese text in the reports' own font stack draws with the CJK font `make test` installs (fonts-noto-cjk): a page
-/// of the Genhe account's Chinese words, rendered once as the machine has its fonts and once with every CJK font
+/// of the Chinese Genhe account's words, rendered once as the machine has its fonts and once with every CJK font
 /// hidden from fontconfig, gives two different pictures, the first with more ink. Without a CJK font the two are
 /// the same boxes (or nothing), and the test fails.
 @Suite("Chinese glyphs in headless Chromium")
@@ -85,10 +85,10 @@ struct ChineseGlyphTests {
     @Test(.enabled(if: HTMLReportTests.chromium != nil || HTMLReportTests.required, "chromium is not installed; `make test` installs it"))
     func reportFontDrawsChineseGlyphs() throws {
         let browser = try #require(HTMLReportTests.chromium, "chromium is required by make test but not found")
-        let html = try runGEP(["account", "models/regions/genhe.yaml", "--format", "html"], in: packageRoot).standardOutput
+        let html = try runGEP(["account", "models/regions/genhe.yaml", "--format", "html", "--lang", "zh"], in: packageRoot).standardOutput
         let stack = try #require(html.range(of: "body { font-family: ").map { String(html[$0.upperBound...].prefix { $0 != ";" }) })
         #expect(stack.contains("CJK"), "the report's font stack names no CJK font: \(stack)")
-        let words = ["根河市", "亿元", "落叶针叶林"].filter(html.contains)
+        let words = ["根河市", "功能量核算表", "价值量"].filter(html.contains)
         #expect(words.count == 3)
 
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gepkit-glyphs-\(UUID().uuidString)")
@@ -162,7 +162,8 @@ struct PrintWidthTests {
     @Test(.enabled(if: HTMLReportTests.chromium != nil || HTMLReportTests.required, "chromium is not installed; `make test` installs it"))
     func reportsFitTheWidthOfAnA4Page() throws {
         let browser = try #require(HTMLReportTests.chromium, "chromium is required by make test but not found")
-        let pages = [["account", "models/regions/genhe.yaml", "--provenance"], ["ecosystem-accounts", "models/accounts/genhe-2021-2022.yaml"],
+        let pages = [["account", "models/regions/genhe.yaml", "--provenance"], ["account", "models/regions/genhe.yaml", "--lang", "zh"],
+                     ["ecosystem-accounts", "models/accounts/genhe-2021-2022.yaml"],
                      ["scenario", "models/scenarios/genhe-larch-fire.yaml"], ["compare-schemes", "models/compensation/genhe-units.yaml"],
                      ["trend", "models/regions/genhe.yaml"]]
         for arguments in pages {

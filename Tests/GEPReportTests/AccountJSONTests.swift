@@ -28,7 +28,7 @@ struct AccountJSONTests {
             provenance: [ProvenanceRow(scope: optionals ? "u1" : nil, item: odd, value: "3072.81 km²",
                                        provenance: try! .init(source: odd, year: optionals ? 2019 : nil, status: .published, note: optionals ? odd : nil))],
             warnings: optionals ? [.init(service: "w", unit: "u", message: odd)] : [],
-            servicesNotRun: optionals ? [.init(id: "cultural-tourism", name: odd, reason: odd)] : [],
+            servicesNotRun: optionals ? [.init(id: "cultural-tourism", name: odd, localName: "文化\u{1}旅游", reason: odd)] : [],
             maps: optionals ? [QuickLookMap(service: "w/\"x", unit: "m³/ha", width: 2, height: 2, values: [1.5, nil, -0.0, 2e20])] : nil)
     }
 

@@ -85,6 +85,7 @@ extension AccountReport {
         json.array(servicesNotRun) { json, omitted in
             json.beginObject()
             json.key("id"); json.string(omitted.id)
+            json.key("localName"); json.string(omitted.localName)
             json.key("name"); json.string(omitted.name)
             json.key("reason"); json.string(omitted.reason)
             json.endObject()

@@ -47,7 +47,8 @@ extension AccountReport {
             provenance: AccountReport.provenanceRows(model),
             warnings: run.warnings.map { Warning(service: $0.service.rawValue, unit: $0.unit, message: $0.message) },
             servicesNotRun: try model.servicesNotRun.map { omitted in
-                OmittedRow(id: omitted.id.rawValue, name: try registry.service(omitted.id).name, reason: omitted.reason)
+                let service = try registry.service(omitted.id)
+                return OmittedRow(id: omitted.id.rawValue, name: service.name, localName: service.localName, reason: omitted.reason)
             },
             maps: run.maps.isEmpty ? nil : run.maps)
     }

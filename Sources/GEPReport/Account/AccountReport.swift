@@ -57,6 +57,7 @@ public struct AccountReport: Sendable, Codable, Equatable {
     public struct OmittedRow: Sendable, Codable, Equatable {
         public let id: String
         public let name: String
+        public let localName: String
         public let reason: String
     }
 

@@ -30,8 +30,10 @@ extension ReportFormat {
 
 extension AccountReport {
     /// The report in `format`. The table lists provenance only when `provenance` is true; the other formats always
-    /// carry it.
-    public func render(_ format: ReportFormat, provenance: Bool = false) throws -> String {
+    /// carry it. In Chinese (``ReportLanguage/zh``) the table, Markdown and HTML follow the layout of GB/T 46869's
+    /// accounting report, always with the data-source annex; CSV and JSON are the same in both languages.
+    public func render(_ format: ReportFormat, provenance: Bool = false, language: ReportLanguage = .en) throws -> String {
+        if language == .zh, [.table, .md, .html].contains(format) { return renderChinese(format) }
         switch format {
         case .table: return renderTable(provenance: provenance)
         case .csv: return renderCSV()

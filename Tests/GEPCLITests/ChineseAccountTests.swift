@@ -1,0 +1,63 @@
+import Foundation
+import GEPReport
+import Testing
+
+/// `gep account --lang zh`: the Genhe account in Chinese in the standard's layout, with the same numbers as the
+/// English JSON; the locale picks the language when --lang is not given; CSV and JSON do not change with it.
+@Suite("the account in Chinese")
+struct ChineseAccountTests {
+    static let genhe = "models/regions/genhe.yaml"
+
+    @Test func genheInTheStandardsLayout() throws {
+        let run = try runGEP(["account", Self.genhe, "--lang", "zh"], in: packageRoot)
+        #expect(run.status == 0, "\(run.standardError)")
+        let text = withoutRun(run.standardOutput)
+        let report = try JSONDecoder().decode(AccountReport.self, from: Data(try runGEP(["account", Self.genhe, "--format", "json"], in: packageRoot).standardOutput.utf8))
+        for heading in ["根河市生态系统生产总值（GEP）核算报告：2022年，按2022年价格", "一、核算结果汇总", "二、生态系统服务功能量核算表",
+                        "三、生态系统服务价值量核算表（亿元，2022年价格）", "四、各核算单元生态系统生产总值", "五、未核算的服务", "附录：数据来源"] {
+            #expect(text.contains(heading), "\(heading)")
+        }
+        let lines = text.split(separator: "\n").map(String.init)
+        for service in report.services {
+            let row = try #require(lines.first { $0.hasPrefix("调节服务") && $0.contains("\(service.localName)（\(service.id)）") && $0.contains(service.includedInTotal ? " %" : "不计入GEP") })
+            #expect(row.contains(hundredMillionYuan(service.valueYuan)), "\(row)")
+        }
+        let counted = report.services.filter(\.includedInTotal).reduce(0) { $0 + $1.valueYuan }
+        #expect(lines.contains { $0.hasPrefix("调节服务") && $0.contains("小计") && $0.contains(hundredMillionYuan(counted)) })
+        #expect(lines.contains { $0.hasPrefix("合计") && $0.contains(hundredMillionYuan(report.gepYuan)) })
+        #expect(text.contains("气候调节（climate-regulation）") && text.contains("公开发表") && text.contains("假设"))
+        #expect(run.standardOutput.contains("运行信息") && run.standardOutput.contains("命令: gep account \(Self.genhe) --lang zh"))
+    }
+
+    @Test func theLocaleChoosesAndDataFormatsStayTheSame() throws {
+        let zh = try runGEP(["account", Self.genhe], in: packageRoot, environment: ["LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
+        #expect(zh.standardOutput.contains("生态系统服务功能量核算表"))
+        let c = try runGEP(["account", Self.genhe], in: packageRoot, environment: ["LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
+        let en = try runGEP(["account", Self.genhe, "--lang", "en"], in: packageRoot)
+        #expect(withoutRun(c.standardOutput) == withoutRun(en.standardOutput) && en.standardOutput.contains("GEP account"))
+        for format in ["csv", "json"] {
+            let a = try runGEP(["account", Self.genhe, "--format", format, "--lang", "zh"], in: packageRoot)
+            let b = try runGEP(["account", Self.genhe, "--format", format, "--lang", "en"], in: packageRoot)
+            #expect(withoutRun(a.standardOutput) == withoutRun(b.standardOutput), "\(format)")
+        }
+        // A report with no Chinese form refuses an explicit --lang zh, and follows a Chinese locale in English.
+        let trend = try runGEP(["trend", Self.genhe, "--lang", "zh"], in: packageRoot)
+        #expect(trend.status != 0 && trend.standardOutput.isEmpty && trend.standardError.contains("--lang zh: this report has no Chinese form yet"))
+        let localeTrend = try runGEP(["trend", Self.genhe], in: packageRoot, environment: ["LANG": "zh_CN.UTF-8", "LC_ALL": ""])
+        #expect(localeTrend.status == 0 && localeTrend.standardOutput.contains("GEP by year"))
+    }
+
+    /// The Chinese HTML opens in headless Chromium with each of the standard's tables and the value chart.
+    @Test(.enabled(if: HTMLReportTests.chromium != nil || HTMLReportTests.required, "chromium is not installed; `make test` installs it"))
+    func chineseHTMLInChromium() throws {
+        let browser = try #require(HTMLReportTests.chromium, "chromium is required by make test but not found")
+        let page = FileManager.default.temporaryDirectory.appendingPathComponent("gepkit-zh-\(UUID().uuidString).html")
+        defer { try? FileManager.default.removeItem(at: page) }
+        #expect(try runGEP(["account", Self.genhe, "--lang", "zh", "--out", page.path], in: packageRoot).status == 0)
+        let dom = try dumpDOM(browser, page)
+        for id in ["gep-summary", "physical", "monetary", "units", "not-run", "provenance"] { #expect(dom.contains("<section id=\"\(id)\">"), "\(id)") }
+        let monetary = try #require(dom.components(separatedBy: "<section id=\"monetary\">").dropFirst().first?.components(separatedBy: "</section>").first)
+        #expect(monetary.components(separatedBy: "<rect").count - 1 == 5 && monetary.contains("水源涵养"))
+        #expect(dom.contains("<footer id=\"run\">") && dom.contains("运行信息"))
+    }
+}
