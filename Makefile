@@ -4,8 +4,9 @@ export OPENBLAS_NUM_THREADS := 1
 
 # Debian packages the build needs: LAPACKE and OpenBLAS (CBLAS) for the LinearAlgebra target, SQLite for the
 # results store (GRDB), GDAL for the raster layer (GEPRaster, through the CGDAL system library), libxlsxwriter for the
-# xlsx exports (GEPSpreadsheet, through the CXlsxWriter system library).
-APT_PACKAGES := liblapacke-dev libopenblas-dev libsqlite3-dev libgdal-dev libxlsxwriter-dev
+# xlsx exports (GEPSpreadsheet, through the CXlsxWriter system library), OpenSSL's libcrypto for the SHA-256 of each
+# report's inputs (CLibCrypto).
+APT_PACKAGES := liblapacke-dev libopenblas-dev libsqlite3-dev libgdal-dev libxlsxwriter-dev libssl-dev
 # And the tests: headless Chromium opens the HTML report, drawing its Chinese with the Noto CJK fonts; the sqlite3
 # shell damages stores on purpose; unzip reads the xlsx exports back.
 TEST_APT_PACKAGES := chromium sqlite3 fonts-noto-cjk unzip

@@ -24,7 +24,6 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -34,6 +33,7 @@ let package = Package(
         .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
         .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .target(name: "GEPSpreadsheet", dependencies: ["CXlsxWriter", "GEPReport"]),
         .target(name: "GEPRaster", dependencies: ["CGDAL", "GEPCore"]),
         .target(name: "GEPCore", dependencies: ["LinearAlgebra"]),
@@ -54,7 +54,7 @@ let package = Package(
                 "GEPSpreadsheet",
                 "GEPStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                "CLibCrypto",
             ]
         ),
         .executableTarget(name: "gep", dependencies: ["GEPCommandLine", "GEPServices"]),

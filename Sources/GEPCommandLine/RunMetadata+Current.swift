@@ -1,4 +1,4 @@
-import Crypto
+import CLibCrypto
 import Foundation
 import GEPCore
 import GEPReport
@@ -6,7 +6,7 @@ import GEPReport
 extension RunMetadata {
     /// The metadata of this process's run: `tool` and its version, the time (from `SOURCE_DATE_EPOCH` when set, as
     /// reproducible builds do, else now), the command line as `tool` and this process's arguments, and every file of
-    /// `inputs` (in order, each once, `..` resolved) with the SHA-256 of its bytes (swift-crypto).
+    /// `inputs` (in order, each once, `..` resolved) with the SHA-256 of its bytes (OpenSSL's libcrypto).
     ///
     /// - Throws: ``CLIError`` naming a file that cannot be read.
     public static func current(tool command: String = "gep", inputs: [String], seed: UInt64? = nil) throws -> RunMetadata {
@@ -16,7 +16,7 @@ extension RunMetadata {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw CLIError(description: "\(path): cannot read the file to record its SHA-256 in the report")
             }
-            return Input(path: path, sha256: SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined())
+            return Input(path: path, sha256: try sha256(data, path: path))
         }
         let environment = ProcessInfo.processInfo.environment
         let time = environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:)) ?? Date()
@@ -26,6 +26,17 @@ extension RunMetadata {
                            command: ([command] + CommandLine.arguments.dropFirst().map(shellQuoted)).joined(separator: " "),
                            inputs: hashed, seed: seed)
     }
+}
+
+/// The SHA-256 of `data` in lower-case hex, by libcrypto's `EVP_Digest`.
+///
+/// - Throws: ``CLIError`` naming `path` when libcrypto reports a failure.
+func sha256(_ data: Data, path: String) throws -> String {
+    var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+    var length: UInt32 = 0
+    let status = data.withUnsafeBytes { bytes in EVP_Digest(bytes.baseAddress, bytes.count, &digest, &length, EVP_sha256(), nil) }
+    guard status == 1, length == 32 else { throw CLIError(description: "\(path): libcrypto could not compute the file's SHA-256 (EVP_Digest)") }
+    return digest.prefix(Int(length)).map { String(format: "%02x", $0) }.joined()
 }
 
 /// `path` with `.` and `x/..` removed from its text ("models/regions/../prices/a.yaml" → "models/prices/a.yaml"), as
