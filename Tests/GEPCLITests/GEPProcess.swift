@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// The outcome of one `gep` run.
 struct GEPRun {
@@ -76,4 +77,23 @@ func withoutRun(_ text: String) -> String {
         return String(text[..<(text.range(of: marker, options: .backwards)?.lowerBound ?? text.endIndex)]) + "\n"
     }
     return text.split(separator: "\r\n", omittingEmptySubsequences: false).drop { $0.hasPrefix("# ") }.joined(separator: "\r\n")
+}
+
+/// Runs another program (a browser, unzip, sha256sum) to its end and returns what it printed on standard output,
+/// expecting it to succeed; its standard error is discarded.
+func runProgram(_ path: String, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+                sourceLocation: SourceLocation = #_sourceLocation) throws -> Data {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new } }
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "\(path) \(arguments.joined(separator: " "))", sourceLocation: sourceLocation)
+    return data
 }

@@ -60,20 +60,11 @@ struct HTMLReportTests {
 
 /// The DOM headless Chromium builds from `page`.
 func dumpDOM(_ browser: String, _ page: URL, windowSize: String? = nil) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: browser)
     let profile = FileManager.default.temporaryDirectory.appendingPathComponent("gepkit-chromium-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: profile) }
-    process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)"]
+    let arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)"]
         + (windowSize.map { ["--window-size=\($0)"] } ?? []) + ["--dump-dom", page.absoluteString]
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
-    return String(decoding: data, as: UTF8.self)
+    return String(decoding: try runProgram(browser, arguments), as: UTF8.self)
 }
 
 /// Chinese text in the reports' own font stack draws with the CJK font `make test` installs (fonts-noto-cjk): a page
@@ -116,18 +107,10 @@ struct ChineseGlyphTests {
 
 /// A PNG of `page` rendered by headless Chromium at 600 × 120, with `environment` added to the browser's.
 func screenshot(_ browser: String, _ page: URL, to png: URL, environment: [String: String] = [:]) throws -> Data {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: browser)
     let profile = FileManager.default.temporaryDirectory.appendingPathComponent("gepkit-chromium-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: profile) }
-    process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)", "--window-size=600,120",
-                         "--screenshot=\(png.path)", page.absoluteString]
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
+    _ = try runProgram(browser, ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)", "--window-size=600,120",
+                                 "--screenshot=\(png.path)", page.absoluteString], environment: environment)
     return try Data(contentsOf: png)
 }
 

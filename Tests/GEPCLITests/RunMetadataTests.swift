@@ -9,16 +9,7 @@ struct RunMetadataTests {
 
     /// `sha256sum FILE`'s digest.
     static func sha256sum(_ path: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-        process.arguments = [path]
-        process.currentDirectoryURL = packageRoot
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return String(text.prefix { $0 != " " })
+        String(String(decoding: try runProgram("/usr/bin/sha256sum", [path], in: packageRoot), as: UTF8.self).prefix { $0 != " " })
     }
 
     @Test func everyFormatNamesTheRun() throws {

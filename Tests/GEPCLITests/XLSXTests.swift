@@ -13,19 +13,7 @@ struct WorkbookReadBack {
     }
 
     init(_ path: String) throws {
-        func part(_ name: String) throws -> String {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
-            process.arguments = ["-p", path, name]
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "\(name) in \(path)")
-            return String(decoding: data, as: UTF8.self)
-        }
+        func part(_ name: String) throws -> String { String(decoding: try runProgram("/usr/bin/unzip", ["-p", path, name]), as: UTF8.self) }
         func unescaped(_ text: Substring) -> String {
             text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&quot;", with: "\"")
                 .replacingOccurrences(of: "&apos;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
