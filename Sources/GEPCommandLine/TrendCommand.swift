@@ -23,8 +23,8 @@ struct TrendCommand: ParsableCommand {
                 return try AccountReport(try regionModel.run(with: GEPCommand.registry), registry: GEPCommand.registry)
             }
             try store.save(reports, model: model)
-            return try TrendReport(reports).render(output.format)
+            return try TrendReport(reports).render(output.format, language: output.language)
         } }
-        try output.write(text, inputs: [model] + read)
+        try output.write(text, inputs: [model] + read, localized: true)
     }
 }

@@ -41,10 +41,11 @@ struct ChineseAccountTests {
             #expect(withoutRun(a.standardOutput) == withoutRun(b.standardOutput), "\(format)")
         }
         // A report with no Chinese form refuses an explicit --lang zh, and follows a Chinese locale in English.
-        let trend = try runGEP(["trend", Self.genhe, "--lang", "zh"], in: packageRoot)
-        #expect(trend.status != 0 && trend.standardOutput.isEmpty && trend.standardError.contains("--lang zh: this report has no Chinese form yet"))
-        let localeTrend = try runGEP(["trend", Self.genhe], in: packageRoot, environment: ["LANG": "zh_CN.UTF-8", "LC_ALL": ""])
-        #expect(localeTrend.status == 0 && localeTrend.standardOutput.contains("GEP by year"))
+        let carbon = ["carbon-project", "models/carbon-projects/genhe-larch-afforestation.yaml"]
+        let refused = try runGEP(carbon + ["--lang", "zh"], in: packageRoot)
+        #expect(refused.status != 0 && refused.standardOutput.isEmpty && refused.standardError.contains("--lang zh: this report has no Chinese form yet"))
+        let localeCarbon = try runGEP(carbon, in: packageRoot, environment: ["LANG": "zh_CN.UTF-8", "LC_ALL": ""])
+        #expect(localeCarbon.status == 0 && localeCarbon.standardOutput.contains("crediting"), "\(localeCarbon.standardOutput.prefix(300))")
     }
 
     /// The Chinese HTML opens in headless Chromium with each of the standard's tables and the value chart.
@@ -59,5 +60,18 @@ struct ChineseAccountTests {
         let monetary = try #require(dom.components(separatedBy: "<section id=\"monetary\">").dropFirst().first?.components(separatedBy: "</section>").first)
         #expect(monetary.components(separatedBy: "<rect").count - 1 == 5 && monetary.contains("水源涵养"))
         #expect(dom.contains("<footer id=\"run\">") && dom.contains("运行信息"))
+    }
+
+    /// The scheme comparison and the trend in Chinese: their headings and columns, the same numbers as in English.
+    @Test func comparisonAndTrendInChinese() throws {
+        let file = "models/compensation/xilinhot-grassland.yaml"
+        let zh = withoutRun(try runGEP(["compare-schemes", file, "--lang", "zh"], in: packageRoot).standardOutput)
+        let en = withoutRun(try runGEP(["compare-schemes", file, "--lang", "en"], in: packageRoot).standardOutput)
+        #expect(zh.contains("种生态补偿方案，预算11804.60万元（2022年价格）") && zh.contains("基尼系数") && zh.contains("用尽预算"))
+        let numbers = { (text: String) in text.split(whereSeparator: { !"0123456789.".contains($0) }).filter { $0.contains(".") && $0.contains(where: \.isNumber) } }
+        #expect(numbers(zh) == numbers(en), "the same figures in both languages")
+        let trend = try runGEP(["trend", Self.genhe, "--lang", "zh"], in: packageRoot).standardOutput
+        #expect(trend.contains("根河各年生态系统生产总值（按2022年不变价格）") || trend.contains("各年生态系统生产总值（按2022年不变价格）"))
+        #expect(trend.contains("不完整：6项服务未核算") && trend.contains("实际增长"))
     }
 }

@@ -44,13 +44,16 @@ public struct TrendReport: Sendable, Codable, Equatable {
         }
     }
 
-    public func render(_ format: ReportFormat) throws -> String {
-        let partial = servicesNotRun.isEmpty ? "" : "; \(AccountReport.partialNote(servicesNotRun.count)) (\(servicesNotRun.joined(separator: ", ")))"
-        let title = "\(region) GEP by year at constant \(priceYear) prices" + partial
-        let headers = ["year", servicesNotRun.isEmpty ? "GEP (亿元)" : "GEP (亿元, partial)", "growth",
-                       servicesNotRun.isEmpty ? "GEP / GDP" : "GEP / GDP (partial)"]
+    /// The trend in `format`, its words in `language` (CSV and JSON are the same in both).
+    public func render(_ format: ReportFormat, language: ReportLanguage = .en) throws -> String {
+        let zh = language == .zh, partialYears = !servicesNotRun.isEmpty
+        let partial = !partialYears ? "" : zh ? "；不完整：\(servicesNotRun.count)项服务未核算（\(servicesNotRun.joined(separator: "、"))）"
+            : "; \(AccountReport.partialNote(servicesNotRun.count)) (\(servicesNotRun.joined(separator: ", ")))"
+        let title = (zh ? "\(region)各年生态系统生产总值（按\(priceYear)年不变价格）" : "\(region) GEP by year at constant \(priceYear) prices") + partial
+        let headers = zh ? ["年份", partialYears ? "GEP（亿元，部分）" : "GEP（亿元）", "实际增长", partialYears ? "GEP/GDP（部分）" : "GEP/GDP"]
+            : ["year", partialYears ? "GEP (亿元, partial)" : "GEP (亿元)", "growth", partialYears ? "GEP / GDP (partial)" : "GEP / GDP"]
         let rows = years.map { [String($0.year), hundredMillionYuan($0.gepYuan), $0.growthPercent.map { String(format: "%+.2f %%", $0) } ?? "–",
-                                $0.gepToGDP.map { formatNumber($0, significant: 3) } ?? "n/a"] }
+                                $0.gepToGDP.map { formatNumber($0, significant: 3) } ?? (zh ? "无" : "n/a")] }
         switch format {
         case .json: return try jsonText(self)
         case .csv:
@@ -65,9 +68,10 @@ public struct TrendReport: Sendable, Codable, Equatable {
             return "\(title)\n\n" + table.render()
         case .html:
             // A line per service at the constant prices, so that the service that moved GEP shows.
-            let chart = SVGLineChart(title: "Value by service at constant \(priceYear) prices", xLabels: years.map { String($0.year) },
+            let chart = SVGLineChart(title: zh ? "各服务价值量（\(priceYear)年不变价格）" : "Value by service at constant \(priceYear) prices",
+                                     xLabels: years.map { String($0.year) },
                                      series: services.map { id in SVGLineChart.Series(name: id, values: years.map { $0.byServiceYuan[id] ?? .nan }) },
-                                     unit: "亿元 (\(priceYear) prices)", divisor: 1e8)
+                                     unit: zh ? "亿元（\(priceYear)年价格）" : "亿元 (\(priceYear) prices)", divisor: 1e8)
             return htmlHead(title) + "<h1>\(escapeHTML(title))</h1>\n<section class=\"chart\" id=\"trend\">\n" + chart.render()
                 + "\n</section>\n" + htmlTable(headers, rows, numericFrom: 1) + "</body>\n</html>\n"
         }

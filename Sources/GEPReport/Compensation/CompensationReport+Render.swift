@@ -1,21 +1,47 @@
 import Foundation
 
 extension CompensationReport {
-    /// The report in `format` (the same formats as `gep account`).
-    public func render(_ format: ReportFormat) throws -> String {
+    /// The report in `format` (the same formats as `gep account`), its words in `language` (scheme ids, the schemes'
+    /// explanations and notes, and the data formats stay as they are).
+    public func render(_ format: ReportFormat, language: ReportLanguage = .en) throws -> String {
+        let words = Words(language)
         switch format {
-        case .table: return renderTable()
+        case .table: return renderTable(words)
         case .csv: return renderCSV()
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
-        case .md: return renderMarkdown()
-        case .html: return renderHTML()
+        case .md: return renderMarkdown(words)
+        case .html: return renderHTML(words)
         }
     }
 
-    var title: String { "\(name): \(schemes.count) compensation schemes on a budget of \(wan(budgetYuan)) 万元 (\(priceYear) prices)" }
+    /// The report's words in one language.
+    struct Words {
+        let title: (CompensationReport) -> String
+        let unit, localName, total, amounts, metrics, agreement, schemes, notes, provenance, item, value, status, year, source, note, yes, noSeeNotes: String
+        let metricHeaders: [String]
+
+        init(_ language: ReportLanguage) {
+            switch language {
+            case .en:
+                title = { "\($0.name): \($0.schemes.count) compensation schemes on a budget of \($0.wan($0.budgetYuan)) 万元 (\($0.priceYear) prices)" }
+                (unit, localName, total, amounts, metrics, agreement) = ("unit", "名称", "total", "Amounts by unit", "Metrics", "Rank agreement (Spearman ρ)")
+                (schemes, notes, provenance, item, value, status, year, source, note) = ("schemes", "notes", "Provenance", "item", "value", "status", "year", "source", "note")
+                (yes, noSeeNotes) = ("yes", "no (see notes)")
+                metricHeaders = ["scheme", "total (万元)", "Gini", "CV", "comp./GEP", "comp./opp. cost", "budget-constrained"]
+            case .zh:
+                title = { "\($0.name)：\($0.schemes.count)种生态补偿方案，预算\($0.wan($0.budgetYuan))万元（\($0.priceYear)年价格）" }
+                (unit, localName, total, amounts, metrics, agreement) = ("单元", "名称", "合计", "各单元补偿金额", "评价指标", "方案排序一致性（Spearman ρ）")
+                (schemes, notes, provenance, item, value, status, year, source, note) = ("方案", "说明", "数据来源", "项目", "数值", "状态", "年份", "来源", "备注")
+                (yes, noSeeNotes) = ("是", "否（见说明）")
+                metricHeaders = ["方案", "合计（万元）", "基尼系数", "变异系数", "补偿/GEP", "补偿/机会成本", "用尽预算"]
+            }
+        }
+    }
+
+    var title: String { Words(.en).title(self) }
 
     /// 万元 with two decimals.
     func wan(_ yuan: Double) -> String { String(format: "%.2f", yuan / 1e4) }
@@ -23,34 +49,33 @@ extension CompensationReport {
     private func ratio(_ value: Double?) -> String { value.map { formatNumber($0, significant: 3) } ?? "–" }
 
     /// Rows of the amounts table: one per unit, one column per scheme, in 万元.
-    var amountRows: [[String]] {
+    func amountRows(_ words: Words) -> [[String]] {
         units.indices.map { i in [units[i].id, units[i].localName ?? ""] + schemes.map { wan($0.amountsYuan[i]) } }
-            + [["total", ""] + schemes.map { wan($0.totalYuan) }]
+            + [[words.total, ""] + schemes.map { wan($0.totalYuan) }]
     }
 
     /// Rows of the metrics table.
-    var metricRows: [[String]] {
+    func metricRows(_ words: Words) -> [[String]] {
         schemes.map {
             [$0.id, wan($0.totalYuan), formatNumber($0.gini, significant: 3), formatNumber($0.coefficientOfVariation, significant: 3),
-             ratio($0.compensationToGEP), ratio($0.compensationToOpportunityCost), $0.budgetConstrained ? "yes" : "no (see notes)"]
+             ratio($0.compensationToGEP), ratio($0.compensationToOpportunityCost), $0.budgetConstrained ? words.yes : words.noSeeNotes]
         }
     }
-    static let metricHeaders = ["scheme", "total (万元)", "Gini", "CV", "comp./GEP", "comp./opp. cost", "budget-constrained"]
 
-    private func renderTable() -> String {
-        var text = "\(title)\n\n"
-        var amounts = TextTable(headers: ["unit", "名称"] + schemes.map { "\($0.id) (万元)" },
+    private func renderTable(_ words: Words) -> String {
+        var text = "\(words.title(self))\n\n"
+        var amounts = TextTable(headers: [words.unit, words.localName] + schemes.map { "\($0.id) (万元)" },
                                 alignments: [.left, .left] + schemes.map { _ in .right })
-        amountRows.forEach { amounts.append($0) }
+        amountRows(words).forEach { amounts.append($0) }
         text += amounts.render() + "\n"
-        var metrics = TextTable(headers: Self.metricHeaders, alignments: [.left] + Array(repeating: .right, count: 6))
-        metricRows.forEach { metrics.append($0) }
+        var metrics = TextTable(headers: words.metricHeaders, alignments: [.left] + Array(repeating: .right, count: 6))
+        metricRows(words).forEach { metrics.append($0) }
         text += metrics.render() + "\n"
-        var agreement = TextTable(headers: ["schemes", "Spearman ρ"], alignments: [.left, .right])
+        var agreement = TextTable(headers: [words.schemes, "Spearman ρ"], alignments: [.left, .right])
         for pair in rankAgreement { agreement.append(["\(pair.first) ~ \(pair.second)", ratio(pair.spearman)]) }
         text += agreement.render()
         let notes = schemes.flatMap { scheme in scheme.notes.map { "  \(scheme.id): \($0)\n" } }
-        if !notes.isEmpty { text += "\nnotes:\n" + notes.joined() }
+        if !notes.isEmpty { text += "\n\(words.notes):\n" + notes.joined() }
         return text
     }
 
@@ -82,12 +107,12 @@ extension CompensationReport {
         return rows.map { $0.map(csvEscape).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
-    private func renderMarkdown() -> String {
-        var text = "# \(markdownText(title))\n\n## Amounts (万元)\n\n"
-        text += markdownTable(["unit", "名称"] + schemes.map(\.id), amountRows)
-        text += "\n## Metrics\n\n" + markdownTable(Self.metricHeaders, metricRows)
-        text += "\n## Rank agreement (Spearman ρ)\n\n" + markdownTable(["schemes", "ρ"], rankAgreement.map { ["\($0.first) ~ \($0.second)", ratio($0.spearman)] })
-        text += "\n## Provenance\n\n" + markdownTable(["item", "value", "status", "year", "source", "note"], provenance.map {
+    private func renderMarkdown(_ words: Words) -> String {
+        var text = "# \(markdownText(words.title(self)))\n\n## \(words.amounts) (万元)\n\n"
+        text += markdownTable([words.unit, words.localName] + schemes.map(\.id), amountRows(words))
+        text += "\n## \(words.metrics)\n\n" + markdownTable(words.metricHeaders, metricRows(words))
+        text += "\n## \(words.agreement)\n\n" + markdownTable([words.schemes, "ρ"], rankAgreement.map { ["\($0.first) ~ \($0.second)", ratio($0.spearman)] })
+        text += "\n## \(words.provenance)\n\n" + markdownTable([words.item, words.value, words.status, words.year, words.source, words.note], provenance.map {
             [$0.item, $0.value, $0.status, $0.year.map(String.init) ?? "", $0.source, $0.note ?? ""]
         })
         return text
@@ -111,19 +136,20 @@ extension CompensationReport {
         return html + "</table>\n"
     }
 
-    private func renderHTML() -> String {
-        let chart = SVGBarChart(title: "Compensation per unit by scheme (万元)", groups: units.indices.map { i in
+    private func renderHTML(_ words: Words) -> String {
+        let chart = SVGBarChart(title: "\(words.amounts) (万元)", groups: units.indices.map { i in
             SVGBarChart.Group(heading: units[i].localName.map { "\($0) \(units[i].id)" } ?? units[i].id, bars: schemes.enumerated().map { s, scheme in
                 SVGBarChart.Bar(label: scheme.id, value: scheme.amountsYuan[i], annotation: "\(wan(scheme.amountsYuan[i])) 万元", series: s)
             })
         }, sharedScale: true, legend: schemes.map(\.id))
+        let title = words.title(self)
         var html = htmlHead(title)
         html += "<h1>\(escapeHTML(title))</h1>\n"
-        html += "<section class=\"chart\" id=\"by-unit\">\n<h2>Amounts by unit</h2>\n\(chart.render())\n"
-        html += htmlTable(["unit", "名称"] + schemes.map { "\($0.id) (万元)" }, amountRows, numericFrom: 2) + "</section>\n"
-        html += "<h2 id=\"metrics\">Metrics</h2>\n" + htmlTable(Self.metricHeaders, metricRows, numericFrom: 1)
-        html += "<h2>Rank agreement (Spearman ρ)</h2>\n" + rankMatrixHTML
-        html += "<h2>Provenance</h2>\n" + htmlTable(["item", "value", "status", "year", "source", "note"], provenance.map {
+        html += "<section class=\"chart\" id=\"by-unit\">\n<h2>\(words.amounts)</h2>\n\(chart.render())\n"
+        html += htmlTable([words.unit, words.localName] + schemes.map { "\($0.id) (万元)" }, amountRows(words), numericFrom: 2) + "</section>\n"
+        html += "<h2 id=\"metrics\">\(words.metrics)</h2>\n" + htmlTable(words.metricHeaders, metricRows(words), numericFrom: 1)
+        html += "<h2>\(words.agreement)</h2>\n" + rankMatrixHTML
+        html += "<h2>\(words.provenance)</h2>\n" + htmlTable([words.item, words.value, words.status, words.year, words.source, words.note], provenance.map {
             [$0.item, $0.value, $0.status, $0.year.map(String.init) ?? "", $0.source, $0.note ?? ""]
         }, numericFrom: 99)
         return html + "</body>\n</html>\n"
