@@ -32,7 +32,7 @@ struct ReportOutputOptions: ParsableArguments {
     @Option(help: "Write the report to this file instead of standard output; nothing is written unless the whole report succeeds.")
     var out: String?
 
-    @Option(name: .customLong("lang"), help: "The report's language: zh or en (default: zh when the locale is Chinese, else en). gep account, compare-schemes and trend have Chinese reports; CSV and JSON are the same in both.")
+    @Option(name: .customLong("lang"), help: "The report's language: zh or en (default: zh when the locale is Chinese, else en). gep account, compare-schemes, trend, ecosystem-accounts and scenario have Chinese reports; CSV and JSON are the same in both.")
     var chosenLanguage: ReportLanguage?
 
     /// `--lang`, else the locale's (``ReportLanguage/fromLocale(_:)``).
@@ -87,7 +87,7 @@ struct ReportOutputOptions: ParsableArguments {
     ///   has no Chinese form is refused rather than answered in English.
     func write(_ report: String, inputs: [String], seed: UInt64? = nil, localized: Bool = false) throws {
         if chosenLanguage == .zh, !localized {
-            throw CLIError(description: "--lang zh: this report has no Chinese form yet (gep account, compare-schemes and trend have); drop --lang or give --lang en")
+            throw CLIError(description: "--lang zh: this report has no Chinese form yet (gep account, compare-schemes, trend, ecosystem-accounts and scenario have); drop --lang or give --lang en")
         }
         if isWorkbook {
             throw CLIError(description: "this report has no xlsx form; xlsx is written by gep account and gep compare-schemes (the other reports: table, csv, json, md, html)")

@@ -18,8 +18,8 @@ struct ScenarioCommand: ParsableCommand {
     func run() throws {
         let (text, read) = try ModelFilesRead.recording { try CLIError.wrap(context: file) { () -> String in
             let model = try ScenarioFile.read(file, registry: GEPCommand.registry)
-            return try ScenarioReport(try model.compare(registry: GEPCommand.registry), valuationSource: model.valuationProvenance).render(output.format)
+            return try ScenarioReport(try model.compare(registry: GEPCommand.registry), valuationSource: model.valuationProvenance).render(output.format, language: output.language)
         } }
-        try output.write(text, inputs: [file] + read)
+        try output.write(text, inputs: [file] + read, localized: true)
     }
 }

@@ -11,3 +11,8 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
         return locale.lowercased().hasPrefix("zh") ? .zh : .en
     }
 }
+
+extension ReportLanguage {
+    /// `en` in English, `zh` in Chinese: a report's words written side by side where they are used.
+    func pick(_ en: String, _ zh: String) -> String { self == .zh ? zh : en }
+}

@@ -74,4 +74,16 @@ struct ChineseAccountTests {
         #expect(trend.contains("根河各年生态系统生产总值（按2022年不变价格）") || trend.contains("各年生态系统生产总值（按2022年不变价格）"))
         #expect(trend.contains("不完整：6项服务未核算") && trend.contains("实际增长"))
     }
+
+    /// The ecosystem accounts and a scenario in Chinese: the accounts' headings, the same figures as in English.
+    @Test func accountsAndScenarioInChinese() throws {
+        let numbers = { (text: String) in text.split(whereSeparator: { !"0123456789.-".contains($0) }).filter { $0.contains(".") && $0.contains(where: \.isNumber) } }
+        for (arguments, headings) in [(["ecosystem-accounts", "models/accounts/genhe-2021-2022.yaml"], ["生态系统范围账户（km²）", "类型转换矩阵", "生态系统状况账户", "生态系统资产价值账户（亿元）", "不同折现率下的资产价值（亿元）"]),
+                                      (["scenario", "models/scenarios/genhe-larch-fire.yaml"], ["按服务", "各单元价值变化（万元）", "情景改变的内容及其来源", "资产价值变化-1080.18万元"])] {
+            let zh = withoutRun(try runGEP(arguments + ["--lang", "zh"], in: packageRoot).standardOutput)
+            let en = withoutRun(try runGEP(arguments + ["--lang", "en"], in: packageRoot).standardOutput)
+            for heading in headings { #expect(zh.contains(heading), "\(arguments[0]): \(heading)") }
+            #expect(Set(numbers(en)).isSubset(of: Set(numbers(zh))), "\(arguments[0]): the English figures all appear in Chinese")
+        }
+    }
 }

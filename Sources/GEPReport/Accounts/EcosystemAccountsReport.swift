@@ -105,22 +105,28 @@ public struct EcosystemAccountsReport: Sendable, Codable, Equatable {
         "\(provenance.source) (\(provenance.status.rawValue)\(provenance.year.map { ", \($0)" } ?? ""))" + (provenance.note.map { ": \($0)" } ?? "")
     }
 
-    public func render(_ format: ReportFormat) throws -> String {
+    public func render(_ format: ReportFormat, language: ReportLanguage = .en) throws -> String {
         if format == .json { return try jsonText(self) }
-        let title = "\(region) ecosystem accounts (SEEA EA), \(openingYear)–\(closingYear)"
-        var lead = ["GEP \(hundredMillionYuan(openingGEPYuan)) 亿元 in \(openingYear) (at \(openingYear) prices), \(hundredMillionYuan(closingGEPYuan)) 亿元 in \(closingYear) (at \(closingYear) prices)."]
-        if !servicesNotRun.isEmpty { lead.append("Services not run (the flows and asset values leave them out): " + servicesNotRun.joined(separator: "; ")) }
-        return ReportSection.render(title: title, lead: lead, sections: sections, as: format)
+        let l = language, (opening, closing) = (hundredMillionYuan(openingGEPYuan), hundredMillionYuan(closingGEPYuan))
+        let title = l.pick("\(region) ecosystem accounts (SEEA EA), \(openingYear)–\(closingYear)", "\(region)生态系统账户（SEEA EA），\(openingYear)—\(closingYear)年")
+        var lead = [l.pick("GEP \(opening) 亿元 in \(openingYear) (at \(openingYear) prices), \(closing) 亿元 in \(closingYear) (at \(closingYear) prices).",
+                           "GEP：\(openingYear)年\(opening)亿元（\(openingYear)年价格），\(closingYear)年\(closing)亿元（\(closingYear)年价格）。")]
+        if !servicesNotRun.isEmpty {
+            lead.append(l.pick("Services not run (the flows and asset values leave them out): ", "未核算的服务（流量与资产价值均不含）：") + servicesNotRun.joined(separator: "; "))
+        }
+        return ReportSection.render(title: title, lead: lead, sections: sections(l), as: format)
     }
 
-    private var sections: [ReportSection] {
+    private func sections(_ l: ReportLanguage) -> [ReportSection] {
         let types = extent.rows.map(\.type)
         let name = extent.names
-        var sections = extent.sections
+        var sections = extent.sections(l)
         if !condition.isEmpty {
             sections.append(ReportSection(
-                id: "condition", title: "Condition account", note: "index = (value − lower reference) ÷ (upper − lower), held to 0–1",
-                headers: ["indicator", "type", "unit", "upper ref.", "lower ref.", "opening", "closing", "opening index", "closing index", "sources"],
+                id: "condition", title: l.pick("Condition account", "生态系统状况账户"),
+                note: l.pick("index = (value − lower reference) ÷ (upper − lower), held to 0–1", "指数 =（值 − 下参照值）÷（上参照值 − 下参照值），取0—1"),
+                headers: [l.pick("indicator", "指标"), l.pick("type", "类型"), l.pick("unit", "单位"), l.pick("upper ref.", "上参照值"), l.pick("lower ref.", "下参照值"),
+                          l.pick("opening", "期初"), l.pick("closing", "期末"), l.pick("opening index", "期初指数"), l.pick("closing index", "期末指数"), l.pick("sources", "来源")],
                 rows: condition.map { [$0.name, $0.ecosystemType, $0.unit, formatNumber($0.upperReference), formatNumber($0.lowerReference), formatNumber($0.opening),
                                        formatNumber($0.closing), String(format: "%.3f", $0.openingIndex), String(format: "%.3f", $0.closingIndex),
                                        $0.sources.joined(separator: "; ")] },
@@ -130,39 +136,46 @@ public struct EcosystemAccountsReport: Sendable, Codable, Equatable {
         for year in [openingYear, closingYear] {
             let rows = supply.filter { $0.year == year }
             sections.append(ReportSection(
-                id: "supply-physical-\(year)", title: "Physical supply \(year), by ecosystem type", note: nil,
-                headers: ["service / line", "unit"] + supplyTypes,
+                id: "supply-physical-\(year)", title: l.pick("Physical supply \(year), by ecosystem type", "\(year)年服务供给实物量（按生态系统类型）"), note: nil,
+                headers: [l.pick("service / line", "服务／项目"), l.pick("unit", "单位")] + supplyTypes,
                 rows: rows.map { row in ["\(row.service) / \(row.line)", row.unit] + supplyTypes.map { formatNumber(row.quantityByType[$0] ?? 0) } }, numeric: 2..<Int.max))
             sections.append(ReportSection(
-                id: "supply-monetary-\(year)", title: "Monetary supply \(year), 万元 at \(rows.first?.priceYear ?? year) prices", note: "lines marked * are reported but not summed into GEP",
-                headers: ["service / line"] + supplyTypes,
+                id: "supply-monetary-\(year)", title: l.pick("Monetary supply \(year), 万元 at \(rows.first?.priceYear ?? year) prices",
+                                                              "\(year)年服务供给价值量（万元，\(rows.first?.priceYear ?? year)年价格）"),
+                note: l.pick("lines marked * are reported but not summed into GEP", "标 * 的项目只报告、不计入GEP"),
+                headers: [l.pick("service / line", "服务／项目")] + supplyTypes,
                 rows: rows.map { row in ["\(row.service) / \(row.line)\(row.includedInTotal ? "" : " *")"] + supplyTypes.map { String(format: "%.2f", (row.valueYuanByType[$0] ?? 0) / 1e4) } }))
         }
         if !use.isEmpty {
             let sectors = UserSector.allCases.map(\.rawValue)
             sections.append(ReportSection(
-                id: "use", title: "Use \(closingYear) by sector (physical, and 万元)", note: "services without stated users are left out",
-                headers: ["service / line", "unit"] + sectors.map { "\($0)" } + sectors.map { "\($0) 万元" } + ["source"],
+                id: "use", title: l.pick("Use \(closingYear) by sector (physical, and 万元)", "\(closingYear)年服务使用（按部门；实物量与万元）"),
+                note: l.pick("services without stated users are left out", "未给出使用者的服务不列"),
+                headers: [l.pick("service / line", "服务／项目"), l.pick("unit", "单位")] + sectors.map { "\($0)" } + sectors.map { "\($0) 万元" } + [l.pick("source", "来源")],
                 rows: use.map { row in ["\(row.service) / \(row.line)", row.unit] + sectors.map { formatNumber(row.quantityBySector[$0] ?? 0) }
                                    + sectors.map { String(format: "%.2f", (row.valueYuanBySector[$0] ?? 0) / 1e4) } + [row.source] },
                 numeric: 2..<(2 + 2 * sectors.count)))
         }
         let yi = { (yuan: Double) in hundredMillionYuan(yuan) }
         sections.append(ReportSection(
-            id: "asset", title: "Monetary asset account, 亿元",
-            note: "NPV of each type's yearly flow over \(asset.assetLifeYears) years at \(formatNumber(asset.discountRate * 100)) % (annuity factor \(formatNumber(asset.annuityFactor))); "
-                + "opening at \(asset.openingPriceYear) prices, closing at \(asset.closingPriceYear) prices; \(asset.source)",
-            headers: ["ecosystem type", "opening", "extent", "condition", "prices", "closing"],
+            id: "asset", title: l.pick("Monetary asset account, 亿元", "生态系统资产价值账户（亿元）"),
+            note: l.pick("NPV of each type's yearly flow over \(asset.assetLifeYears) years at \(formatNumber(asset.discountRate * 100)) % (annuity factor \(formatNumber(asset.annuityFactor))); "
+                + "opening at \(asset.openingPriceYear) prices, closing at \(asset.closingPriceYear) prices; ",
+                         "各类型年服务流量在\(asset.assetLifeYears)年内按\(formatNumber(asset.discountRate * 100)) %折现的净现值（年金系数\(formatNumber(asset.annuityFactor))）；"
+                + "期初按\(asset.openingPriceYear)年价格，期末按\(asset.closingPriceYear)年价格；") + asset.source,
+            headers: [l.pick("ecosystem type", "生态系统类型"), l.pick("opening", "期初"), l.pick("extent", "范围变化"), l.pick("condition", "状况变化"),
+                      l.pick("prices", "价格变化"), l.pick("closing", "期末")],
             rows: asset.rows.map { [name[$0.type] ?? $0.type, yi($0.openingYuan), yi($0.extentEffectYuan), yi($0.conditionEffectYuan), yi($0.priceEffectYuan), yi($0.closingYuan)] }
-                + [["total", yi(asset.rows.reduce(0) { $0 + $1.openingYuan }), yi(asset.rows.reduce(0) { $0 + $1.extentEffectYuan }),
+                + [[l.pick("total", "合计"), yi(asset.rows.reduce(0) { $0 + $1.openingYuan }), yi(asset.rows.reduce(0) { $0 + $1.extentEffectYuan }),
                     yi(asset.rows.reduce(0) { $0 + $1.conditionEffectYuan }), yi(asset.rows.reduce(0) { $0 + $1.priceEffectYuan }),
                     yi(asset.rows.reduce(0) { $0 + $1.closingYuan })]],
-            chart: SVGBarChart(title: "closing asset value by type, 亿元", groups: [SVGBarChart.Group(heading: nil, bars: asset.rows.map {
+            chart: SVGBarChart(title: l.pick("closing asset value by type, 亿元", "期末资产价值（亿元）"), groups: [SVGBarChart.Group(heading: nil, bars: asset.rows.map {
                 .init(label: name[$0.type] ?? $0.type, value: $0.closingYuan, annotation: "\(yi($0.closingYuan)) 亿元")
             })])))
         sections.append(ReportSection(
-            id: "discount-rate", title: "Asset value by discount rate, 亿元", note: "the same flows valued at other rates over the same life",
-            headers: ["discount rate", "opening", "closing"],
+            id: "discount-rate", title: l.pick("Asset value by discount rate, 亿元", "不同折现率下的资产价值（亿元）"),
+            note: l.pick("the same flows valued at other rates over the same life", "同一流量、同一年限，按其他折现率计算"),
+            headers: [l.pick("discount rate", "折现率"), l.pick("opening", "期初"), l.pick("closing", "期末")],
             rows: asset.sensitivity.map { ["\(formatNumber($0.discountRate * 100)) %", yi($0.openingYuan), yi($0.closingYuan)] }))
         return sections
     }

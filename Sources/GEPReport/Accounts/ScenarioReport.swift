@@ -87,34 +87,46 @@ public struct ScenarioReport: Sendable, Codable, Equatable {
         servicesNotRun = model.servicesNotRun.map { "\($0.id): \($0.reason)" }
     }
 
-    public func render(_ format: ReportFormat) throws -> String {
+    public func render(_ format: ReportFormat, language: ReportLanguage = .en) throws -> String {
         if format == .json { return try jsonText(self) }
+        let l = language
         let yi = { (yuan: Double) in hundredMillionYuan(yuan) }
         let wan = { (yuan: Double) in String(format: "%.2f", yuan / 1e4) }
-        let title = "\(region), scenario \"\(name)\" against the base account, \(year), at \(priceYear) prices"
-        let duration: String = recoveryYears.map { "recovering linearly over \($0) years" } ?? "lasting the asset life"
+        let title = l.pick("\(region), scenario \"\(name)\" against the base account, \(year), at \(priceYear) prices",
+                           "\(region)情景“\(name)”与基准核算的比较，\(year)年，按\(priceYear)年价格")
         let stated: AssetLine = assetChange[0]
-        let asset: String = "Asset value changed by \(wan(stated.changeYuan)) 万元 (\(duration) of \(assetLifeYears) years at "
-            + "\(formatNumber(stated.discountRate * 100)) %; \(valuationSource))."
-        let changed: String = servicesChanged.isEmpty ? "none" : servicesChanged.joined(separator: ", ")
-        var lead: [String] = ["GEP \(yi(baseGEPYuan)) → \(yi(scenarioGEPYuan)) 亿元: a change of \(wan(gepChangeYuan)) 万元 a year.", asset,
-                              "Services that changed: \(changed)."]
-        if !servicesNotRun.isEmpty { lead.append("Services not run (the difference leaves them out): " + servicesNotRun.joined(separator: "; ")) }
+        let duration: String = recoveryYears.map { l.pick("recovering linearly over \($0) years", "在\($0)年内线性恢复") } ?? l.pick("lasting the asset life", "持续整个资产年限")
+        let asset: String = l.pick("Asset value changed by \(wan(stated.changeYuan)) 万元 (\(duration) of \(assetLifeYears) years at \(formatNumber(stated.discountRate * 100)) %; ",
+                                   "资产价值变化\(wan(stated.changeYuan))万元（\(duration)，资产年限\(assetLifeYears)年，折现率\(formatNumber(stated.discountRate * 100)) %；")
+            + valuationSource + l.pick(").", "）。")
+        let changed: String = servicesChanged.isEmpty ? l.pick("none", "无") : servicesChanged.joined(separator: ", ")
+        var lead: [String] = [l.pick("GEP \(yi(baseGEPYuan)) → \(yi(scenarioGEPYuan)) 亿元: a change of \(wan(gepChangeYuan)) 万元 a year.",
+                                     "GEP：\(yi(baseGEPYuan)) → \(yi(scenarioGEPYuan))亿元，每年变化\(wan(gepChangeYuan))万元。"), asset,
+                              l.pick("Services that changed: \(changed).", "发生变化的服务：\(changed)。")]
+        if !servicesNotRun.isEmpty {
+            lead.append(l.pick("Services not run (the difference leaves them out): ", "未核算的服务（差值不含）：") + servicesNotRun.joined(separator: "; "))
+        }
         let serviceIDs = services.map(\.service)
         let sections = [
-            ReportSection(id: "services", title: "By service", note: "value in 万元; physical amounts in each service's unit; * reported but not summed into GEP",
-                          headers: ["service", "unit", "base", "scenario", "base 万元", "scenario 万元", "change 万元"],
+            ReportSection(id: "services", title: l.pick("By service", "按服务"),
+                          note: l.pick("value in 万元; physical amounts in each service's unit; * reported but not summed into GEP",
+                                       "价值量单位为万元；功能量为各服务的单位；* 只报告、不计入GEP"),
+                          headers: [l.pick("service", "服务"), l.pick("unit", "单位"), l.pick("base", "基准"), l.pick("scenario", "情景"),
+                                    l.pick("base 万元", "基准（万元）"), l.pick("scenario 万元", "情景（万元）"), l.pick("change 万元", "变化（万元）")],
                           rows: services.map { ["\($0.service)\($0.includedInTotal ? "" : " *")", $0.physicalUnit, formatNumber($0.basePhysical), formatNumber($0.scenarioPhysical),
                                                 wan($0.baseYuan), wan($0.scenarioYuan), wan($0.changeYuan)] },
                           numeric: 2..<Int.max,
-                          chart: SVGBarChart(title: "change of value by service, 万元", groups: [SVGBarChart.Group(heading: nil, bars: services.map {
+                          chart: SVGBarChart(title: l.pick("change of value by service, 万元", "各服务价值变化（万元）"), groups: [SVGBarChart.Group(heading: nil, bars: services.map {
                               .init(label: $0.service, value: $0.changeYuan, annotation: "\(wan($0.changeYuan)) 万元")
                           })])),
-            ReportSection(id: "units", title: "By unit, change of value (万元)", note: nil, headers: ["unit"] + serviceIDs + ["GEP"],
+            ReportSection(id: "units", title: l.pick("By unit, change of value (万元)", "各单元价值变化（万元）"), note: nil,
+                          headers: [l.pick("unit", "单元")] + serviceIDs + ["GEP"],
                           rows: units.map { row in [row.unit] + serviceIDs.map { wan(row.changeYuanByService[$0] ?? 0) } + [wan(row.gepChangeYuan)] }),
-            ReportSection(id: "asset", title: "Asset value change by discount rate (万元)", note: nil, headers: ["discount rate", "change"],
+            ReportSection(id: "asset", title: l.pick("Asset value change by discount rate (万元)", "不同折现率下的资产价值变化（万元）"), note: nil,
+                          headers: [l.pick("discount rate", "折现率"), l.pick("change", "变化")],
                           rows: assetChange.map { ["\(formatNumber($0.discountRate * 100)) %", wan($0.changeYuan)] }),
-            ReportSection(id: "changes", title: "What the scenario changes, with sources", note: nil, headers: ["item", "value", "source"],
+            ReportSection(id: "changes", title: l.pick("What the scenario changes, with sources", "情景改变的内容及其来源"), note: nil,
+                          headers: [l.pick("item", "项目"), l.pick("value", "数值"), l.pick("source", "来源")],
                           rows: changes.map { [$0.item, $0.value, $0.source] }, numeric: 0..<0),
         ]
         return ReportSection.render(title: title, lead: lead, sections: sections, as: format)
