@@ -42,14 +42,13 @@ struct AccountCommand: ParsableCommand {
             if !comparedBooks.isEmpty {
                 let models = try [regionModel] + comparedBooks.map { try PriceBookFile.overlay([$0], on: regionModel) }
                 return .text(try PriceComparisonReport(try models.map { try AccountReport(try $0.run(with: registry), registry: registry) })
-                    .render(output.format))
+                    .render(output.format, language: output.language))
             }
             let report = try AccountReport(try regionModel.run(with: registry), registry: registry)
             try store.save([report], model: model)
             return try output.output(text: { try report.render(output.format, provenance: provenance, language: output.language) },
                                      workbook: { report.spreadsheet })
         } }
-        // The price comparison has no Chinese form: an explicit --lang zh is refused for it.
-        try output.write(text, inputs: [model] + read, localized: comparedBooks.isEmpty)
+        try output.write(text, inputs: [model] + read)
     }
 }

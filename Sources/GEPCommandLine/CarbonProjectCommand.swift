@@ -20,7 +20,7 @@ struct CarbonProjectCommand: ParsableCommand {
         let (text, read) = try ModelFilesRead.recording { try CLIError.wrap(context: model) { () -> String in
             let project = try CarbonProjectFile.read(model)
             return try CarbonProjectReport(name: project.name, methodology: project.methodology, project: project.project,
-                                           provenance: project.provenance).render(output.format)
+                                           provenance: project.provenance).render(output.format, language: output.language)
         } }
         try output.write(text, inputs: [model] + read)
     }

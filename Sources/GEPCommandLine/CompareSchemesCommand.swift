@@ -37,6 +37,6 @@ struct CompareSchemesCommand: ParsableCommand {
             let report = CompensationReport(name: compensation.name, comparison: comparison, provenance: compensation.provenance)
             return try output.output(text: { try report.render(output.format, language: output.language) }, workbook: { report.spreadsheet })
         } }
-        try output.write(text, inputs: [model] + read, localized: true)
+        try output.write(text, inputs: [model] + read)
     }
 }

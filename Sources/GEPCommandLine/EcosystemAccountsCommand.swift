@@ -20,6 +20,6 @@ struct EcosystemAccountsCommand: ParsableCommand {
             let model = try EcosystemAccountsFile.read(file, registry: GEPCommand.registry)
             return try EcosystemAccountsReport(try model.accounts(registry: GEPCommand.registry), valuationSource: model.valuationProvenance).render(output.format, language: output.language)
         } }
-        try output.write(text, inputs: [file] + read, localized: true)
+        try output.write(text, inputs: [file] + read)
     }
 }

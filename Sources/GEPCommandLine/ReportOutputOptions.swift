@@ -32,7 +32,7 @@ struct ReportOutputOptions: ParsableArguments {
     @Option(help: "Write the report to this file instead of standard output; nothing is written unless the whole report succeeds.")
     var out: String?
 
-    @Option(name: .customLong("lang"), help: "The report's language: zh or en (default: zh when the locale is Chinese, else en). gep account, compare-schemes, trend, ecosystem-accounts and scenario have Chinese reports; CSV and JSON are the same in both.")
+    @Option(name: .customLong("lang"), help: "The report's language: zh or en (default: zh when the locale is Chinese, else en); CSV and JSON are the same in both.")
     var chosenLanguage: ReportLanguage?
 
     /// `--lang`, else the locale's (``ReportLanguage/fromLocale(_:)``).
@@ -62,9 +62,9 @@ struct ReportOutputOptions: ParsableArguments {
 
     /// Writes `output`: text as ``write(_:inputs:seed:)`` does, a workbook to `--out` (checked the same way, with the
     /// run's metadata as its last sheet) with libxlsxwriter.
-    func write(_ output: ReportOutput, inputs: [String], localized: Bool = false) throws {
+    func write(_ output: ReportOutput, inputs: [String]) throws {
         switch output {
-        case let .text(text): try write(text, inputs: inputs, localized: localized)
+        case let .text(text): try write(text, inputs: inputs)
         case let .workbook(spreadsheet):
             guard let out else { throw CLIError(description: "--format xlsx writes a workbook: give --out FILE.xlsx") }
             try Self.checkTarget(out, inputs: inputs)
@@ -83,16 +83,11 @@ struct ReportOutputOptions: ParsableArguments {
     /// inputs: the atomic write replaces its target, so a FIFO, a device or the model file itself would be lost.
     ///
     /// - Parameter inputs: the files the run read (``ModelFilesRead``), which the report may not replace.
-    /// - Parameter localized: whether the report was written in ``language``; an explicit `--lang zh` for a report that
-    ///   has no Chinese form is refused rather than answered in English.
-    func write(_ report: String, inputs: [String], seed: UInt64? = nil, localized: Bool = false) throws {
-        if chosenLanguage == .zh, !localized {
-            throw CLIError(description: "--lang zh: this report has no Chinese form yet (gep account, compare-schemes, trend, ecosystem-accounts and scenario have); drop --lang or give --lang en")
-        }
+    func write(_ report: String, inputs: [String], seed: UInt64? = nil) throws {
         if isWorkbook {
             throw CLIError(description: "this report has no xlsx form; xlsx is written by gep account and gep compare-schemes (the other reports: table, csv, json, md, html)")
         }
-        let text = try RunMetadata.current(inputs: inputs, seed: seed).decorate(report, format: format, language: localized ? language : .en)
+        let text = try RunMetadata.current(inputs: inputs, seed: seed).decorate(report, format: format, language: language)
         guard let out else { return printReport(text, format: format) }
         try Self.checkTarget(out, inputs: inputs)
         do {

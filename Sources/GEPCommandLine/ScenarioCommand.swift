@@ -20,6 +20,6 @@ struct ScenarioCommand: ParsableCommand {
             let model = try ScenarioFile.read(file, registry: GEPCommand.registry)
             return try ScenarioReport(try model.compare(registry: GEPCommand.registry), valuationSource: model.valuationProvenance).render(output.format, language: output.language)
         } }
-        try output.write(text, inputs: [file] + read, localized: true)
+        try output.write(text, inputs: [file] + read)
     }
 }

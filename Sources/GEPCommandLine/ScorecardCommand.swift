@@ -49,7 +49,7 @@ struct ScorecardCommand: ParsableCommand {
             let card = try Scorecard(units: try Scorecard.UnitYears.pairs(assessed: assessed, base: base), weights: weighting, bands: bandList, scoredServices: scored)
             return try ScorecardReport(region: assessed.model.region.name, year: assessed.model.year, baseYear: base.model.year,
                                        priceYear: assessed.account.reportYear, names: assessed.model.region.units.map { $0.localName ?? $0.name },
-                                       card: card, weights: weighting, scoredServices: scored).render(output.format)
+                                       card: card, weights: weighting, scoredServices: scored).render(output.format, language: output.language)
         } }
         try output.write(text, inputs: [model] + read)
     }

@@ -25,6 +25,6 @@ struct TrendCommand: ParsableCommand {
             try store.save(reports, model: model)
             return try TrendReport(reports).render(output.format, language: output.language)
         } }
-        try output.write(text, inputs: [model] + read, localized: true)
+        try output.write(text, inputs: [model] + read)
     }
 }

@@ -33,7 +33,7 @@ struct UncertaintyCommand: ParsableCommand {
             let regionModel = try RegionModelFile.read(model, registry: GEPCommand.registry)
             let result = try MonteCarloAccount(model: regionModel, registry: GEPCommand.registry, draws: draws, seed: seed,
                                                progress: progress?.update)
-            return try UncertaintyReport(result).render(output.format)
+            return try UncertaintyReport(result).render(output.format, language: output.language)
         } }
         try output.write(text, inputs: [model] + read, seed: seed)
     }
@@ -73,7 +73,7 @@ struct SensitivityCommand: ParsableCommand {
             let analysis = try SensitivityAnalysis(model: regionModel, registry: GEPCommand.registry, samples: samples, seed: seed,
                                                    bootstrapResamples: bootstrap, progress: progress?.update)
             let gep = try regionModel.run(with: GEPCommand.registry).account.gep.yuan
-            return try SensitivityReport(analysis, region: regionModel.region.name, deterministicGEPYuan: gep).render(output.format)
+            return try SensitivityReport(analysis, region: regionModel.region.name, deterministicGEPYuan: gep).render(output.format, language: output.language)
         } }
         try output.write(text, inputs: [model] + read, seed: seed)
     }

@@ -40,12 +40,10 @@ struct ChineseAccountTests {
             let b = try runGEP(["account", Self.genhe, "--format", format, "--lang", "en"], in: packageRoot)
             #expect(withoutRun(a.standardOutput) == withoutRun(b.standardOutput), "\(format)")
         }
-        // A report with no Chinese form refuses an explicit --lang zh, and follows a Chinese locale in English.
-        let carbon = ["carbon-project", "models/carbon-projects/genhe-larch-afforestation.yaml"]
-        let refused = try runGEP(carbon + ["--lang", "zh"], in: packageRoot)
-        #expect(refused.status != 0 && refused.standardOutput.isEmpty && refused.standardError.contains("--lang zh: this report has no Chinese form yet"))
-        let localeCarbon = try runGEP(carbon, in: packageRoot, environment: ["LANG": "zh_CN.UTF-8", "LC_ALL": ""])
-        #expect(localeCarbon.status == 0 && localeCarbon.standardOutput.contains("crediting"), "\(localeCarbon.standardOutput.prefix(300))")
+        // Every other report follows the locale too.
+        let carbon = try runGEP(["carbon-project", "models/carbon-projects/genhe-larch-afforestation.yaml"], in: packageRoot,
+                                environment: ["LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
+        #expect(carbon.status == 0 && carbon.standardOutput.contains("计入期30年") && carbon.standardOutput.contains("计入期内扣减"), "\(carbon.standardOutput.prefix(300))")
     }
 
     /// The Chinese HTML opens in headless Chromium with each of the standard's tables and the value chart.
@@ -85,5 +83,18 @@ struct ChineseAccountTests {
             for heading in headings { #expect(zh.contains(heading), "\(arguments[0]): \(heading)") }
             #expect(Set(numbers(en)).isSubset(of: Set(numbers(zh))), "\(arguments[0]): the English figures all appear in Chinese")
         }
+    }
+
+    /// The remaining reports in Chinese: each names its tables in Chinese and prints the same figures as in English.
+    @Test(arguments: [["uncertainty", "models/regions/genhe.yaml", "--draws", "50"], ["sensitivity", "models/regions/manzhouli.yaml", "--samples", "20"],
+                      ["scorecard", "models/regions/genhe.yaml", "--base-year", "2021"], ["carbon-project", "models/carbon-projects/genhe-larch-afforestation.yaml"],
+                      ["account", "models/regions/genhe.yaml", "--compare-prices", "models/prices/carbon-afforestation-cost.yaml"]])
+    func everyOtherReportInChinese(arguments: [String]) throws {
+        let words = ["uncertainty": "不确定性分析", "sensitivity": "敏感性分析", "scorecard": "考核评分", "carbon-project": "减排量（tCO₂e）", "account": "套价格下的比较"]
+        let zh = withoutRun(try runGEP(arguments + ["--lang", "zh"], in: packageRoot).standardOutput)
+        let en = withoutRun(try runGEP(arguments + ["--lang", "en"], in: packageRoot).standardOutput)
+        #expect(zh.contains(words[arguments[0]] ?? "?"), "\(zh.prefix(200))")
+        let numbers = { (text: String) in text.split(whereSeparator: { !"0123456789.".contains($0) }).filter { $0.contains(".") && $0.contains(where: \.isNumber) } }
+        #expect(Set(numbers(en)).isSubset(of: Set(numbers(zh))), "\(arguments[0]): the English figures all appear in Chinese")
     }
 }

@@ -38,18 +38,21 @@ public struct PriceComparisonReport: Sendable, Codable, Equatable {
         servicesNotRun = reports[0].servicesNotRun.map(\.id)
     }
 
-    public func render(_ format: ReportFormat) throws -> String {
-        let partial = servicesNotRun.isEmpty ? "" : " (\(AccountReport.partialNote(servicesNotRun.count)): \(servicesNotRun.joined(separator: ", ")))"
-        let title = "\(region) GEP at \(reportYear) prices under \(priceBooks.count) price books" + partial
+    /// The comparison in `format`, its words in `language`.
+    public func render(_ format: ReportFormat, language l: ReportLanguage = .en) throws -> String {
+        let partial = servicesNotRun.isEmpty ? "" : l.pick(" (\(AccountReport.partialNote(servicesNotRun.count)): \(servicesNotRun.joined(separator: ", ")))",
+                                                           "（不完整：\(servicesNotRun.count)项服务未核算：\(servicesNotRun.joined(separator: "、"))）")
+        let title = l.pick("\(region) GEP at \(reportYear) prices under \(priceBooks.count) price books", "\(region)GEP在\(priceBooks.count)套价格下的比较（\(reportYear)年价格）") + partial
         // Each alternative book's value, then its change on the model's own book.
-        let headers = ["service", "book 1 (亿元)"] + priceBooks.indices.dropFirst().flatMap { ["book \($0 + 1) (亿元)", "vs book 1"] }
+        let headers = [l.pick("service", "服务"), l.pick("book 1 (亿元)", "价格1（亿元）")]
+            + priceBooks.indices.dropFirst().flatMap { [l.pick("book \($0 + 1) (亿元)", "价格\($0 + 1)（亿元）"), l.pick("vs book 1", "较价格1")] }
         func cells(_ values: [Double]) -> [String] {
             [hundredMillionYuan(values[0])] + values.dropFirst().flatMap { value in
                 [hundredMillionYuan(value), values[0] == 0 ? "–" : String(format: "%+.1f %%", (value - values[0]) / values[0] * 100)]
             }
         }
-        let rows = services.map { [$0.name + ($0.includedInTotal ? "" : " (not in GEP)")] + cells($0.valuesYuan) } + [["GEP"] + cells(gepYuan)]
-        let legend = priceBooks.enumerated().map { "book \($0 + 1): \($1)" }
+        let rows = services.map { [$0.name + ($0.includedInTotal ? "" : l.pick(" (not in GEP)", "（不计入GEP）"))] + cells($0.valuesYuan) } + [["GEP"] + cells(gepYuan)]
+        let legend = priceBooks.enumerated().map { l.pick("book \($0 + 1): ", "价格\($0 + 1)：") + $1 }
         switch format {
         case .json: return try jsonText(self)
         case .csv:

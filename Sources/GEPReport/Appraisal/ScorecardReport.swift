@@ -31,16 +31,21 @@ public struct ScorecardReport: Sendable, Codable, Equatable {
         self.names = Dictionary(zip(card.rows.map(\.id), names), uniquingKeysWith: { first, _ in first })
     }
 
-    public func render(_ format: ReportFormat) throws -> String {
-        let scope = scoredServices.map { "GEP of \($0.joined(separator: ", ")) only" } ?? "GEP of every service run"
-        let title = "\(region) GEP scorecard, \(year) against \(baseYear), at constant \(priceYear) prices (\(scope))"
-        let weighting = "score = " + weights.sorted { $0.key < $1.key }.map { "\(formatNumber($0.value)) × \($0.key)" }.joined(separator: " + ")
-            + ", each rescaled 0–1 over the units"
-        let headers = ["rank", "unit", "名称", "GEP (亿元)", "real growth", "GEP per km² (万元)", "GEP / GDP", "GDP and GEP both grew", "score", "band"]
+    /// The scorecard in `format`, its words in `language`.
+    public func render(_ format: ReportFormat, language l: ReportLanguage = .en) throws -> String {
+        let scope = scoredServices.map { l.pick("GEP of \($0.joined(separator: ", ")) only", "仅计\($0.joined(separator: "、"))的GEP") }
+            ?? l.pick("GEP of every service run", "所有已核算服务的GEP")
+        let title = l.pick("\(region) GEP scorecard, \(year) against \(baseYear), at constant \(priceYear) prices (\(scope))",
+                           "\(region)GEP考核评分：\(year)年对比\(baseYear)年，按\(priceYear)年不变价格（\(scope)）")
+        let weighting = l.pick("score = ", "得分 = ") + weights.sorted { $0.key < $1.key }.map { "\(formatNumber($0.value)) × \($0.key)" }.joined(separator: " + ")
+            + l.pick(", each rescaled 0–1 over the units", "，各指标在单元间归一化至0—1")
+        let (yes, no, unknown) = (l.pick("yes", "是"), l.pick("no", "否"), l.pick("n/a (no unit GDP)", "无（无单元GDP）"))
+        let headers = [l.pick("rank", "排名"), l.pick("unit", "单元"), "名称", "GEP (亿元)", l.pick("real growth", "实际增长"), l.pick("GEP per km² (万元)", "单位面积GEP（万元/km²）"),
+                       "GEP / GDP", l.pick("GDP and GEP both grew", "GDP与GEP双增长"), l.pick("score", "得分"), l.pick("band", "等级")]
         let rowsText = rows.sorted { $0.rank < $1.rank }.map { row in
             [String(row.rank), row.id, names[row.id] ?? row.id, hundredMillionYuan(row.gepYuan), String(format: "%+.2f %%", row.realGrowthPercent),
              String(format: "%.2f", row.gepPerSquareKilometre / 1e4), row.gepToGDP.map { formatNumber($0, significant: 3) } ?? "n/a",
-             row.bothGrew.map { $0 ? "yes" : "no" } ?? "n/a (no unit GDP)", String(format: "%.3f", row.score), row.band ?? "–"]
+             row.bothGrew.map { $0 ? yes : no } ?? unknown, String(format: "%.3f", row.score), row.band ?? "–"]
         }
         switch format {
         case .json: return try jsonText(self)
@@ -56,7 +61,7 @@ public struct ScorecardReport: Sendable, Codable, Equatable {
             rowsText.forEach { table.append($0) }
             return "\(title)\n\(weighting)\n\n" + table.render()
         case .html:
-            let chart = SVGBarChart(title: "score", groups: [SVGBarChart.Group(heading: nil, bars: rows.sorted { $0.rank < $1.rank }.map {
+            let chart = SVGBarChart(title: l.pick("score", "得分"), groups: [SVGBarChart.Group(heading: nil, bars: rows.sorted { $0.rank < $1.rank }.map {
                 SVGBarChart.Bar(label: $0.id, value: $0.score, annotation: String(format: "%.3f", $0.score))
             })])
             return htmlHead(title) + "<h1>\(escapeHTML(title))</h1>\n<p>\(escapeHTML(weighting))</p>\n<section class=\"chart\" id=\"scores\">\n"

@@ -44,25 +44,31 @@ public struct SensitivityReport: Sendable, Codable, Equatable {
 
     private var level: String { "\(formatNumber(confidenceLevel * 100)) %" }
 
-    private var notes: [String] {
+    private func notes(_ l: ReportLanguage) -> [String] {
         var notes = [
-            "Sobol indices: first order Sᵢ by Saltelli et al. (2010), total order S_Tᵢ by Jansen (1999), on centred outputs; "
+            l.pick("Sobol indices: first order Sᵢ by Saltelli et al. (2010), total order S_Tᵢ by Jansen (1999), on centred outputs; "
                 + "\(level) percentile bootstrap intervals over \(bootstrapResamples) resamples of the \(samples) rows.",
-            "Interactions (1 − ΣSᵢ): \(Self.format(interaction)).",
+                   "Sobol指数：一阶Sᵢ按Saltelli等（2010），全阶S_Tᵢ按Jansen（1999），输出中心化；\(level)百分位自助区间，\(samples)行重抽样\(bootstrapResamples)次。"),
+            l.pick("Interactions (1 − ΣSᵢ): ", "交互作用（1 − ΣSᵢ）：") + Self.format(interaction) + l.pick(".", "。"),
         ]
         if rows.contains(where: { $0.firstOrder.isUncertain || $0.totalOrder.isUncertain }) {
-            notes.append("* The interval is wider than the index: the sample cannot tell this index from zero or rank it; raise --samples.")
+            notes.append(l.pick("* The interval is wider than the index: the sample cannot tell this index from zero or rank it; raise --samples.",
+                                "* 区间宽于指数本身：样本无法把该指数与零区分或排序；请增大 --samples。"))
         }
         if rejectedSamples > 0 {
-            notes.append("\(rejectedSamples) \(rejectedSamples == 1 ? "row was" : "rows were") physically impossible (a service refused their values) and drawn again: "
-                + "the indices are those of the distributions truncated to possible values.")
+            notes.append(l.pick("\(rejectedSamples) \(rejectedSamples == 1 ? "row was" : "rows were") physically impossible (a service refused their values) and drawn again: "
+                + "the indices are those of the distributions truncated to possible values.",
+                                "\(rejectedSamples)行物理上不可能（服务拒绝其取值），已重新抽样：指数为截断于可能取值的分布的指数。"))
         }
         return notes
     }
 
-    public func render(_ format: ReportFormat) throws -> String {
-        let title = "\(region) GEP sensitivity: elasticities and Sobol indices (\(samples) samples)"
-        let headers = ["value", "elasticity", "Sᵢ", "\(level) interval", "S_Tᵢ", "\(level) interval", "distribution"]
+    /// The report in `format`, its words in `language`.
+    public func render(_ format: ReportFormat, language l: ReportLanguage = .en) throws -> String {
+        let title = l.pick("\(region) GEP sensitivity: elasticities and Sobol indices (\(samples) samples)", "\(region)GEP敏感性分析：弹性与Sobol指数（\(samples)个样本）")
+        let headers = [l.pick("value", "输入"), l.pick("elasticity", "弹性"), "Sᵢ", l.pick("\(level) interval", "\(level)区间"), "S_Tᵢ",
+                       l.pick("\(level) interval", "\(level)区间"), l.pick("distribution", "分布")]
+        let notes = notes(l)
         let table = rows.map { row in
             [row.parameter, formatNumber(row.elasticity, significant: 4)] + Self.cells(row.firstOrder) + Self.cells(row.totalOrder) + [row.distribution]
         }
@@ -83,11 +89,11 @@ public struct SensitivityReport: Sendable, Codable, Equatable {
             table.forEach { text.append($0) }
             return "\(title)\nGEP \(hundredMillionYuan(deterministicGEPYuan)) 亿元\n\n" + text.render() + "\n" + notes.map { "\($0)\n" }.joined()
         case .html:
-            let tornado = SVGBarChart(title: "Tornado: elasticity of GEP", groups: [SVGBarChart.Group(heading: nil, bars: rows.map {
+            let tornado = SVGBarChart(title: l.pick("Tornado: elasticity of GEP", "龙卷风图：GEP弹性"), groups: [SVGBarChart.Group(heading: nil, bars: rows.map {
                 SVGBarChart.Bar(label: $0.parameter, value: $0.elasticity, annotation: formatNumber($0.elasticity, significant: 3))
             })])
-            return htmlHead(title) + "<h1>\(escapeHTML(title))</h1>\n<section class=\"chart\" id=\"tornado\">\n<h2>Elasticities</h2>\n"
-                + tornado.render() + "\n</section>\n<section id=\"sobol\">\n<h2>Sobol indices</h2>\n" + htmlIndexTable(headers)
+            return htmlHead(title) + "<h1>\(escapeHTML(title))</h1>\n<section class=\"chart\" id=\"tornado\">\n<h2>\(l.pick("Elasticities", "弹性"))</h2>\n"
+                + tornado.render() + "\n</section>\n<section id=\"sobol\">\n<h2>\(l.pick("Sobol indices", "Sobol指数"))</h2>\n" + htmlIndexTable(headers)
                 + notes.map { "<p class=\"note\">\(escapeHTML($0))</p>\n" }.joined() + "</section>\n</body>\n</html>\n"
         }
     }

@@ -52,12 +52,14 @@ public struct UncertaintyReport: Sendable, Codable, Equatable {
         histogram = counts.enumerated().map { Bin(lowerYuan: low + Double($0) * width, upperYuan: low + Double($0 + 1) * width, count: $1) }
     }
 
-    /// The report in `format`; CSV lists one row per service and one for the total.
-    public func render(_ format: ReportFormat) throws -> String {
-        let headers = ["service", "deterministic (亿元)", "mean", "median", "5 %", "95 %"]
+    /// The report in `format`, its words in `language`; CSV lists one row per service and one for the total.
+    public func render(_ format: ReportFormat, language l: ReportLanguage = .en) throws -> String {
+        let headers = [l.pick("service", "服务"), l.pick("deterministic (亿元)", "确定值（亿元）"), l.pick("mean", "均值"), l.pick("median", "中位数"), "5 %", "95 %"]
         let rows = services.map { [$0.id, hundredMillionYuan($0.deterministicYuan)] + figures($0.summary) }
             + [["GEP", hundredMillionYuan(deterministicGEPYuan)] + figures(total)]
-        let title = "\(region) GEP under uncertainty: \(draws) draws (seed \(seed)), \(reportYear) prices"
+        let title = l.pick("\(region) GEP under uncertainty: \(draws) draws (seed \(seed)), \(reportYear) prices",
+                           "\(region)GEP不确定性分析：\(draws)次抽样（随机种子\(seed)），\(reportYear)年价格")
+        let redrawNote = self.redrawNote(l)
         switch format {
         case .json: return try jsonText(self)
         case .csv:
@@ -70,27 +72,27 @@ public struct UncertaintyReport: Sendable, Codable, Equatable {
         case .table:
             var table = TextTable(headers: headers, alignments: [.left] + Array(repeating: .right, count: 5))
             rows.forEach { table.append($0) }
-            return "\(title)\n\n" + table.render() + "\nuncertain values:\n" + parameters.map { "  \($0)\n" }.joined()
+            return "\(title)\n\n" + table.render() + "\n\(l.pick("uncertain values", "不确定的输入")):\n" + parameters.map { "  \($0)\n" }.joined()
                 + "\n\(redrawNote)\n"
         case .html:
             // Bins overlapping the 5–95 % band in the first colour, the others in the second; the deterministic GEP's bin marked.
             let deterministic = histogram.lastIndex { $0.lowerYuan <= deterministicGEPYuan }
-            let chart = SVGBarChart(title: "Distribution of GEP over the draws", groups: [SVGBarChart.Group(heading: nil, bars: histogram.enumerated().map { b, bin in
+            let chart = SVGBarChart(title: l.pick("Distribution of GEP over the draws", "GEP抽样分布"), groups: [SVGBarChart.Group(heading: nil, bars: histogram.enumerated().map { b, bin in
                 SVGBarChart.Bar(label: "\(hundredMillionYuan(bin.lowerYuan))–\(hundredMillionYuan(bin.upperYuan)) 亿元", value: Double(bin.count),
-                                annotation: "\(bin.count)" + (b == deterministic ? " ◆ deterministic \(hundredMillionYuan(deterministicGEPYuan)) 亿元" : ""),
+                                annotation: "\(bin.count)" + (b == deterministic ? " ◆ \(l.pick("deterministic", "确定值")) \(hundredMillionYuan(deterministicGEPYuan)) 亿元" : ""),
                                 series: bin.upperYuan >= total.p5 && bin.lowerYuan <= total.p95 ? 0 : 1)
-            })], legend: ["within the 5–95 % band (\(hundredMillionYuan(total.p5))–\(hundredMillionYuan(total.p95)) 亿元)", "outside it"])
-            return htmlHead(title) + "<h1>\(escapeHTML(title))</h1>\n<section class=\"chart\" id=\"histogram\">\n<h2>Histogram of GEP</h2>\n"
+            })], legend: [l.pick("within the 5–95 % band", "5—95 %区间内") + " (\(hundredMillionYuan(total.p5))–\(hundredMillionYuan(total.p95)) 亿元)", l.pick("outside it", "区间外")])
+            return htmlHead(title) + "<h1>\(escapeHTML(title))</h1>\n<section class=\"chart\" id=\"histogram\">\n<h2>\(l.pick("Histogram of GEP", "GEP直方图"))</h2>\n"
                 + chart.render() + "\n</section>\n" + htmlTable(headers, rows, numericFrom: 1)
-                + "<h2>Uncertain values</h2>\n<ul>\n" + parameters.map { "<li>\(escapeHTML($0))</li>\n" }.joined() + "</ul>\n"
+                + "<h2>\(l.pick("Uncertain values", "不确定的输入"))</h2>\n<ul>\n" + parameters.map { "<li>\(escapeHTML($0))</li>\n" }.joined() + "</ul>\n"
                 + "<p class=\"note\" id=\"redrawn\">\(escapeHTML(redrawNote))</p>\n</body>\n</html>\n"
         }
     }
 
     /// How many draws were physically impossible and drawn again, in every format.
-    private var redrawNote: String {
-        "Physically impossible draws (a service refused their values): \(rejectedDraws), each drawn again, so the "
-            + "distributions are truncated to possible values."
+    private func redrawNote(_ l: ReportLanguage) -> String {
+        l.pick("Physically impossible draws (a service refused their values): \(rejectedDraws), each drawn again, so the "
+            + "distributions are truncated to possible values.", "物理上不可能的抽样（服务拒绝其取值）：\(rejectedDraws)次，均已重新抽样，分布截断于可能取值。")
     }
 
     private func figures(_ s: SampleSummary) -> [String] { [s.mean, s.median, s.p5, s.p95].map(hundredMillionYuan) }
