@@ -39,11 +39,12 @@ struct ReindeerPastureTests {
         let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let (status, output) = try gepReindeer(["account", package.appendingPathComponent("models/aoluguya.yaml").path, "--format", "csv"])
         #expect(status == 0, "\(output)")
-        let rows = output.split(separator: "\r\n").map { $0.split(separator: ",").map(String.init) }
-        let forage = try #require(rows.first { $0[0] == "aoluguya" && $0[1] == "reindeer-pasture" })
-        let water = try #require(rows.first { $0[0] == "aoluguya" && $0[1] == "water-conservation" })
-        #expect(Double(forage[5]) == 1800)
-        #expect(abs(Double(water[5])! - 20_400_000) < 1e-6)
+        // The account CSV: `#` lines with the run's metadata, then level,unit,name,local_name,area_km2,service,…,physical_amount,….
+        let rows = output.split(separator: "\r\n").filter { !$0.hasPrefix("#") }.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let forage = try #require(rows.first { $0[0] == "unit" && $0[1] == "aoluguya" && $0[5] == "reindeer-pasture" })
+        let water = try #require(rows.first { $0[0] == "unit" && $0[1] == "aoluguya" && $0[5] == "water-conservation" })
+        #expect(Double(forage[9]) == 1800)
+        #expect(abs(Double(water[9])! - 20_400_000) < 1e-6)
     }
 
     private func gepReindeer(_ arguments: [String]) throws -> (Int32, String) {
