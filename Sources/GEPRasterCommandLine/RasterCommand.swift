@@ -63,6 +63,9 @@ extension RasterCommand {
         @Option(help: "The account's format on standard output: table, csv, json, md or html.")
         var format: ReportFormat = .table
 
+        @Option(name: .customLong("lang"), help: "The report's language: zh or en (default: zh when the locale is Chinese, else en).")
+        var chosenLanguage: ReportLanguage?
+
         func validate() throws {
             guard RasterModel.threadRange.contains(threads) else {
                 throw ValidationError("--threads is \(threads); expected \(RasterModel.threadRange.lowerBound) to \(RasterModel.threadRange.upperBound)")
@@ -72,6 +75,7 @@ extension RasterCommand {
 
         func run() throws {
             let registry = RasterCommand.registry
+            let language = chosenLanguage ?? .fromLocale()
             if let tile, let out {
                 let line = try CLIError.wrap(context: model) { () -> String in
                     let tile = try RasterTile(parsing: tile)
@@ -85,8 +89,8 @@ extension RasterCommand {
             }
             let text = try CLIError.wrap(context: model) { () -> String in
                 let (raster, files) = try RasterCommand.readModel(model)
-                let report = try AccountReport(raster.run(with: registry, outputDirectory: out, threads: threads).run, registry: registry).render(format)
-                return try RunMetadata.current(tool: "gep raster", inputs: files).decorate(report, format: format)
+                let report = try AccountReport(raster.run(with: registry, outputDirectory: out, threads: threads).run, registry: registry).render(format, language: language)
+                return try RunMetadata.current(tool: "gep raster", inputs: files).decorate(report, format: format, language: language)
             }
             printReport(text, format: format)
         }
@@ -106,10 +110,15 @@ extension RasterCommand {
         @Option(help: "Output format: table, csv, json, md or html.")
         var format: ReportFormat = .table
 
+        @Option(name: .customLong("lang"), help: "The report's language: zh or en (default: zh when the locale is Chinese, else en).")
+        var chosenLanguage: ReportLanguage?
+
         func run() throws {
+            let language = chosenLanguage ?? .fromLocale()
             let text = try CLIError.wrap(context: model) { () -> String in
                 let (raster, files) = try RasterCommand.readModel(model)
-                return try RunMetadata.current(tool: "gep raster", inputs: files).decorate(try RasterExtent.report(raster).render(format), format: format)
+                return try RunMetadata.current(tool: "gep raster", inputs: files)
+                    .decorate(try RasterExtent.report(raster).render(format, language: language), format: format, language: language)
             }
             printReport(text, format: format)
         }
@@ -135,8 +144,12 @@ extension RasterCommand {
         @Option(help: "The account's format on standard output: table, csv, json, md or html.")
         var format: ReportFormat = .table
 
+        @Option(name: .customLong("lang"), help: "The report's language: zh or en (default: zh when the locale is Chinese, else en).")
+        var chosenLanguage: ReportLanguage?
+
         func run() throws {
             let registry = RasterCommand.registry
+            let language = chosenLanguage ?? .fromLocale()
             let text = try CLIError.wrap(context: "gep raster merge") { () -> String in
                 var files: [String] = []
                 let raster = try RasterTileMerge.merge(parts: tiles, readModel: { path in
@@ -144,8 +157,8 @@ extension RasterCommand {
                     files += read.files
                     return read
                 }, with: registry, outputDirectory: out, mosaic: mosaic)
-                let report = try AccountReport(raster.run, registry: registry).render(format)
-                return try RunMetadata.current(tool: "gep raster", inputs: files).decorate(report, format: format)
+                let report = try AccountReport(raster.run, registry: registry).render(format, language: language)
+                return try RunMetadata.current(tool: "gep raster", inputs: files).decorate(report, format: format, language: language)
             }
             printReport(text, format: format)
         }

@@ -66,6 +66,8 @@ struct RasterExtentTests {
         }
         #expect(report.conversions.map { "\($0.unit ?? ""):\($0.from)>\($0.to)" } == ["west:deciduous-needleleaf-forest>meadow", "east:meadow>built-up"])
         #expect(report.conversions.allSatisfy { abs($0.areaKm2 - pixel) < 1e-15 && $0.source == "a generated test grid (assumed, 2022)" })
+        let chinese = try runGEP(["raster", "extent", folder.appendingPathComponent("model.yaml").path, "--lang", "zh"])
+        #expect(chinese.standardOutput.contains("生态系统范围账户") && chinese.standardOutput.contains("类型转换矩阵") && chinese.standardOutput.contains("运行信息"))
     }
 
     @Test func refusesAModelWithoutASecondDatedMap() throws {
