@@ -41,8 +41,6 @@ extension CompensationReport {
         }
     }
 
-    var title: String { Words(.en).title(self) }
-
     /// 万元 with two decimals.
     func wan(_ yuan: Double) -> String { String(format: "%.2f", yuan / 1e4) }
 
