@@ -76,16 +76,26 @@ public struct SoilRetention: BatchAssessable {
         let bulkDensity = try inputs.column(Keys.soilBulkDensity)
         let nitrogenContent = try inputs.ratios(Keys.soilNitrogenContent)
         let phosphorusContent = try inputs.ratios(Keys.soilPhosphorusContent)
-        let avoided = soil.indices.map { cell in
-            SoilRetentionKernel.avoidedLosses(soil: soil[cell], depositionRatio: depositionRatio[cell], bulkDensity: bulkDensity[cell],
+        func losses(_ cell: Int, _ soil: Quantity<Mass>) -> (siltation: Quantity<Volume>, nitrogen: Quantity<Mass>, phosphorus: Quantity<Mass>) {
+            SoilRetentionKernel.avoidedLosses(soil: soil, depositionRatio: depositionRatio[cell], bulkDensity: bulkDensity[cell],
                                               nitrogenContent: nitrogenContent[cell], phosphorusContent: phosphorusContent[cell])
         }
+        let avoided = soil.indices.map { losses($0, soil[$0]) }
+        // Each line split by ecosystem type as the soil retained is (the losses are linear in it), for the accounts that
+        // attribute value to types (SEEA supply and asset accounts); the lines' totals stay those of the whole cell.
+        var siltation = BatchBreakdown<Volume>(batch, types: types), nitrogen = retained, phosphorus = retained
+        for cell in 0..<batch.count {
+            for column in types.indices {
+                let split = losses(cell, retained[cell, column])
+                (siltation[cell, column], nitrogen[cell, column], phosphorus[cell, column]) = (split.siltation, split.nitrogen, split.phosphorus)
+            }
+        }
         let lines = [
-            BatchLine(id: "siltation-avoided", label: "reservoir siltation avoided", quantities: avoided.map(\.siltation),
+            BatchLine(id: "siltation-avoided", label: "reservoir siltation avoided", quantities: avoided.map(\.siltation), breakdown: siltation,
                       price: try prices.unitPrice(Keys.dredgingCost), priceKey: Keys.dredgingCost.name),
-            BatchLine(id: "nitrogen-retained", label: "soil nitrogen retained", quantities: avoided.map(\.nitrogen),
+            BatchLine(id: "nitrogen-retained", label: "soil nitrogen retained", quantities: avoided.map(\.nitrogen), breakdown: nitrogen,
                       price: try prices.unitPrice(Keys.nitrogenRemovalCost), priceKey: Keys.nitrogenRemovalCost.name),
-            BatchLine(id: "phosphorus-retained", label: "soil phosphorus retained", quantities: avoided.map(\.phosphorus),
+            BatchLine(id: "phosphorus-retained", label: "soil phosphorus retained", quantities: avoided.map(\.phosphorus), breakdown: phosphorus,
                       price: try prices.unitPrice(Keys.phosphorusRemovalCost), priceKey: Keys.phosphorusRemovalCost.name),
         ]
         return BatchResult(physical: retained, in: .tonne, lines: lines)

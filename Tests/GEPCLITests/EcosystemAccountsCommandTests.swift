@@ -34,6 +34,13 @@ struct EcosystemAccountsCommandTests {
             let sum = row.openingYuan + row.extentEffectYuan + row.conditionEffectYuan + row.priceEffectYuan
             #expect(abs(sum - row.closingYuan) <= 1e-9 * max(1, abs(row.closingYuan)), "\(row.type)")
         }
+        // Soil retention's priced lines are split by type as its retained soil is: nothing unattributed, and each line's
+        // types add up to the account's line.
+        for line in account.services.first(where: { $0.id == "soil-retention" })?.lines ?? [] {
+            let row = try #require(report.supply.first { $0.year == 2022 && $0.service == "soil-retention" && $0.line == line.id })
+            #expect(row.quantityByType["unattributed"] == nil && row.quantityByType.count == 7, "\(line.id): \(row.quantityByType.keys.sorted())")
+            #expect(abs(row.quantityByType.values.reduce(0, +) - line.quantity) <= 1e-9 * line.quantity, "\(line.id)")
+        }
         let stock = try #require(report.condition.first { $0.id == "growing-stock" })
         #expect(abs(stock.closingIndex - 83.16 / 200) < 1e-12)
         #expect(report.use.contains { $0.service == "carbon-sink" && ($0.quantityBySector["rest-of-world"] ?? 0) > 0 })
