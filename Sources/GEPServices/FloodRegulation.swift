@@ -87,7 +87,11 @@ public struct FloodRegulation: BatchAssessable {
                      (.marsh, "marsh-storage", "marsh flood storage")].map { type, id, label in
             let column = storage.types.firstIndex(of: type)
             let volumes = (0..<batch.count).map { cell in column.map { storage[cell, $0] } ?? .zero }
-            return BatchLine(id: id, label: label, quantities: volumes, price: price, priceKey: priceKey.name)
+            // Each storage is its ecosystem type's, where the cells have that type's area (a reservoir's storage given
+            // without its area is left unattributed), for the accounts that attribute value to types.
+            var split = BatchBreakdown<Volume>(cells: batch.count, types: [type])
+            for cell in 0..<batch.count { split[cell, 0] = volumes[cell] }
+            return BatchLine(id: id, label: label, quantities: volumes, breakdown: batch.has(type) ? split : nil, price: price, priceKey: priceKey.name)
         }
         return BatchResult(physical: storage, in: .cubicMetre, lines: lines)
     }

@@ -41,6 +41,10 @@ struct EcosystemAccountsCommandTests {
             #expect(row.quantityByType["unattributed"] == nil && row.quantityByType.count == 7, "\(line.id): \(row.quantityByType.keys.sorted())")
             #expect(abs(row.quantityByType.values.reduce(0, +) - line.quantity) <= 1e-9 * line.quantity, "\(line.id)")
         }
+        // Flood regulation's marsh storage is the marsh's; with it, every flow of Genhe's services is attributed to a type.
+        let marsh = try #require(report.supply.first { $0.year == 2022 && $0.line == "marsh-storage" })
+        #expect(marsh.quantityByType.keys.sorted() == ["marsh"])
+        #expect(!report.asset.rows.contains { $0.type == "unattributed" })
         let stock = try #require(report.condition.first { $0.id == "growing-stock" })
         #expect(abs(stock.closingIndex - 83.16 / 200) < 1e-12)
         #expect(report.use.contains { $0.service == "carbon-sink" && ($0.quantityBySector["rest-of-world"] ?? 0) > 0 })
