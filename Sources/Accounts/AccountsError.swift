@@ -12,6 +12,8 @@ public enum AccountsError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidUserShares(service: String, detail: String)
     /// The two accounts of a comparison do not cover the same units.
     case differentUnits(String)
+    /// A scenario converts land to an ecosystem type that the base model has no value of an input for.
+    case missingScenarioInput(input: String, ecosystemType: String, service: String?)
 
     public var description: String {
         switch self {
@@ -34,6 +36,9 @@ public enum AccountsError: Error, Sendable, Equatable, CustomStringConvertible {
             return "users of \(service): \(detail)"
         case let .differentUnits(detail):
             return "the two accounts do not cover the same units: \(detail)"
+        case let .missingScenarioInput(input, type, service):
+            return "the scenario converts land to \(type), for which the base model gives no \"\(input)\"\(service.map { " (read by \($0))" } ?? ""); "
+                + "give it under the scenario's `inputs:`, as `\(input): {by-ecosystem-type: {\(type): …}, unit: …, source: …}`"
         }
     }
 }

@@ -68,10 +68,18 @@ public struct ScenarioComparison: Sendable {
     /// Runs both full accounts.
     ///
     /// - Throws: the errors of ``Scenario/apply(to:)`` and of either account run.
+    /// - Throws: also ``AccountsError/missingScenarioInput(input:ecosystemType:service:)`` when the scenario converts
+    ///   land to a type the base model gives a service's input for no value of, and the scenario does not give it.
     public init(scenario: Scenario, base model: RegionModel, registry: ServiceRegistry) throws {
         self.scenario = scenario
         base = try model.run(with: registry)
-        changed = try scenario.apply(to: model).run(with: registry)
+        do {
+            changed = try scenario.apply(to: model).run(with: registry)
+        } catch let InputError.missingForEcosystemType(input, type, service, _)
+                    where scenario.conversions.contains(where: { $0.to.rawValue == type }) && !model.region.units.contains(where: { unit in
+                        unit.ecosystemTypes.contains { $0.rawValue == type } }) {
+            throw AccountsError.missingScenarioInput(input: input, ecosystemType: type, service: service)
+        }
     }
 
     /// The change of GEP, scenario less base, in 元 at report-year prices.

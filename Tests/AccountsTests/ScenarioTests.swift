@@ -33,4 +33,16 @@ import Testing
         expectRelative(try comparison(recovery: 10).assetChangeYuan(), -115_940 * 4.556530141630373)
         #expect(throws: AccountsError.self) { try Scenario(name: "x", conversions: [], inputs: [], valuation: try AssetValuation(discountRate: 0, assetLife: 1), recoveryYears: 0) }
     }
+
+    /// Land converted to a type the base model has no input values for is refused naming the input and what to add.
+    @Test func aNewTypeNeedsItsInputsInTheScenario() throws {
+        let base = try carbonModel(year: 2022, a: [.deciduousNeedleleafForest: 80], b: [.shrubland: 20],
+                                   nep: [.deciduousNeedleleafForest: 110, .shrubland: 50])
+        let toMeadow = try Scenario(
+            name: "meadow", conversions: [try LandConversion(unit: "a", from: .deciduousNeedleleafForest, to: .meadow, area: km2(1), provenance: fixture)],
+            inputs: [], valuation: try AssetValuation(discountRate: 0.05, assetLife: 10), recoveryYears: nil)
+        let error = #expect(throws: AccountsError.self) { try ScenarioComparison(scenario: toMeadow, base: base, registry: BuiltInServices.registry()) }
+        #expect(error == .missingScenarioInput(input: "nep", ecosystemType: "meadow", service: "carbon-sink"))
+        #expect(String(describing: error!).contains("give it under the scenario's `inputs:`"))
+    }
 }
