@@ -60,11 +60,7 @@ extension RasterCommand {
         @Option(help: "Compute only tile I of N (strips of block rows, 1 at the top), for `gep raster merge`; needs --out.")
         var tile: String?
 
-        @Option(help: "The account's format on standard output: table, csv, json, md or html.")
-        var format: ReportFormat = .table
-
-        @Option(name: .customLong("lang"), help: "The report's language: zh or en (default: zh when the locale is Chinese, else en).")
-        var chosenLanguage: ReportLanguage?
+        @OptionGroup var output: RasterOutputOptions
 
         func validate() throws {
             guard RasterModel.threadRange.contains(threads) else {
@@ -75,7 +71,6 @@ extension RasterCommand {
 
         func run() throws {
             let registry = RasterCommand.registry
-            let language = chosenLanguage ?? .fromLocale()
             if let tile, let out {
                 let line = try CLIError.wrap(context: model) { () -> String in
                     let tile = try RasterTile(parsing: tile)
@@ -89,10 +84,10 @@ extension RasterCommand {
             }
             let text = try CLIError.wrap(context: model) { () -> String in
                 let (raster, files) = try RasterCommand.readModel(model)
-                let report = try AccountReport(raster.run(with: registry, outputDirectory: out, threads: threads).run, registry: registry).render(format, language: language)
-                return try RunMetadata.current(tool: "gep raster", inputs: files).decorate(report, format: format, language: language)
+                return try output.text(AccountReport(raster.run(with: registry, outputDirectory: out, threads: threads).run, registry: registry)
+                    .render(output.format, language: output.language), inputs: files)
             }
-            printReport(text, format: format)
+            printReport(text, format: output.format)
         }
     }
 
@@ -107,20 +102,14 @@ extension RasterCommand {
         @Argument(help: "A raster region model file with `alternative-land-cover:`.")
         var model: String
 
-        @Option(help: "Output format: table, csv, json, md or html.")
-        var format: ReportFormat = .table
-
-        @Option(name: .customLong("lang"), help: "The report's language: zh or en (default: zh when the locale is Chinese, else en).")
-        var chosenLanguage: ReportLanguage?
+        @OptionGroup var output: RasterOutputOptions
 
         func run() throws {
-            let language = chosenLanguage ?? .fromLocale()
             let text = try CLIError.wrap(context: model) { () -> String in
                 let (raster, files) = try RasterCommand.readModel(model)
-                return try RunMetadata.current(tool: "gep raster", inputs: files)
-                    .decorate(try RasterExtent.report(raster).render(format, language: language), format: format, language: language)
+                return try output.text(RasterExtent.report(raster).render(output.format, language: output.language), inputs: files)
             }
-            printReport(text, format: format)
+            printReport(text, format: output.format)
         }
     }
 
@@ -141,15 +130,10 @@ extension RasterCommand {
         @Option(help: "The mosaics' form: vrt (a virtual mosaic over the tiles' files) or cog (a cloud-optimised GeoTIFF).")
         var mosaic: RasterTileMerge.Mosaic = .vrt
 
-        @Option(help: "The account's format on standard output: table, csv, json, md or html.")
-        var format: ReportFormat = .table
-
-        @Option(name: .customLong("lang"), help: "The report's language: zh or en (default: zh when the locale is Chinese, else en).")
-        var chosenLanguage: ReportLanguage?
+        @OptionGroup var output: RasterOutputOptions
 
         func run() throws {
             let registry = RasterCommand.registry
-            let language = chosenLanguage ?? .fromLocale()
             let text = try CLIError.wrap(context: "gep raster merge") { () -> String in
                 var files: [String] = []
                 let raster = try RasterTileMerge.merge(parts: tiles, readModel: { path in
@@ -157,12 +141,28 @@ extension RasterCommand {
                     files += read.files
                     return read
                 }, with: registry, outputDirectory: out, mosaic: mosaic)
-                let report = try AccountReport(raster.run, registry: registry).render(format, language: language)
-                return try RunMetadata.current(tool: "gep raster", inputs: files).decorate(report, format: format, language: language)
+                return try output.text(AccountReport(raster.run, registry: registry).render(output.format, language: output.language), inputs: files)
             }
-            printReport(text, format: format)
+            printReport(text, format: output.format)
         }
     }
 }
 
 extension RasterTileMerge.Mosaic: ExpressibleByArgument {}
+
+/// `--format` and `--lang`, shared by the raster commands that print a report on standard output.
+struct RasterOutputOptions: ParsableArguments {
+    @Option(help: "The report's format on standard output: table, csv, json, md or html.")
+    var format: ReportFormat = .table
+
+    @Option(name: .customLong("lang"), help: "The report's language: zh or en (default: zh when the locale is Chinese, else en).")
+    var chosenLanguage: ReportLanguage?
+
+    /// `--lang`, else the locale's.
+    var language: ReportLanguage { chosenLanguage ?? .fromLocale() }
+
+    /// `report` with the run's metadata (the model files read, `inputs`), as every gep report carries it.
+    func text(_ report: String, inputs: [String]) throws -> String {
+        try RunMetadata.current(tool: "gep raster", inputs: inputs).decorate(report, format: format, language: language)
+    }
+}
