@@ -24,7 +24,9 @@ public struct AccountingUnit: Sendable, Hashable, Identifiable {
     ///   ``InputError/outOfRange(input:service:unit:value:expected:)`` for a negative population.
     public init(id: String, name: String, localName: String? = nil,
                 ecosystemAreas: [EcosystemType: Quantity<Area>], population: Double? = nil) throws {
-        for (type, area) in ecosystemAreas.sorted(by: { $0.key < $1.key }) where !(area.baseValue >= 0 && area.baseValue.isFinite) {
+        // The first bad type in declaration order, so the message does not depend on the dictionary's order; sorted
+        // only when there is one (sorting every unit's areas was a visible share of an account of 10⁵ units).
+        if let (type, area) = ecosystemAreas.lazy.filter({ !($0.value.baseValue >= 0 && $0.value.baseValue.isFinite) }).min(by: { $0.key < $1.key }) {
             throw InputError.negativeArea(unit: id, ecosystemType: type.rawValue, squareMetres: area.baseValue)
         }
         if let population, !(population >= 0 && population.isFinite) {
@@ -43,7 +45,7 @@ public struct AccountingUnit: Sendable, Hashable, Identifiable {
         self.population = population
         // Sorted and summed once: reports and batches ask for them for every unit, and sorting each time was a
         // visible share of an account of 10⁵ units.
-        ecosystemTypes = ecosystemAreas.keys.map { ($0, $0.declarationIndex) }.sorted { $0.1 < $1.1 }.map(\.0)
+        ecosystemTypes = ecosystemAreas.keys.sorted()
         totalArea = ecosystemTypes.sum { ecosystemAreas[$0] ?? .zero }
     }
 

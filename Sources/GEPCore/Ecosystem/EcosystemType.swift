@@ -69,17 +69,56 @@ public enum EcosystemType: String, Sendable, CaseIterable, Codable, Comparable {
         lhs.declarationIndex < rhs.declarationIndex
     }
 
-    /// The type's place in the declaration, looked up in a table built once: sorting by searching `allCases` (a new
-    /// array on every call) was a visible share of a large account.
-    var declarationIndex: Int { Self.declarationOrder[self, default: 0] }
+    /// The type's place in the declaration (a test holds it to `allCases`' order). A switch, not a table: a
+    /// dictionary keyed by the type hashes its raw string, which was a visible share of an account of 10⁵ units.
+    var declarationIndex: Int {
+        switch self {
+        case .evergreenNeedleleafForest: 0
+        case .deciduousNeedleleafForest: 1
+        case .evergreenBroadleafForest: 2
+        case .deciduousBroadleafForest: 3
+        case .mixedForest: 4
+        case .shrubland: 5
+        case .meadow: 6
+        case .meadowSteppe: 7
+        case .typicalSteppe: 8
+        case .desertSteppe: 9
+        case .marsh: 10
+        case .lake: 11
+        case .river: 12
+        case .reservoir: 13
+        case .cropland: 14
+        case .sandyLand: 15
+        case .bareLand: 16
+        case .builtUp: 17
+        }
+    }
 
-    private static let declarationOrder = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+    /// Hashes the declaration index, not the raw string (the standard library's default for a `RawRepresentable`
+    /// type): types key the dictionaries of every unit's areas and inputs.
+    public func hash(into hasher: inout Hasher) { hasher.combine(declarationIndex) }
 }
 
 /// First-level ecosystem classes.
 public enum EcosystemGroup: String, Sendable, CaseIterable, Codable {
     case forest, shrubland, grassland, wetland, water, cropland, desert
     case builtUp = "built-up"
+
+    /// Hashes the case's place in the declaration, not its raw string (the standard library's default for a
+    /// `RawRepresentable` type): groups are looked up in sets for every unit and type.
+    public func hash(into hasher: inout Hasher) {
+        let index: Int = switch self {
+        case .forest: 0
+        case .shrubland: 1
+        case .grassland: 2
+        case .wetland: 3
+        case .water: 4
+        case .cropland: 5
+        case .desert: 6
+        case .builtUp: 7
+        }
+        hasher.combine(index)
+    }
 
     /// Whether the class counts as vegetated (forest, shrub, grassland, wetland, cropland).
     public var isVegetated: Bool {
