@@ -78,6 +78,10 @@ struct BatchRunTests {
         #expect(batches[1].batch.types == [.deciduousNeedleleafForest, .meadow, .lake])
         #expect(batches[0].batch.overriddenKeys == ["precipitation", "evapotranspiration"])
         #expect(Set(batches.flatMap(\.positions)) == Set(0..<12))
+        // At most two cells a batch: each group cut into consecutive pieces, in the same order.
+        let small = CellBatch.batches(of: model.region.units, shared: model.regionInputs, overrides: model.unitInputs, maximumCells: 2)
+        #expect(small.map(\.positions) == [[0, 5], [1, 4], [7], [2, 6], [3, 8], [9, 11], [10]])
+        #expect(small.map(\.batch.count) == [2, 2, 1, 2, 2, 2, 1])
     }
 
     @Test("a batch run equals the unit-by-unit run bit for bit: every quantity, price, total and warning")

@@ -114,10 +114,16 @@ public struct RegionModel: Sendable {
         for choice in services where !chosen.insert(choice.id).inserted {
             throw AccountError.duplicateResult(service: choice.id.rawValue, unit: region.units.first?.id ?? region.id)
         }
-        let batches = CellBatch.batches(of: region.units, shared: regionInputs, overrides: unitInputs)
-        let outcomes = try zip(services, modules).map { choice, module in
-            try batches.map { try module.evaluate($0.batch, method: choice.method, prices: prices) }
+        // Batches of at most a core's share of the units, so that every core has work when all units have one shape.
+        let batches = CellBatch.batches(of: region.units, shared: regionInputs, overrides: unitInputs,
+                                        maximumCells: max(1024, region.units.count / max(1, parallelChunks(region.units.count).count)))
+        // Every (service, batch) pair is independent of the others: they run on all cores, the outcomes in order.
+        let services = services, prices = prices
+        let pairs = try parallelMap(services.count * batches.count) { index in
+            let (s, b) = index.quotientAndRemainder(dividingBy: batches.count)
+            return try modules[s].evaluate(batches[b].batch, method: services[s].method, prices: prices)
         }
+        let outcomes = services.indices.map { s in Array(pairs[(s * batches.count)..<((s + 1) * batches.count)]) }
         var location = [(batch: Int, cell: Int)](repeating: (0, 0), count: region.units.count)
         for (b, batch) in batches.enumerated() {
             for (cell, position) in batch.positions.enumerated() { location[position] = (b, cell) }

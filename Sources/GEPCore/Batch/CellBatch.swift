@@ -81,11 +81,13 @@ public struct CellBatch: Sendable {
     }
 
     /// The units split into batches: units with the same positive-area types and the same overridden keys go
-    /// together, in the order their first unit appears; within a batch, cells keep the units' order.
+    /// together, in the order their first unit appears; within a batch, cells keep the units' order. A group larger
+    /// than `maximumCells` is cut into consecutive batches of at most that many, so that batches can run on several
+    /// cores.
     ///
     /// - Returns: each batch with the positions of its cells in `units`.
-    public static func batches(of units: [AccountingUnit], shared: Inputs,
-                               overrides: [String: Inputs]) -> [(batch: CellBatch, positions: [Int])] {
+    public static func batches(of units: [AccountingUnit], shared: Inputs, overrides: [String: Inputs],
+                               maximumCells: Int = .max) -> [(batch: CellBatch, positions: [Int])] {
         struct Shape: Hashable {
             let types: [EcosystemType]
             let keys: [String]
@@ -102,19 +104,25 @@ public struct CellBatch: Sendable {
             members[shape, default: []] += run
         }
         for (position, unit) in units.enumerated() {
-            let own = overrides[unit.id]
+            let own = overrides.isEmpty ? nil : overrides[unit.id]
             unitInputs.append(own)
-            let shape = Shape(types: unit.types(excluding: []), keys: own.map { $0.keys.sorted() } ?? [])
-            if last?.shape == shape {
+            // Compared with the run's shape before a shape is built: sorting each unit's keys was a visible share
+            // of an account of 10⁵ units.
+            let types = unit.ecosystemTypes.allSatisfy({ unit.area(of: $0).baseValue > 0 }) ? unit.ecosystemTypes : unit.types(excluding: [])
+            if let shape = last?.shape, shape.types == types, shape.keys.count == (own?.keys.count ?? 0),
+               shape.keys.allSatisfy({ own?[$0] != nil }) {
                 last?.members.append(position)
             } else {
                 close()
-                last = (shape, [position])
+                last = (Shape(types: types, keys: own.map { $0.keys.sorted() } ?? []), [position])
             }
         }
         close()
-        return order.map { shape in
-            let positions = members[shape] ?? []
+        let size = max(1, maximumCells)
+        return order.flatMap { shape in
+            let group = members[shape] ?? []
+            return stride(from: 0, to: group.count, by: size).map { Array(group[$0..<min($0 + size, group.count)]) }.map { positions in (shape, positions) }
+        }.map { shape, positions in
             let batch = CellBatch(units: positions.map { units[$0] }, types: shape.types, shared: shared,
                                   overrides: shape.keys.isEmpty ? [] : positions.map { unitInputs[$0] ?? Inputs() },
                                   overriddenKeys: Set(shape.keys))

@@ -1,0 +1,41 @@
+import Dispatch
+import Foundation
+
+/// `body(0) … body(count − 1)` on the machine's cores, the results in index order: the same values, in the same order,
+/// whatever the number of threads, so a run's output does not depend on the machine.
+///
+/// Used where an account of many units splits into independent pieces (the services of a run, the rows of a units
+/// table, the rows of a report): on two cores the slowest steps of a 10⁵-unit account take about half the time.
+public func parallelMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    guard count > 1, ProcessInfo.processInfo.activeProcessorCount > 1 else { return (0..<count).map(body) }
+    let slots = Slots<T>(count: count)
+    DispatchQueue.concurrentPerform(iterations: count) { index in slots.set(index, body(index)) }
+    return slots.values()
+}
+
+/// ``parallelMap(_:_:)`` for work that can fail.
+///
+/// - Throws: the error of the lowest index that failed, so the message is the one a loop in order would give.
+public func parallelMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) throws -> T) throws -> [T] {
+    try parallelMap(count) { index in Result { try body(index) } }.map { try $0.get() }
+}
+
+/// `0..<count` cut into one contiguous range per core (none empty), for ``parallelMap(_:_:)`` over the rows of a
+/// table.
+public func parallelChunks(_ count: Int) -> [Range<Int>] {
+    let pieces = max(1, min(count, ProcessInfo.processInfo.activeProcessorCount))
+    return (0..<pieces).map { piece in (count * piece / pieces)..<(count * (piece + 1) / pieces) }
+}
+
+/// One value per index, set from any thread.
+private final class Slots<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [T?]
+
+    init(count: Int) { items = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: T) { lock.withLock { items[index] = value } }
+
+    /// Every value: `concurrentPerform` returns only when every iteration has run, so none is missing.
+    func values() -> [T] { lock.withLock { items.compactMap { $0 } } }
+}
