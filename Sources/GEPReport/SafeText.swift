@@ -10,17 +10,28 @@
 func csvEscape(_ text: String) -> String {
     // Scanned as UTF-8 bytes: every character tested is ASCII, and a CSV of 10⁵ units escapes millions of fields.
     var field = text
-    if let first = field.utf8.first, formulaStarts.contains(first), Double(field) == nil {
+    if let first = field.utf8.first, startsFormula(first), Double(field) == nil {
         field = "'" + field
     }
-    let needsQuotes = field.utf8.contains { quoted.contains($0) }
-    return needsQuotes ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+    return field.utf8.contains(where: needsQuotes) ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
 }
 
-/// The first bytes a spreadsheet reads as the start of a formula: = + - @ tab CR.
-private let formulaStarts: Set<UInt8> = Set("=+-@\t\r".utf8)
+/// The first bytes a spreadsheet reads as the start of a formula: = + - @ tab CR. A switch, not a `Set`: a set hashes
+/// every byte it is asked about.
+private func startsFormula(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), UInt8(ascii: "\t"), UInt8(ascii: "\r"): true
+    default: false
+    }
+}
+
 /// The bytes that make a CSV field need quotes: comma, quote, CR, LF.
-private let quoted: Set<UInt8> = Set(",\"\r\n".utf8)
+private func needsQuotes(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "\r"), UInt8(ascii: "\n"): true
+    default: false
+    }
+}
 
 /// Text for Markdown (a heading, a list item, a table cell): &, < and > as entities, so no raw HTML reaches the
 /// viewer; | escaped, so a cell cannot split its table; line breaks as spaces, so a name cannot end its line.

@@ -1,3 +1,5 @@
+import GEPCore
+
 extension AccountReport {
     /// The CSV header: `level` says whether a row is a unit's (`unit`) or the region's total (`region`), so that a
     /// sum over the rows of one level counts each amount once; values in 元 at report-year prices.
@@ -5,40 +7,55 @@ extension AccountReport {
                             "physical_amount", "physical_unit", "value_yuan", "price_year"]
 
     /// RFC 4180 CSV: one row per unit and service, then the region's total per service and its GEP.
+    ///
+    /// Built as bytes: at 10⁵ units the table is 5·10⁵ rows, and growing a `String` field by field was a fifth of
+    /// the run.
     func renderCSV() -> String {
-        var text = ""
-        text.reserveCapacity(100 * (units.count + 1) * max(1, services.count))
+        var bytes: [UInt8] = []
         func append(_ row: [String]) {
-            for (i, field) in row.enumerated() {
-                if i > 0 { text += "," }
-                text += csvEscape(field)
-            }
-            text += "\r\n"
+            bytes.append(contentsOf: row.map(csvEscape).joined(separator: ",").utf8)
+            bytes.append(contentsOf: "\r\n".utf8)
         }
-        append(AccountReport.csvHeader)
-        // The text fields of a service are the same in every unit: escaped once.
+        // The text fields of a service are the same in every unit: escaped once, with the commas around them.
         let serviceFields = services.map { service in
-            [service.id, service.category, service.method, String(service.includedInTotal)].map(csvEscape).joined(separator: ",")
+            "," + [service.id, service.category, service.method, String(service.includedInTotal)].map(csvEscape).joined(separator: ",") + ","
         }
-        let serviceUnits = services.map { csvEscape($0.physicalUnit) }
-        let year = String(reportYear)
-        for unit in units {
-            // The unit's own fields, escaped once for all its services.
-            let identity = ["unit", unit.id, unit.name, unit.localName ?? "", csvNumber(unit.areaSquareKilometres)].map(csvEscape).joined(separator: ",")
-            for ((service, fields), physicalUnit) in zip(zip(services, serviceFields), serviceUnits) {
-                text += "\(identity),\(fields),\(csvNumber(unit.physicalAmounts[service.id] ?? 0)),\(physicalUnit),"
-                text += "\(csvNumber(unit.serviceValuesYuan[service.id] ?? 0)),\(year)\r\n"
+        let serviceIDs = services.map(\.id)
+        let serviceUnits = services.map { "," + csvEscape($0.physicalUnit) + "," }
+        let yearField = ",\(reportYear)\r\n"
+        // The units' rows are rendered in one piece per core and joined in order.
+        let units = units
+        let pieces = parallelChunks(units.count)
+        let rows = parallelMap(pieces.count) { p in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(110 * pieces[p].count * max(1, serviceFields.count))
+            for unit in units[pieces[p]] {
+                // The unit's own fields, escaped once for all its services.
+                let identity = ["unit", unit.id, unit.name, unit.localName ?? "", Self.csvNumber(unit.areaSquareKilometres)].map(csvEscape).joined(separator: ",")
+                for ((service, fields), physicalUnit) in zip(zip(serviceIDs, serviceFields), serviceUnits) {
+                    bytes.append(contentsOf: identity.utf8)
+                    bytes.append(contentsOf: fields.utf8)
+                    bytes.append(contentsOf: Self.csvNumber(unit.physicalAmounts[service] ?? 0).utf8)
+                    bytes.append(contentsOf: physicalUnit.utf8)
+                    bytes.append(contentsOf: Self.csvNumber(unit.serviceValuesYuan[service] ?? 0).utf8)
+                    bytes.append(contentsOf: yearField.utf8)
+                }
             }
+            return bytes
         }
-        let regionFields = ["region", region.id, region.name, region.localName ?? "", csvNumber(region.areaSquareKilometres)]
+        bytes.reserveCapacity(rows.reduce(4096) { $0 + $1.count })
+        append(AccountReport.csvHeader)
+        for piece in rows { bytes.append(contentsOf: piece) }
+        let year = String(reportYear)
+        let regionFields = ["region", region.id, region.name, region.localName ?? "", Self.csvNumber(region.areaSquareKilometres)]
         for service in services {
             append(regionFields + [service.id, service.category, service.method, String(service.includedInTotal),
-                                   csvNumber(service.physicalAmount), service.physicalUnit, csvNumber(service.valueYuan), year])
+                                   Self.csvNumber(service.physicalAmount), service.physicalUnit, Self.csvNumber(service.valueYuan), year])
         }
-        append(regionFields + ["GEP", "", "", "true", "", "", csvNumber(gepYuan), year])
-        return text
+        append(regionFields + ["GEP", "", "", "true", "", "", Self.csvNumber(gepYuan), year])
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Full precision, so the CSV reads back to the same doubles.
-    private func csvNumber(_ value: Double) -> String { "\(value)" }
+    private static func csvNumber(_ value: Double) -> String { "\(value)" }
 }
