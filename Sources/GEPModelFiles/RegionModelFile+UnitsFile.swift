@@ -71,49 +71,87 @@ extension RegionModelFile {
         }
         let areaProvenance = try splitShares.map { try splitProvenance(provenance, $0.provenance) } ?? provenance
         let idColumn = columns.firstIndex { $0.kind == "id" } ?? 0
-        var result = UnitTable()
-        let ownAreas = splitShares == nil
-        var seen = Set<String>()
-        for row in table.rows {
-            var id = "", name = "", localName: String?
-            var areas: [EcosystemType: Quantity<Area>] = [:], population: Double?
-            var single: [String: Measure] = [:], byType: [String: [EcosystemType: Measure]] = [:]
-            for (index, column) in columns.enumerated() {
-                let text = row.fields[index].trimmingSpaces
-                if text.isEmpty {
-                    if case .id = column { throw table.error(row, column: index, "the unit has no id") }
-                    if case .name = column { throw table.error(row, column: index, "the unit has no name") }
-                    continue
-                }
-                switch column {
-                case .id: id = text
-                case .name: name = text
-                case .localName: localName = text
-                case let .totalArea(unit):
-                    let total = Quantity(try number(table, row, index, text, nonNegative: true), unit)
-                    areas = (splitShares?.shares ?? [:]).mapValues { total * $0 }
-                case let .area(type, unit): areas[type] = Quantity(try number(table, row, index, text, nonNegative: true), unit)
-                case let .population(unit): population = Quantity(try number(table, row, index, text, nonNegative: true), unit).baseValue
-                case let .input(key, type?, template): byType[key, default: [:]][type] = template.with(value: try number(table, row, index, text))
-                case let .input(key, nil, template): single[key] = template.with(value: try number(table, row, index, text))
-                }
-            }
-            guard seen.insert(id).inserted else {
-                throw table.error(row, column: idColumn, "unit id \"\(id)\" appears twice; ids must be unique")
-            }
+        // Rows are read one piece per core; each piece stops at its first bad row, and the pieces are then taken in
+        // file order, so the error reported is the first a reading in order meets.
+        let pieces = parallelChunks(table.rows.count), splitBy = splitShares?.shares
+        let read = parallelMap(pieces.count) { p in
+            var rows: [UnitRow] = []
+            rows.reserveCapacity(pieces[p].count)
             do {
-                result.units.append(try AccountingUnit(id: id, name: name, localName: localName, ecosystemAreas: areas, population: population))
-            } catch let error as InputError {
-                throw ModelFileError(file: table.file, line: row.line, column: nil, field: "", message: String(describing: error))
+                for row in table.rows[pieces[p]] {
+                    rows.append(try unitRow(row, of: table, columns: columns, shares: splitBy, provenance: provenance))
+                }
+                return (rows: rows, error: nil as ModelFileError?)
+            } catch {
+                return (rows: rows, error: error as? ModelFileError ?? table.headerError(String(describing: error)))
             }
-            result.areaProvenance[id] = areaProvenance
-            if ownAreas { result.unitsWithOwnAreas.append(id) }
-            let inputs = single.map { Input($0.key, .single($0.value), provenance: provenance) }
-                + byType.map { Input($0.key, .byEcosystemType($0.value), provenance: provenance) }
-            if !inputs.isEmpty { result.inputs[id] = Inputs(inputs) }
+        }
+        var result = UnitTable()
+        // Sized once: growing three hash tables of 10⁵ ids rehashes every id several times.
+        result.units.reserveCapacity(table.rows.count)
+        result.areaProvenance.reserveCapacity(table.rows.count)
+        result.inputs.reserveCapacity(read.reduce(0) { $0 + $1.rows.count(where: { $0.inputs != nil }) })
+        let ownAreas = splitShares == nil
+        var seen = Set<String>(minimumCapacity: table.rows.count)
+        for piece in read {
+            for row in piece.rows {
+                guard seen.insert(row.unit.id).inserted else {
+                    throw table.error(row.row, column: idColumn, "unit id \"\(row.unit.id)\" appears twice; ids must be unique")
+                }
+                result.units.append(row.unit)
+                result.areaProvenance[row.unit.id] = areaProvenance
+                if ownAreas { result.unitsWithOwnAreas.append(row.unit.id) }
+                if let inputs = row.inputs { result.inputs[row.unit.id] = inputs }
+            }
+            if let error = piece.error { throw error }
         }
         guard !result.units.isEmpty else { throw table.headerError("the table has no rows; expected at least one accounting unit") }
         return result
+    }
+
+    /// One row of a units table, read.
+    private struct UnitRow: Sendable {
+        let row: CSVTable.Row
+        let unit: AccountingUnit
+        /// The unit's own inputs; nil when the row gives none.
+        let inputs: Inputs?
+    }
+
+    /// The unit and inputs of one row; `shares` split a total `area` column (nil when areas are given by type).
+    private static func unitRow(_ row: CSVTable.Row, of table: CSVTable, columns: [Column], shares: [EcosystemType: Double]?,
+                                provenance: Provenance) throws -> UnitRow {
+        var id = "", name = "", localName: String?
+        var areas: [EcosystemType: Quantity<Area>] = [:], population: Double?
+        var single: [String: Measure] = [:], byType: [String: [EcosystemType: Measure]] = [:]
+        for (index, column) in columns.enumerated() {
+            let text = row.fields[index].trimmingSpaces
+            if text.isEmpty {
+                if case .id = column { throw table.error(row, column: index, "the unit has no id") }
+                if case .name = column { throw table.error(row, column: index, "the unit has no name") }
+                continue
+            }
+            switch column {
+            case .id: id = text
+            case .name: name = text
+            case .localName: localName = text
+            case let .totalArea(unit):
+                let total = Quantity(try number(table, row, index, text, nonNegative: true), unit)
+                areas = (shares ?? [:]).mapValues { total * $0 }
+            case let .area(type, unit): areas[type] = Quantity(try number(table, row, index, text, nonNegative: true), unit)
+            case let .population(unit): population = Quantity(try number(table, row, index, text, nonNegative: true), unit).baseValue
+            case let .input(key, type?, template): byType[key, default: [:]][type] = template.with(value: try number(table, row, index, text))
+            case let .input(key, nil, template): single[key] = template.with(value: try number(table, row, index, text))
+            }
+        }
+        let unit: AccountingUnit
+        do {
+            unit = try AccountingUnit(id: id, name: name, localName: localName, ecosystemAreas: areas, population: population)
+        } catch let error as InputError {
+            throw ModelFileError(file: table.file, line: row.line, column: nil, field: "", message: String(describing: error))
+        }
+        let inputs = single.map { Input($0.key, .single($0.value), provenance: provenance) }
+            + byType.map { Input($0.key, .byEcosystemType($0.value), provenance: provenance) }
+        return UnitRow(row: row, unit: unit, inputs: inputs.isEmpty ? nil : Inputs(inputs))
     }
 
     /// What a header names, with its unit looked up and checked once.

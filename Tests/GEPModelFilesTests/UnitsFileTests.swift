@@ -81,6 +81,21 @@ struct UnitsFileTests {
         #expect(error(header + "a,A,nan\n").contains("\"nan\" is not a finite number"))
     }
 
+    /// Rows are read in pieces on several cores; the error reported is still the first in file order, whichever
+    /// piece holds it and whether it is a bad cell or a repeated id (found when the pieces are joined).
+    @Test func theFirstErrorInFileOrderIsReported() {
+        let header = "id,name,area:meadow [km²]\n"
+        func table(_ change: (Int) -> String?) -> String {
+            header + (0..<5000).map { change($0) ?? "u\($0),U,1" }.joined(separator: "\n") + "\n"
+        }
+        // A repeated id early (line 12) and a bad cell late (line 4002): the repeated id.
+        #expect(error(table { $0 == 10 ? "u3,U,1" : $0 == 4000 ? "u4000,U,x" : nil }).contains("units.csv:12:1: id: unit id \"u3\" appears twice"))
+        // A bad cell early and a repeated id late: the bad cell.
+        #expect(error(table { $0 == 10 ? "u10,U,x" : $0 == 4000 ? "u3,U,1" : nil }).hasSuffix("units.csv:12:3: area:meadow [km²]: \"x\" is not a finite number"))
+        // Two bad cells in the second half: the earlier.
+        #expect(error(table { $0 == 4000 ? "u4000,U,-1" : $0 == 4500 ? "u4500,U,y" : nil }).contains("units.csv:4002:3"))
+    }
+
     @Test func badHeadersAreRefused() {
         #expect(error("id,name,area:meadow [mm]\na,A,1\n").contains("units.csv:1:3: area:meadow [mm]: unit \"mm\" measures length, but area was expected"))
         #expect(error("id,name,area:moor [km²]\na,A,1\n").contains("unknown ecosystem type"))
