@@ -44,7 +44,9 @@ struct AccountCommand: ParsableCommand {
                 return .text(try PriceComparisonReport(try models.map { try AccountReport(try $0.run(with: registry), registry: registry) })
                     .render(output.format, language: output.language))
             }
-            let report = try AccountReport(try regionModel.run(with: registry), registry: registry)
+            // The CSV shows neither provenance nor warnings: they are not built for it unless the report is kept.
+            let figuresOnly = output.format == .csv && !output.isWorkbook && !store.save
+            let report = try AccountReport(try regionModel.run(with: registry), registry: registry, content: figuresOnly ? .figures : .full)
             try store.save([report], model: model)
             return try output.output(text: { try report.render(output.format, provenance: provenance, language: output.language) },
                                      workbook: { report.spreadsheet })

@@ -1,11 +1,20 @@
 import GEPCore
 
 extension AccountReport {
+    /// How much of a run a report holds.
+    public enum Content: Sendable {
+        /// Everything: figures, provenance and warnings (every format, the store).
+        case full
+        /// The figures only, with empty `provenance` and `warnings`: what the CSV shows. At 10⁵ units the provenance
+        /// rows and warnings (two per unit each) were a fifth of `gep account --format csv`.
+        case figures
+    }
+
     /// The report of `run`, with service names from `registry`.
     ///
     /// - Throws: the errors of ``AccountRun/gepPerCapita()`` and ``AccountRun/gepToGDP()`` (a population or GDP in
     ///   the wrong unit, a GDP year the deflator does not cover).
-    public init(_ run: AccountRun, registry: ServiceRegistry) throws {
+    public init(_ run: AccountRun, registry: ServiceRegistry, content: Content = .full) throws {
         let account = run.account
         let model = run.model
         let registry = try model.registry(extending: registry)
@@ -27,14 +36,20 @@ extension AccountReport {
         // Columns found once, by service: searching them for every unit made the report quadratic in the number of
         // units.
         let columns = Dictionary(grouping: account.lines.indices, by: { account.lines[$0].service })
-        let units = model.region.units.enumerated().map { row, unit in
-            UnitRow(id: unit.id, name: unit.name, localName: unit.localName,
-                    areaSquareKilometres: unit.totalArea.value(in: .squareKilometre), gepYuan: account.gepByUnit[row],
-                    serviceValuesYuan: Dictionary(uniqueKeysWithValues: model.services.map { choice in
-                        (choice.id.rawValue, (columns[choice.id] ?? []).reduce(0) { $0 + account.values[row, $1] })
-                    }),
-                    physicalAmounts: Dictionary(uniqueKeysWithValues: run.services.map { ($0.id.rawValue, $0.physical[row]) }))
-        }
+        // One piece of the units per core: a report of 10⁵ units builds 2·10⁵ small dictionaries.
+        let serviceRuns = run.services
+        let pieces = parallelChunks(model.region.units.count)
+        let units = parallelMap(pieces.count) { p in
+            pieces[p].map { row in
+                let unit = model.region.units[row]
+                return UnitRow(id: unit.id, name: unit.name, localName: unit.localName,
+                               areaSquareKilometres: unit.totalArea.value(in: .squareKilometre), gepYuan: account.gepByUnit[row],
+                               serviceValuesYuan: Dictionary(uniqueKeysWithValues: model.services.map { choice in
+                                   (choice.id.rawValue, (columns[choice.id] ?? []).reduce(0) { $0 + account.values[row, $1] })
+                               }),
+                               physicalAmounts: Dictionary(uniqueKeysWithValues: serviceRuns.map { ($0.id.rawValue, $0.physical[row]) }))
+            }
+        }.flatMap { $0 }
         self.init(
             schema: AccountReport.schema,
             region: RegionInfo(id: model.region.id, name: model.region.name, localName: model.region.localName,
@@ -44,8 +59,8 @@ extension AccountReport {
             byCategoryYuan: Dictionary(uniqueKeysWithValues: ServiceCategory.allCases.map { ($0.rawValue, account.total(of: $0).yuan) }),
             gepPerSquareKilometreYuan: run.gepPerSquareKilometre, gepPerCapitaYuan: try run.gepPerCapita(),
             gepToGDP: try run.gepToGDP(), services: services, units: units,
-            provenance: AccountReport.provenanceRows(model),
-            warnings: run.warnings.map { Warning(service: $0.service.rawValue, unit: $0.unit, message: $0.message) },
+            provenance: content == .full ? AccountReport.provenanceRows(model) : [],
+            warnings: content == .full ? run.warnings.map { Warning(service: $0.service.rawValue, unit: $0.unit, message: $0.message) } : [],
             servicesNotRun: try model.servicesNotRun.map { omitted in
                 let service = try registry.service(omitted.id)
                 return OmittedRow(id: omitted.id.rawValue, name: service.name, localName: service.localName, reason: omitted.reason)
@@ -55,22 +70,28 @@ extension AccountReport {
 
     /// Every sourced number of the model: areas, region facts, inputs, prices and the deflator.
     static func provenanceRows(_ model: RegionModel) -> [ProvenanceRow] {
-        func row(_ scope: String, _ item: String, _ value: String, _ provenance: Provenance) -> ProvenanceRow {
+        @Sendable func row(_ scope: String, _ item: String, _ value: String, _ provenance: Provenance) -> ProvenanceRow {
             ProvenanceRow(scope: scope, item: item, value: value, provenance: provenance)
         }
-        var rows: [ProvenanceRow] = []
-        for unit in model.region.units {
-            if let provenance = model.areaProvenance[unit.id] {
-                rows.append(row(unit.id, "areas", "\(formatNumber(unit.totalArea.value(in: .squareKilometre))) km²", provenance))
+        // Units' rows one piece per core: a table of 10⁵ units gives a row for every unit's areas and inputs.
+        let units = model.region.units
+        let pieces = parallelChunks(units.count)
+        let unitRows = parallelMap(pieces.count) { p in
+            var areas: [ProvenanceRow] = [], inputs: [ProvenanceRow] = []
+            for unit in units[pieces[p]] {
+                if let provenance = model.areaProvenance[unit.id] {
+                    areas.append(row(unit.id, "areas", "\(formatNumber(unit.totalArea.value(in: .squareKilometre))) km²", provenance))
+                }
+                for input in (model.unitInputs[unit.id] ?? Inputs()).all {
+                    inputs.append(row(unit.id, input.key, describe(input.value), input.provenance))
+                }
             }
+            return (areas: areas, inputs: inputs)
         }
+        var rows = unitRows.flatMap(\.areas)
         for input in model.facts.all { rows.append(row("region", input.key, describe(input.value), input.provenance)) }
         for input in model.regionInputs.all { rows.append(row("region", input.key, describe(input.value), input.provenance)) }
-        for unit in model.region.units {
-            for input in (model.unitInputs[unit.id] ?? Inputs()).all {
-                rows.append(row(unit.id, input.key, describe(input.value), input.provenance))
-            }
-        }
+        rows += unitRows.flatMap(\.inputs)
         for price in model.prices.all {
             rows.append(row("prices", price.key, "\(formatNumber(price.amount)) \(price.moneyUnit)/\(price.perUnit) (\(price.priceYear))",
                             price.provenance))
