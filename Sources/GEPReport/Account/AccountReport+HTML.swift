@@ -11,7 +11,7 @@ extension AccountReport {
         })])
         // Each service's bars share one axis and one unit with one magnitude (all 万t, say, not 万t beside t).
         let physical = SVGBarChart(title: "Physical amounts by service and unit", groups: services.map { service in
-            let amounts = units.map { $0.physicalAmounts[service.id] ?? 0 }
+            let amounts = units.map { $0.physicalAmount(of: service.id) ?? 0 }
             return SVGBarChart.Group(heading: "\(service.localName) \(service.id) (\(service.physicalUnit))", bars: zip(zip(units, amounts),
                                      formatAmounts(amounts, unit: service.physicalUnit)).map { pair, text in
                 SVGBarChart.Bar(label: pair.0.localName ?? pair.0.name, value: pair.1, annotation: text)

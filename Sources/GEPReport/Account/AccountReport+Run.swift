@@ -38,16 +38,16 @@ extension AccountReport {
         let columns = Dictionary(grouping: account.lines.indices, by: { account.lines[$0].service })
         // One piece of the units per core: a report of 10⁵ units builds 2·10⁵ small dictionaries.
         let serviceRuns = run.services
+        let valueServices = model.services.map(\.id.rawValue), amountServices = serviceRuns.map(\.id.rawValue)
+        let serviceColumns = model.services.map { columns[$0.id] ?? [] }
         let pieces = parallelChunks(model.region.units.count)
         let units = parallelMap(pieces.count) { p in
             pieces[p].map { row in
                 let unit = model.region.units[row]
                 return UnitRow(id: unit.id, name: unit.name, localName: unit.localName,
                                areaSquareKilometres: unit.totalArea.value(in: .squareKilometre), gepYuan: account.gepByUnit[row],
-                               serviceValuesYuan: Dictionary(uniqueKeysWithValues: model.services.map { choice in
-                                   (choice.id.rawValue, (columns[choice.id] ?? []).reduce(0) { $0 + account.values[row, $1] })
-                               }),
-                               physicalAmounts: Dictionary(uniqueKeysWithValues: serviceRuns.map { ($0.id.rawValue, $0.physical[row]) }))
+                               services: valueServices, values: serviceColumns.map { $0.reduce(0) { $0 + account.values[row, $1] } },
+                               amountServices: amountServices, amounts: serviceRuns.map { $0.physical[row] })
             }
         }.flatMap { $0 }
         self.init(

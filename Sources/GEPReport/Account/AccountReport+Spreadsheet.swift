@@ -30,7 +30,7 @@ extension AccountReport {
             .init(name: "units", headers: ["unit", "name", "名称", "area (km²)", "GEP (元)"] + serviceIDs.map { "\($0) (元)" },
                   rows: units.map { unit in
                       [.text(unit.id), .text(unit.name), unit.localName.map(Spreadsheet.Cell.text) ?? .empty, .number(unit.areaSquareKilometres),
-                       .number(unit.gepYuan)] + serviceIDs.map { .number(unit.serviceValuesYuan[$0]) }
+                       .number(unit.gepYuan)] + serviceIDs.map { .number(unit.valueYuan(of: $0)) }
                   }),
             .provenance(provenance),
         ])

@@ -41,16 +41,80 @@ public struct AccountReport: Sendable, Codable, Equatable {
         public let valueYuan: Double
     }
 
+    /// One unit's figures. Its services' values and amounts are kept as arrays beside service ids that every row of
+    /// a report shares, not as two dictionaries a unit: a report of 10⁵ units built and read 2·10⁵ dictionaries.
     public struct UnitRow: Sendable, Codable, Equatable {
         public let id: String
         public let name: String
         public let localName: String?
         public let areaSquareKilometres: Double
         public let gepYuan: Double
-        /// Each service's value in this unit, in service order, whether or not it counts towards GEP.
-        public let serviceValuesYuan: [String: Double]
+        /// The services of `values`, and of `amounts`.
+        private let valueServices: [String], amountServices: [String]
+        private let values: [Double], amounts: [Double]
+
+        public init(id: String, name: String, localName: String?, areaSquareKilometres: Double, gepYuan: Double,
+                    serviceValuesYuan: [String: Double], physicalAmounts: [String: Double]) {
+            let values = serviceValuesYuan.sorted { $0.key < $1.key }, amounts = physicalAmounts.sorted { $0.key < $1.key }
+            self.init(id: id, name: name, localName: localName, areaSquareKilometres: areaSquareKilometres, gepYuan: gepYuan,
+                      services: values.map(\.key), values: values.map(\.value), amountServices: amounts.map(\.key), amounts: amounts.map(\.value))
+        }
+
+        /// A row whose values and amounts follow `services` (and `amountServices`), arrays the rows of one report share.
+        init(id: String, name: String, localName: String?, areaSquareKilometres: Double, gepYuan: Double,
+             services: [String], values: [Double], amountServices: [String], amounts: [Double]) {
+            self.id = id
+            self.name = name
+            self.localName = localName
+            self.areaSquareKilometres = areaSquareKilometres
+            self.gepYuan = gepYuan
+            valueServices = services
+            self.values = values
+            self.amountServices = amountServices
+            self.amounts = amounts
+        }
+
+        /// Each service's value in this unit, whether or not it counts towards GEP.
+        public var serviceValuesYuan: [String: Double] { Dictionary(zip(valueServices, values), uniquingKeysWith: { first, _ in first }) }
         /// Each service's physical amount in this unit.
-        public let physicalAmounts: [String: Double]
+        public var physicalAmounts: [String: Double] { Dictionary(zip(amountServices, amounts), uniquingKeysWith: { first, _ in first }) }
+
+        /// The value of `service` in this unit; nil for a service the row does not hold.
+        public func valueYuan(of service: String) -> Double? { valueServices.firstIndex(of: service).map { values[$0] } }
+        /// The physical amount of `service` in this unit; nil for a service the row does not hold.
+        public func physicalAmount(of service: String) -> Double? { amountServices.firstIndex(of: service).map { amounts[$0] } }
+
+        private enum CodingKeys: String, CodingKey {
+            case id, name, localName, areaSquareKilometres, gepYuan, serviceValuesYuan, physicalAmounts
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(id: try container.decode(String.self, forKey: .id), name: try container.decode(String.self, forKey: .name),
+                      localName: try container.decodeIfPresent(String.self, forKey: .localName),
+                      areaSquareKilometres: try container.decode(Double.self, forKey: .areaSquareKilometres),
+                      gepYuan: try container.decode(Double.self, forKey: .gepYuan),
+                      serviceValuesYuan: try container.decode([String: Double].self, forKey: .serviceValuesYuan),
+                      physicalAmounts: try container.decode([String: Double].self, forKey: .physicalAmounts))
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(name, forKey: .name)
+            try container.encodeIfPresent(localName, forKey: .localName)
+            try container.encode(areaSquareKilometres, forKey: .areaSquareKilometres)
+            try container.encode(gepYuan, forKey: .gepYuan)
+            try container.encode(serviceValuesYuan, forKey: .serviceValuesYuan)
+            try container.encode(physicalAmounts, forKey: .physicalAmounts)
+        }
+
+        /// Rows are equal when their figures are, whatever order their services are kept in.
+        public static func == (lhs: UnitRow, rhs: UnitRow) -> Bool {
+            lhs.id == rhs.id && lhs.name == rhs.name && lhs.localName == rhs.localName
+                && lhs.areaSquareKilometres == rhs.areaSquareKilometres && lhs.gepYuan == rhs.gepYuan
+                && lhs.serviceValuesYuan == rhs.serviceValuesYuan && lhs.physicalAmounts == rhs.physicalAmounts
+        }
     }
 
     /// A service the account leaves out, with the model's reason.
