@@ -11,33 +11,50 @@ public func sixFigures(_ value: Double) -> String {
     let magnitude = abs(value)
     guard value.isFinite, magnitude > 0 else { return String(format: "%.6g", value) }
     let exponent = Int(log10(magnitude).rounded(.down))
-    guard (-4...5).contains(exponent), let fixed = fixedDecimal(value, decimals: 5 - exponent),
-          fixed.utf8.drop(while: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: ".") })
-              .filter({ $0 != UInt8(ascii: ".") }).count == 6 else {
+    // Six significant figures: the magnitude scaled so its first digit is the 10⁵ place, rounded; a rounding that
+    // carries into a seventh digit (999 999.5) goes to the formatter. Worked in integers, not text: a large account
+    // formats two warnings a unit.
+    var decimals = 5 - exponent
+    guard (-4...5).contains(exponent), var digits = scaledRounded(magnitude, decimals: decimals), (100_000..<1_000_000).contains(digits) else {
         return String(format: "%.6g", value)
     }
-    return trimmingFractionZeros(fixed)
+    while decimals > 0, digits % 10 == 0 {
+        digits /= 10
+        decimals -= 1
+    }
+    return (value.sign == .minus ? "-" : "") + decimalText(digits, decimals: decimals)
 }
 
 /// `value` rounded to `decimals` places, as `String(format: "%.<decimals>f", value)` writes it, or nil where the
-/// fast path cannot be sure of the rounding: more than 15 places, |value|·10^decimals of 10¹² or more (where the
-/// scaled product's own rounding error could reach the digit kept), or a scaled value within 10⁻³ of a tie.
-/// `String(format:)` goes through Foundation's formatter and costs about a microsecond.
+/// fast path cannot be sure of the rounding (see ``scaledRounded(_:decimals:)``). `String(format:)` goes through
+/// Foundation's formatter and costs about a microsecond.
 package func fixedDecimal(_ value: Double, decimals: Int) -> String? {
-    guard value.isFinite, (0...15).contains(decimals) else { return nil }
+    guard value.isFinite, let digits = scaledRounded(abs(value), decimals: decimals) else { return nil }
+    return (value.sign == .minus ? "-" : "") + decimalText(digits, decimals: decimals)
+}
+
+/// |value|·10^decimals rounded to the nearest integer, or nil where that rounding may differ from the exact
+/// decimal's: more than 15 places, a scaled value of 10¹² or more (where the product's own rounding error could
+/// reach the digit kept), or a scaled value within 10⁻³ of a tie.
+private func scaledRounded(_ magnitude: Double, decimals: Int) -> UInt64? {
+    guard (0...15).contains(decimals) else { return nil }
     var scale = 1.0
     for _ in 0..<decimals { scale *= 10 }  // exact: powers of ten up to 10²² are doubles
-    let scaled = abs(value) * scale
+    let scaled = magnitude * scale
     guard scaled < 1e12 else { return nil }
     let whole = scaled.rounded(.down)
     let fraction = scaled - whole
     guard abs(fraction - 0.5) > 1e-3 else { return nil }
-    var digits = String(UInt64(fraction > 0.5 ? whole + 1 : whole))
-    if decimals > 0 {
-        if digits.count <= decimals { digits = String(repeating: "0", count: decimals + 1 - digits.count) + digits }
-        digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -decimals))
-    }
-    return value.sign == .minus ? "-" + digits : digits
+    return UInt64(fraction > 0.5 ? whole + 1 : whole)
+}
+
+/// `digits`·10^−decimals in positional notation: (12345, 2) → "123.45", (5, 3) → "0.005".
+private func decimalText(_ digits: UInt64, decimals: Int) -> String {
+    var power: UInt64 = 1
+    for _ in 0..<decimals { power *= 10 }
+    guard decimals > 0 else { return String(digits) }
+    let fraction = String(digits % power)
+    return String(digits / power) + "." + String(repeating: "0", count: decimals - fraction.count) + fraction
 }
 
 /// "12.3400" → "12.34", "7.000" → "7"; text without a decimal point is returned as it is.
