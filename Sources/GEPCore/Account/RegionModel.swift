@@ -131,8 +131,9 @@ public struct RegionModel: Sendable {
         let account = try AccountAssembly(services: services, categories: modules.map(\.category), outcomes: outcomes,
                                           location: location, positions: batches.map(\.positions), units: region.units.map(\.id),
                                           reportYear: reportYear, deflator: deflator).account()
-        let runs = try zip(services, modules).enumerated().map { s, pair in
-            try ServiceRun(pair.1, method: pair.0.method, outcomes: outcomes[s], location: location)
+        let places = location
+        let runs = try parallelMap(services.count) { s in
+            try ServiceRun(modules[s], method: services[s].method, outcomes: outcomes[s], location: places)
         }
         return AccountRun(model: self, services: runs, account: account)
     }

@@ -27,28 +27,31 @@ public struct CellBatch: Sendable {
     /// Who the cells are: accounting units, or pixels named on demand (a million names are not built for a block
     /// that raises no message).
     private enum Cells: Sendable {
-        case units([AccountingUnit])
+        /// The region's units, shared by every batch (copying 10⁵ units into batches retained each unit's strings
+        /// and dictionaries), and the positions in them of this batch's cells.
+        case units([AccountingUnit], positions: [Int])
         case pixels(@Sendable (Int) -> String)
     }
 
     /// A batch of one unit with its inputs.
     public init(unit: AccountingUnit, inputs: Inputs) {
-        self.init(units: [unit], types: unit.types(excluding: []), shared: inputs, overrides: [], overriddenKeys: [])
+        self.init(units: [unit], positions: [0], types: unit.types(excluding: []), shared: inputs, overrides: [], overriddenKeys: [])
     }
 
-    private init(units: [AccountingUnit], types: [EcosystemType], shared: Inputs, overrides: [Inputs], overriddenKeys: Set<String>) {
+    private init(units: [AccountingUnit], positions: [Int], types: [EcosystemType], shared: Inputs, overrides: [Inputs],
+                 overriddenKeys: Set<String>) {
         self.types = types
-        count = units.count
+        count = positions.count
         self.shared = shared
         self.overrides = overrides
         self.overriddenKeys = overriddenKeys
         columns = [:]
-        var areas = [Double](repeating: 0, count: units.count * types.count)
-        for (cell, unit) in units.enumerated() {
-            for (t, type) in types.enumerated() { areas[cell * types.count + t] = unit.area(of: type).baseValue }
+        var areas = [Double](repeating: 0, count: positions.count * types.count)
+        for (cell, position) in positions.enumerated() {
+            for (t, type) in types.enumerated() { areas[cell * types.count + t] = units[position].area(of: type).baseValue }
         }
         self.areas = areas
-        cells = .units(units)
+        cells = .units(units, positions: positions)
     }
 
     /// Pixels of one ecosystem type: each cell's area in m², the inputs they share, the inputs given per pixel, and
@@ -119,12 +122,15 @@ public struct CellBatch: Sendable {
         }
         close()
         let size = max(1, maximumCells)
-        return order.flatMap { shape in
+        let pieces = order.flatMap { shape in
             let group = members[shape] ?? []
             return stride(from: 0, to: group.count, by: size).map { Array(group[$0..<min($0 + size, group.count)]) }.map { positions in (shape, positions) }
-        }.map { shape, positions in
-            let batch = CellBatch(units: positions.map { units[$0] }, types: shape.types, shared: shared,
-                                  overrides: shape.keys.isEmpty ? [] : positions.map { unitInputs[$0] ?? Inputs() },
+        }
+        let overridesOfUnits = unitInputs
+        return parallelMap(pieces.count) { index in
+            let (shape, positions) = pieces[index]
+            let batch = CellBatch(units: units, positions: positions, types: shape.types, shared: shared,
+                                  overrides: shape.keys.isEmpty ? [] : positions.map { overridesOfUnits[$0] ?? Inputs() },
                                   overriddenKeys: Set(shape.keys))
             return (batch, positions)
         }
@@ -133,7 +139,7 @@ public struct CellBatch: Sendable {
     /// The id of `cell` for messages: the unit's id, or the pixel's name.
     public func id(cell: Int) -> String {
         switch cells {
-        case let .units(units): return units[cell].id
+        case let .units(units, positions): return units[positions[cell]].id
         case let .pixels(name): return name(cell)
         }
     }
@@ -141,8 +147,8 @@ public struct CellBatch: Sendable {
     /// `cell` as an accounting unit: the unit itself, or for a pixel a unit of its one type and area.
     public func unit(cell: Int) -> AccountingUnit {
         switch cells {
-        case let .units(units):
-            return units[cell]
+        case let .units(units, positions):
+            return units[positions[cell]]
         case let .pixels(name):
             let areas = Dictionary(uniqueKeysWithValues: types.indices.map { (types[$0], area(cell: cell, type: $0)) })
             return AccountingUnit(checkedID: name(cell), ecosystemAreas: areas)

@@ -11,7 +11,7 @@ public struct Region: Sendable, Hashable, Identifiable {
 
     /// - Throws: ``InputError/duplicateUnit(_:region:)`` when two units share an id.
     public init(id: String, name: String, localName: String? = nil, units: [AccountingUnit]) throws {
-        var seen = Set<String>()
+        var seen = Set<String>(minimumCapacity: units.count)
         for unit in units where !seen.insert(unit.id).inserted {
             throw InputError.duplicateUnit(unit.id, region: id)
         }
