@@ -87,14 +87,10 @@ struct ReportOutputOptions: ParsableArguments {
         if isWorkbook {
             throw CLIError(description: "this report has no xlsx form; xlsx is written by gep account and gep compare-schemes (the other reports: table, csv, json, md, html)")
         }
-        let text = try RunMetadata.current(inputs: inputs, seed: seed).decorate(report, format: format, language: language)
-        guard let out else { return printReport(text, format: format) }
+        let parts = try RunMetadata.current(inputs: inputs, seed: seed).decoratedParts(report, format: format, language: language)
+        guard let out else { return parts.forEach { printReport($0, format: format) } }
         try Self.checkTarget(out, inputs: inputs)
-        do {
-            try (format == .table ? terminalSafe(text) : text).write(toFile: out, atomically: true, encoding: .utf8)
-        } catch {
-            throw CLIError(description: "\(out): cannot write the report: \(error.localizedDescription)")
-        }
+        try writeAtomically(format == .table ? parts.map(terminalSafe) : parts, to: out)
     }
 
     /// Refuses an existing target that is not a regular file, or that is one of `inputs` (by device and inode, so a

@@ -46,39 +46,59 @@ public struct RunMetadata: Sendable, Codable, Equatable {
     /// top-level keys of JSON (in sorted place, as the reports' own keys are), `#` comment lines before a CSV's header
     /// (`pandas.read_csv(comment="#")` skips them), a closing section in a table or Markdown, a footer in HTML.
     public func decorate(_ text: String, format: ReportFormat, language: ReportLanguage = .en) throws -> String {
+        try decoratedParts(text, format: format, language: language).joined()
+    }
+
+    /// ``decorate(_:format:language:)`` as the pieces whose concatenation it is, the report's own text among them
+    /// uncopied: a report of 10⁵ units is tens of megabytes, and joining it with its metadata copied it again.
+    public func decoratedParts(_ text: String, format: ReportFormat, language: ReportLanguage = .en) throws -> [String] {
         let lines = lines(language), heading = language == .zh ? "运行信息" : "Run"
         switch format {
-        case .table: return text + (text.hasSuffix("\n") ? "" : "\n") + "\n\(heading)\n" + lines.map { "  \($0)\n" }.joined()
-        case .md: return text + (text.hasSuffix("\n") ? "" : "\n") + "\n## \(heading)\n\n" + lines.map { "- \(markdownText($0))\n" }.joined()
-        case .csv: return self.lines().map { "# \($0.replacingOccurrences(of: "\n", with: " "))\r\n" }.joined() + text
+        case .table: return [text, (text.hasSuffix("\n") ? "" : "\n") + "\n\(heading)\n" + lines.map { "  \($0)\n" }.joined()]
+        case .md: return [text, (text.hasSuffix("\n") ? "" : "\n") + "\n## \(heading)\n\n" + lines.map { "- \(markdownText($0))\n" }.joined()]
+        case .csv: return [self.lines().map { "# \($0.replacingOccurrences(of: "\n", with: " "))\r\n" }.joined(), text]
         case .html:
             let footer = "<footer id=\"run\">\n<h2>\(heading)</h2>\n<ul>\n" + lines.map { "<li>\(escapeHTML($0))</li>\n" }.joined() + "</ul>\n</footer>\n"
-            guard let end = text.range(of: "</body>", options: .backwards) else { return text + footer }
-            return text.replacingCharacters(in: end.lowerBound..<end.lowerBound, with: footer)
+            guard let end = text.range(of: "</body>", options: .backwards) else { return [text, footer] }
+            return [text.replacingCharacters(in: end.lowerBound..<end.lowerBound, with: footer)]
         case .json: return try insertedIntoJSON(text)
         }
     }
 
     /// The top-level object of `json` (as the reports print it: pretty, two spaces, sorted keys) with `"run"` placed
-    /// before the first key that sorts after it.
-    private func insertedIntoJSON(_ json: String) throws -> String {
+    /// before the first key that sorts after it, as three pieces: the JSON before the run, the run, the rest.
+    ///
+    /// A top-level key is a line that starts with exactly two spaces and a quote; the lines are found by scanning the
+    /// bytes, not by splitting the text into lines (millions of them in a large account).
+    private func insertedIntoJSON(_ json: String) throws -> [String] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let object = String(decoding: try encoder.encode(self), as: UTF8.self)
             .split(separator: "\n", omittingEmptySubsequences: false).enumerated()
             .map { $0.offset == 0 ? String($0.element) : "  " + $0.element }.joined(separator: "\n")
-        var lines = json.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let topKey = { (line: String) -> String? in
-            guard line.hasPrefix("  \""), !line.hasPrefix("   "), let end = line.dropFirst(3).firstIndex(of: "\"") else { return nil }
-            return String(line[line.index(line.startIndex, offsetBy: 3)..<end])
+        let newline = UInt8(ascii: "\n"), space = UInt8(ascii: " "), quote = UInt8(ascii: "\"")
+        let bytes = json.utf8
+        // The start of the first top-level key line whose key sorts after "run", if any.
+        var insertion: String.Index?
+        var index = bytes.startIndex
+        while let end = bytes[index...].firstIndex(of: newline) {
+            let line = bytes.index(after: end)
+            let rest = bytes[line...]
+            if rest.starts(with: [space, space, quote]), let keyStart = bytes.index(line, offsetBy: 3, limitedBy: bytes.endIndex),
+               let keyEnd = bytes[keyStart...].firstIndex(of: quote), String(json[keyStart..<keyEnd]) > "run" {
+                insertion = line
+                break
+            }
+            index = line
         }
-        if let position = lines.firstIndex(where: { topKey($0).map { $0 > "run" } ?? false }) {
-            lines.insert("  \"run\" : \(object),", at: position)
-        } else if let close = lines.lastIndex(of: "}"), close > 0 {
-            lines[close - 1] += ","
-            lines.insert("  \"run\" : \(object)", at: close)
+        if let insertion {
+            return [String(json[..<insertion]), "  \"run\" : \(object),\n", String(json[insertion...])]
         }
-        return lines.joined(separator: "\n")
+        // No key after "run": it goes last, after a comma on the line before the closing brace.
+        let trimmed = json.hasSuffix("\n") ? json.dropLast() : Substring(json)
+        guard trimmed.hasSuffix("\n}"), trimmed.count > 2 else { return [json] }
+        let close = trimmed.index(trimmed.endIndex, offsetBy: -2)
+        return [String(json[..<close]), ",\n  \"run\" : \(object)", String(json[close...])]
     }
 
     /// The run as a sheet of a workbook.
