@@ -143,12 +143,20 @@ struct CompensationFileTests {
         for (a, e) in zip(actual, expected) { #expect(abs(a - e) <= 1e-9 * max(1, abs(e)), "\(a) vs \(e)", sourceLocation: sourceLocation) }
     }
 
-    /// Runs `body` on `text` written beside the bundled compensation files (so `region: ../regions/…` resolves).
+    /// Runs `body` on `text` written in a temporary `compensation/` folder beside links to the bundled `regions/` and
+    /// `prices/` (so `region: ../regions/…` resolves). Not in `models/` itself: other tests list that folder while
+    /// these run.
     private func withModelFile<T>(_ text: String, _ body: (String) throws -> T) throws -> T {
-        let folder = ModelFolder.packageRoot.appendingPathComponent("models/compensation")
-        let path = folder.appendingPathComponent("test-\(UUID().uuidString).yaml").path
+        let manager = FileManager.default
+        let root = manager.temporaryDirectory.appendingPathComponent("gep-compensation-\(UUID().uuidString)")
+        try manager.createDirectory(at: root.appendingPathComponent("compensation"), withIntermediateDirectories: true)
+        defer { try? manager.removeItem(at: root) }
+        for name in ["regions", "prices"] {
+            try manager.createSymbolicLink(at: root.appendingPathComponent(name),
+                                           withDestinationURL: ModelFolder.packageRoot.appendingPathComponent("models/\(name)"))
+        }
+        let path = root.appendingPathComponent("compensation/test.yaml").path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: path) }
         return try body(path)
     }
 }
