@@ -49,6 +49,14 @@ struct CSVTable {
         return CSVTable(file: path, header: header, rows: records)
     }
 
+    /// A header's name and the unit in its brackets: "precipitation [mm]" → ("precipitation", "mm"); a name without
+    /// brackets has no unit ("").
+    static func nameAndUnit(_ header: String) -> (name: String, unit: String) {
+        guard header.hasSuffix("]"), let open = header.lastIndex(of: "[") else { return (header, "") }
+        let unit = header[header.index(after: open)..<header.index(before: header.endIndex)]
+        return (header[..<open].trimmingCharacters(in: .whitespaces), unit.trimmingCharacters(in: .whitespaces))
+    }
+
     /// An error at one field of a row.
     func error(_ row: Row, column: Int, _ message: String) -> ModelFileError {
         ModelFileError(file: file, line: row.line, column: column + 1, field: header[column], message: message)

@@ -29,7 +29,7 @@ public struct CompensationModel: Sendable {
 
 /// Reads compensation model files.
 public enum CompensationFile {
-    static let topKeys: Set<String> = ["kind", "sources", "name", "region", "budget", "indicators", "units", "schemes", "previous-year"]
+    static let topKeys: Set<String> = ["kind", "sources", "name", "region", "budget", "indicators", "units", "units-file", "schemes", "previous-year"]
 
     /// - Throws: ``ModelFileError`` for any problem in this file or the region model it names, and the errors of
     ///   running that region's account.
@@ -92,12 +92,21 @@ public enum CompensationFile {
             unitEntries[id] = entry
         }
 
+        var table = UnitValues()
+        if let field = try root.optional("units-file") {
+            guard try root.optional("units") == nil else { throw field.error("give the units as `units:` or as `units-file:`, not both") }
+            table = try readUnitsFile(field, directory: directory, values: values, specs: specs, units: regionUnits,
+                                      reportYear: run.account.reportYear, deflator: run.model.deflator)
+            provenance += table.provenance
+        }
+
         var units: [CompensationUnit] = []
         for (row, unit) in run.model.region.units.enumerated() {
             var indicators = ["gep": run.account.gepByUnit[row], "area": unit.totalArea.value(in: .squareKilometre)]
             if let previousGEP { indicators["gep-previous"] = previousGEP[row] }
             for service in run.services { indicators["service:\(service.id)"] = service.physical[row] }
-            var regimes: [String: Quantity<Area>] = [:]
+            indicators.merge(table.indicators[unit.id] ?? [:]) { _, fromTable in fromTable }
+            var regimes = table.regimes[unit.id] ?? [:]
             if let entry = unitEntries[unit.id] {
                 for (key, field) in try entry.optional("indicators")?.mapping() ?? [] {
                     guard let spec = specs.first(where: { $0.key == key }) else {
@@ -143,21 +152,32 @@ public enum CompensationFile {
         return previous.account.gepByUnit
     }
 
-    /// An indicator in its declared unit: money restated to the report year; other units converted to `spec.unit`.
+    /// An indicator of the `units:` list in its declared unit (see ``indicatorValue(_:year:spec:reportYear:deflator:fail:)``),
+    /// errors located at `field` (a unit error at its `unit:`).
     private static func indicatorValue(_ input: Input, spec: IndicatorSpec, field: YAMLField, reportYear: Int, deflator: Deflator?) throws -> Double {
         guard case let .single(measure) = input.value else { throw field.error("expected a single value") }
-        if spec.unit == "元" {
-            guard let year = input.provenance.year else { throw field.error("an amount of money needs a `year:` (its price year)") }
-            let money = Money(try Measure.quantity(input, Currency.self, field: field).baseValue, priceYear: year)
-            guard year != reportYear else { return money.yuan }
-            guard let deflator else { throw field.error("money at \(year) prices needs the region's deflator to reach \(reportYear)") }
-            do { return try deflator.restate(money, to: reportYear).yuan } catch let error as DeflatorError {
-                throw field.error(String(describing: error))
-            }
-        }
-        do { return measure.value * (try UnitCatalog.conversionFactor(from: measure.unit, to: spec.unit)) } catch let error as UnitError {
+        do {
+            return try indicatorValue(measure, year: input.provenance.year, spec: spec, reportYear: reportYear, deflator: deflator) { field.error($0) }
+        } catch let error as UnitError {
             throw ((try? field.optional("unit")) ?? nil ?? field).error(String(describing: error))
         }
+    }
+
+    /// An indicator in its declared unit: money (at `year`'s prices) restated to the report year; other units
+    /// converted to `spec.unit`.
+    ///
+    /// - Throws: `fail`'s error for money without a year or a deflator to restate it, and ``UnitError`` for a unit
+    ///   of the wrong kind.
+    static func indicatorValue(_ measure: Measure, year: Int?, spec: IndicatorSpec, reportYear: Int, deflator: Deflator?,
+                               fail: (String) -> any Error) throws -> Double {
+        if spec.unit == "元" {
+            guard let year else { throw fail("an amount of money needs a `year:` (its price year)") }
+            let money = Money(try measure.quantity(Currency.self).baseValue, priceYear: year)
+            guard year != reportYear else { return money.yuan }
+            guard let deflator else { throw fail("money at \(year) prices needs the region's deflator to reach \(reportYear)") }
+            do { return try deflator.restate(money, to: reportYear).yuan } catch let error as DeflatorError { throw fail(String(describing: error)) }
+        }
+        return measure.value * (try UnitCatalog.conversionFactor(from: measure.unit, to: spec.unit))
     }
 
     private static func describe(_ input: Input) -> String {

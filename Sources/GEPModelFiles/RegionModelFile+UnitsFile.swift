@@ -156,7 +156,7 @@ extension RegionModelFile {
 
     /// What a header names, with its unit looked up and checked once.
     private static func column(_ table: CSVTable, _ index: Int, requirements: ExpectedInputs) throws -> Column {
-        let (name, unitText) = splitUnit(table.header[index])
+        let (name, unitText) = CSVTable.nameAndUnit(table.header[index])
         let fail = { (message: String) in ModelFileError(file: table.file, line: 1, column: index + 1, field: table.header[index], message: message) }
         func unit<D: PhysicalDimension>(_ dimension: D.Type) throws -> MeasurementUnit<D> {
             do { return try D.unit(parsing: unitText) } catch let error as UnitError { throw fail(String(describing: error)) }
@@ -190,13 +190,6 @@ extension RegionModelFile {
             throw fail("no chosen service reads an input named \"\(key)\"; check the spelling or the services list")
         }
         return .input(key: key, type: type, template: template)
-    }
-
-    /// "precipitation [mm]" → ("precipitation", "mm"); a name without brackets is dimensionless.
-    private static func splitUnit(_ header: String) -> (name: String, unit: String) {
-        guard header.hasSuffix("]"), let open = header.lastIndex(of: "[") else { return (header, "") }
-        let unit = header[header.index(after: open)..<header.index(before: header.endIndex)]
-        return (header[..<open].trimmingCharacters(in: .whitespaces), unit.trimmingCharacters(in: .whitespaces))
     }
 
     private static func number(_ table: CSVTable, _ row: CSVTable.Row, _ index: Int, _ text: String, nonNegative: Bool = false) throws -> Double {

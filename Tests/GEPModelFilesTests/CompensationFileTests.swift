@@ -56,6 +56,50 @@ struct CompensationFileTests {
         expectClose(try model.schemes(["optimised"])[0].allocate(model.problem).amounts, [target[0] + half, 30_000_000, target[2] + half / 3])
     }
 
+    /// Genhe's opportunity costs and public-welfare forest areas given as a CSV table (`units-file:`) instead of the
+    /// `units:` list give every scheme the same allocation.
+    @Test func unitsFromATableMatchTheList() throws {
+        let text = try String(contentsOf: Self.models.appendingPathComponent("compensation/genhe-units.yaml"), encoding: .utf8)
+        let listed = try CompensationFile.read(Self.models.appendingPathComponent("compensation/genhe-units.yaml").path, registry: registry)
+        let parts = text.components(separatedBy: "\nunits:\n")
+        try #require(parts.count == 2)
+        let rest = try #require(parts[1].range(of: "\nschemes:"))
+        let yaml = parts[0] + "\nunits-file: {path: units.csv, source: welfare-forest, year: 2022, status: assumed, note: the list's figures}\n" + parts[1][rest.lowerBound...]
+        // The list's figures, in its units (万元, 万亩).
+        let csv = """
+            id,opportunity-cost [万元],regime:public-welfare-forest [万亩]
+            manggui,4229,422.9
+            jinhe,7367,736.7
+            alongshan,3865,386.5
+            derbur,4600,386.5
+            aoluguya,3865,386.5
+            city,3500,386.5
+            """
+        let table = try withModelFile(yaml, beside: ["units.csv": csv]) { try CompensationFile.read($0, registry: registry) }
+        #expect(table.schemes.map(\.id) == listed.schemes.map(\.id))
+        for ((id, a), (_, b)) in zip(listed.schemes, table.schemes) {
+            expectClose(try b.allocate(table.problem).amounts, try a.allocate(listed.problem).amounts)
+            #expect(!id.isEmpty)
+        }
+        #expect(table.provenance.contains { $0.item == "units-file opportunity-cost [万元]" && $0.provenance.status == .assumed })
+        func failure(_ csv: String, _ yaml: String = yaml) -> String {
+            let error = try? withModelFile(yaml, beside: ["units.csv": csv]) { path in
+                #expect(throws: ModelFileError.self) { try CompensationFile.read(path, registry: registry) }
+            }
+            return (error ?? nil).map { String(describing: $0) } ?? ""
+        }
+        #expect(failure("id,opportunity-cost [万元]\nnowhere,1\n").contains("units.csv:2:1: id: no unit \"nowhere\" in the region"))
+        #expect(failure("id,rainfall [mm]\ncity,1\n").contains("units.csv:1:2: rainfall [mm]: not an indicator declared under `indicators:`"))
+        #expect(failure("id,opportunity-cost [万元]\ncity,x\n").contains("units.csv:2:2: opportunity-cost [万元]: \"x\" is not a finite number"))
+        #expect(failure("id,opportunity-cost [万元]\ncity,1\ncity,2\n").contains("units.csv:3:1: id: unit id \"city\" appears twice"))
+        #expect(failure("id,opportunity-cost [km²]\ncity,1\n").contains("units.csv:1:2"))
+        #expect(failure("id,regime:public-welfare-forest [万亩]\ncity,-1\n").contains("a regime area cannot be"))
+        #expect(failure("id,opportunity-cost [万元]\ncity,1\n", yaml.replacingOccurrences(of: "year: 2022, status: assumed", with: "status: assumed"))
+            .contains("money needs the `year:` of its prices"))
+        #expect(failure("id,opportunity-cost [万元]\ncity,1\n", text.replacingOccurrences(of: "\nunits:\n", with: "\nunits-file: {path: units.csv, source: welfare-forest, year: 2022, status: assumed, note: the list's figures}\nunits:\n"))
+            .contains("give the units as `units:` or as `units-file:`, not both"))
+    }
+
     /// `previous-year: 2021` runs the Genhe model's 2021 (which repeats 2022's inputs, so every unit's real growth is 0):
     /// at a −1 % threshold each unit's excess is GEP − 0.99 GEP = 0.01 GEP, so the reward is exactly the GEP share;
     /// at 0 % nobody qualifies and the budget is unspent.
@@ -146,7 +190,7 @@ struct CompensationFileTests {
     /// Runs `body` on `text` written in a temporary `compensation/` folder beside links to the bundled `regions/` and
     /// `prices/` (so `region: ../regions/…` resolves). Not in `models/` itself: other tests list that folder while
     /// these run.
-    private func withModelFile<T>(_ text: String, _ body: (String) throws -> T) throws -> T {
+    private func withModelFile<T>(_ text: String, beside files: [String: String] = [:], _ body: (String) throws -> T) throws -> T {
         let manager = FileManager.default
         let root = manager.temporaryDirectory.appendingPathComponent("gep-compensation-\(UUID().uuidString)")
         try manager.createDirectory(at: root.appendingPathComponent("compensation"), withIntermediateDirectories: true)
@@ -157,6 +201,9 @@ struct CompensationFileTests {
         }
         let path = root.appendingPathComponent("compensation/test.yaml").path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
+        for (name, contents) in files {
+            try contents.write(to: root.appendingPathComponent("compensation/\(name)"), atomically: true, encoding: .utf8)
+        }
         return try body(path)
     }
 }

@@ -1,0 +1,99 @@
+import Compensation
+import Foundation
+import GEPCore
+
+/// A compensation file's per-unit indicators and regime areas from a CSV table instead of the `units:` list, for
+/// regions with thousands of units (the region's own `units-file:` gives their areas and GEP):
+///
+/// ```yaml
+/// units-file: {path: compensation-units.csv, source: county-finance, year: 2022, status: published}
+/// ```
+///
+/// ```csv
+/// id,opportunity-cost [万元],regime:public-welfare-forest [万亩]
+/// manggui,4229,422.9
+/// ```
+///
+/// Columns: `id` (a unit of the region), one `<indicator> [unit]` per indicator declared under `indicators:`, and
+/// `regime:<key> [area unit]` for areas under a compensated regime. An empty cell leaves the unit without that value;
+/// a unit without a row has none. Money is at the entry's `year:` prices and restated to the report year. Every
+/// value takes its provenance from the entry, listed once per column.
+extension CompensationFile {
+    /// What a units table gives, by unit id.
+    struct UnitValues {
+        var indicators: [String: [String: Double]] = [:]
+        var regimes: [String: [String: Quantity<Area>]] = [:]
+        var provenance: [(String, String, Provenance)] = []
+    }
+
+    private enum Column {
+        case id
+        case indicator(IndicatorSpec, Measure)
+        case regime(String, MeasurementUnit<Area>)
+    }
+
+    static func readUnitsFile(_ entry: YAMLField, directory: String, values: ValueReader, specs: [IndicatorSpec], units: Set<String>,
+                              reportYear: Int, deflator: Deflator?) throws -> UnitValues {
+        try entry.allowOnly(["path", "source", "year", "status", "note"])
+        let provenance = try values.provenance(entry)
+        let table = try CSVTable.read(try entry.required("path").filePath(in: directory))
+        let columns = try table.header.indices.map { index -> Column in
+            let (name, unitText) = CSVTable.nameAndUnit(table.header[index])
+            let fail = { (message: String) in ModelFileError(file: table.file, line: 1, column: index + 1, field: table.header[index], message: message) }
+            if name == "id" { return .id }
+            if name.hasPrefix("regime:") {
+                do { return .regime(String(name.dropFirst("regime:".count)), try Area.unit(parsing: unitText)) } catch let error as UnitError {
+                    throw fail(String(describing: error))
+                }
+            }
+            guard let spec = specs.first(where: { $0.key == name }), !["gep", "area"].contains(name) else {
+                throw fail("not an indicator declared under `indicators:`; expected id, a declared indicator or regime:<key>")
+            }
+            let template = Measure(0, unitText)
+            do {
+                if spec.unit == "元" {
+                    _ = try template.measurementUnit(Currency.self)
+                    guard provenance.year != nil else { throw fail("money needs the `year:` of its prices on the units-file entry") }
+                } else {
+                    _ = try UnitCatalog.conversionFactor(from: unitText, to: spec.unit)
+                }
+            } catch let error as UnitError { throw fail(String(describing: error)) }
+            return .indicator(spec, template)
+        }
+        guard let idColumn = columns.firstIndex(where: { if case .id = $0 { true } else { false } }) else {
+            throw table.headerError("no `id` column; a compensation units table needs `id`")
+        }
+        var result = UnitValues()
+        for row in table.rows {
+            let id = row.fields[idColumn].trimmingSpaces
+            guard units.contains(id) else {
+                throw table.error(row, column: idColumn, id.isEmpty ? "the row has no unit id" : "no unit \"\(id)\" in the region")
+            }
+            guard result.indicators[id] == nil, result.regimes[id] == nil else {
+                throw table.error(row, column: idColumn, "unit id \"\(id)\" appears twice; ids must be unique")
+            }
+            var indicators: [String: Double] = [:], regimes: [String: Quantity<Area>] = [:]
+            for (index, column) in columns.enumerated() where index != idColumn {
+                let text = row.fields[index].trimmingSpaces
+                guard !text.isEmpty else { continue }
+                guard let value = Double(text), value.isFinite else { throw table.error(row, column: index, "\"\(text)\" is not a finite number") }
+                switch column {
+                case .id: break
+                case let .regime(key, unit):
+                    guard value >= 0 else { throw table.error(row, column: index, "\(text) is negative; a regime area cannot be") }
+                    regimes[key] = Quantity(value, unit)
+                case let .indicator(spec, template):
+                    indicators[spec.key] = try indicatorValue(template.with(value: value), year: provenance.year, spec: spec,
+                                                              reportYear: reportYear, deflator: deflator) { table.error(row, column: index, $0) }
+                }
+            }
+            result.indicators[id] = indicators
+            result.regimes[id] = regimes
+        }
+        for (index, column) in columns.enumerated() {
+            if case .id = column { continue }
+            result.provenance.append(("units-file \(table.header[index])", "per unit, from \((table.file as NSString).lastPathComponent)", provenance))
+        }
+        return result
+    }
+}
