@@ -14,15 +14,38 @@ public func sixFigures(_ value: Double) -> String {
     // Six significant figures: the magnitude scaled so its first digit is the 10⁵ place, rounded; a rounding that
     // carries into a seventh digit (999 999.5) goes to the formatter. Worked in integers, not text: a large account
     // formats two warnings a unit.
+    let sign = value.sign == .minus ? "-" : ""
+    if !(-4...5).contains(exponent) {
+        // %.6g's exponent form, d.ddddde±XX, where the power of ten that scales the mantissa is exact (10⁰–10²²).
+        let shift = 5 - exponent
+        guard abs(shift) <= 22, var digits = scaledRounded(shift > 0 ? magnitude * exactPowerOfTen(shift) : magnitude / exactPowerOfTen(-shift), decimals: 0),
+              (100_000..<1_000_000).contains(digits) else {
+            return String(format: "%.6g", value)
+        }
+        var decimals = 5
+        while decimals > 0, digits % 10 == 0 {
+            digits /= 10
+            decimals -= 1
+        }
+        let power = String(abs(exponent))
+        return sign + decimalText(digits, decimals: decimals) + (exponent < 0 ? "e-" : "e+") + (power.count < 2 ? "0" : "") + power
+    }
     var decimals = 5 - exponent
-    guard (-4...5).contains(exponent), var digits = scaledRounded(magnitude, decimals: decimals), (100_000..<1_000_000).contains(digits) else {
+    guard var digits = scaledRounded(magnitude, decimals: decimals), (100_000..<1_000_000).contains(digits) else {
         return String(format: "%.6g", value)
     }
     while decimals > 0, digits % 10 == 0 {
         digits /= 10
         decimals -= 1
     }
-    return (value.sign == .minus ? "-" : "") + decimalText(digits, decimals: decimals)
+    return sign + decimalText(digits, decimals: decimals)
+}
+
+/// 10ⁿ for n in 0...22, exactly (every such power is a double).
+private func exactPowerOfTen(_ n: Int) -> Double {
+    var power = 1.0
+    for _ in 0..<n { power *= 10 }
+    return power
 }
 
 /// `value` rounded to `decimals` places, as `String(format: "%.<decimals>f", value)` writes it, or nil where the
@@ -31,6 +54,12 @@ public func sixFigures(_ value: Double) -> String {
 package func fixedDecimal(_ value: Double, decimals: Int) -> String? {
     guard value.isFinite, let digits = scaledRounded(abs(value), decimals: decimals) else { return nil }
     return (value.sign == .minus ? "-" : "") + decimalText(digits, decimals: decimals)
+}
+
+/// `String(format: "%.<decimals>f", value)`, through ``fixedDecimal(_:decimals:)`` where it is sure of the rounding:
+/// schemes explain every unit's share with one.
+public func fixedPoint(_ value: Double, decimals: Int) -> String {
+    fixedDecimal(value, decimals: decimals) ?? String(format: "%.\(decimals)f", value)
 }
 
 /// |value|·10^decimals rounded to the nearest integer, or nil where that rounding may differ from the exact

@@ -17,7 +17,10 @@ struct NumberTextTests {
             let sign: Double = Bool.random(using: &generator) ? 1 : -1
             values.append(sign * mantissa * pow(10, Double(exponent)))
             values.append(sign * (mantissa * 1000).rounded() / 1000 * pow(10, Double(exponent % 4)))
+            // Exponent forms far out (the fast path scales by exact powers of ten up to 10²², the formatter the rest).
+            values.append(sign * (mantissa * 1e5).rounded() / 1e5 * pow(10, Double(Int.random(in: -40...40, using: &generator))))
         }
+        values += [1e22, 9.999995e7, 9.9999949e7, 1.5e-5, 1e-5 * 0.9999995, 2.5e10, 1.234565e12, 5e-324, 1.7976931348623157e308]
         return values
     }()
 
