@@ -54,8 +54,14 @@ public enum AllocationMetrics {
     /// gives every unit the same rank, where the correlation is undefined.
     public static func spearman(_ a: [Double], _ b: [Double]) -> Double? {
         precondition(a.count == b.count, "spearman: allocations of different lengths")
-        let (ra, rb) = (ranks(a), ranks(b))
-        let n = Double(a.count)
+        return correlation(ofRanks: ranks(a), ranks(b))
+    }
+
+    /// The Pearson correlation of two rank vectors (``ranks(_:)``): Spearman's ρ when the ranks are computed once for
+    /// many pairs. Nil when either has every rank equal.
+    public static func correlation(ofRanks ra: [Double], _ rb: [Double]) -> Double? {
+        precondition(ra.count == rb.count, "spearman: allocations of different lengths")
+        let n = Double(ra.count)
         let (ma, mb) = (ra.reduce(0, +) / n, rb.reduce(0, +) / n)
         var (sab, saa, sbb) = (0.0, 0.0, 0.0)
         for (x, y) in zip(ra, rb) {

@@ -30,9 +30,9 @@ public struct IndicatorShareScheme: CompensationScheme {
             throw CompensationError.invalidIndicator(indicator, unit: unit.id, value: value, expected: "a non-negative amount")
         }
         let amounts = try ProportionalSplit.split(problem.budget.yuan, by: values, scheme: id)
-        let total = values.reduce(0, +)
-        return Allocation(scheme: id, amounts: amounts, explanations: zip(problem.units, values).map { unit, value in
-            "\(indicator) \(sixFigures(value)) of \(sixFigures(total)) = \(String(format: "%.2f", value / total * 100)) % of the budget"
+        let total = values.reduce(0, +), totalText = sixFigures(total)
+        return Allocation(scheme: id, amounts: amounts, explanations: values.map { value in
+            "\(indicator) \(sixFigures(value)) of \(totalText) = \(fixedPoint(value / total * 100, decimals: 2)) % of the budget"
         }, budgetConstrained: true)
     }
 }

@@ -30,7 +30,10 @@ public struct SchemeComparison: Sendable {
         self.problem = problem
         let gep = try? problem.values(of: "gep")
         let opportunity = try? problem.values(of: "opportunity-cost")
-        rows = try schemes.map { scheme in
+        // Schemes are independent: each allocates and is measured on its own core; the first error in scheme order
+        // is the one thrown.
+        rows = try parallelMap(schemes.count) { s in
+            let scheme = schemes[s]
             let allocation = try scheme.allocate(problem)
             // Amounts are money paid out: not negative, and no larger than the largest budget a problem may have,
             // whatever the scheme. A rate of 10³⁰⁰ 元/亩 gives finite amounts whose squares (in the coefficient of
@@ -49,11 +52,13 @@ public struct SchemeComparison: Sendable {
                 perCapita: zip(allocation.amounts, problem.units).map { amount, unit in unit.population.flatMap { finiteRatio(amount, $0) } },
                 perSquareKilometre: zip(allocation.amounts, problem.units).map { amount, unit in finiteRatio(amount, unit.area.value(in: .squareKilometre)) })
         }
+        // Each allocation ranked once, not once for every pair it is in.
+        let rows = rows
+        let ranks = parallelMap(rows.count) { AllocationMetrics.ranks(rows[$0].allocation.amounts) }
         var agreement: [(String, String, Double?)] = []
         for i in rows.indices {
             for j in rows.indices where j > i {
-                agreement.append((rows[i].allocation.scheme, rows[j].allocation.scheme,
-                                  AllocationMetrics.spearman(rows[i].allocation.amounts, rows[j].allocation.amounts)))
+                agreement.append((rows[i].allocation.scheme, rows[j].allocation.scheme, AllocationMetrics.correlation(ofRanks: ranks[i], ranks[j])))
             }
         }
         rankAgreement = agreement
