@@ -45,27 +45,9 @@ extension AccountReport {
             line(regionFields + [service.id, service.category, service.method, String(service.includedInTotal),
                                  Self.csvNumber(service.physicalAmount), service.physicalUnit, Self.csvNumber(service.valueYuan), year])
         } + [line(regionFields + ["GEP", "", "", "true", "", "", Self.csvNumber(gepYuan), year])]
-        // The pieces are copied once, into the string itself.
-        let head = Array(line(AccountReport.csvHeader).utf8), tail = Array(totals.joined().utf8)
-        return String(unsafeUninitializedCapacity: rows.reduce(head.count + tail.count) { $0 + $1.count }) { buffer in
-            var end = 0
-            for piece in [head] + rows + [tail] {
-                piece.withUnsafeBytes { UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[end..<(end + piece.count)])).copyMemory(from: $0) }
-                end += piece.count
-            }
-            return end
-        }
+        return joinedUTF8([Array(line(AccountReport.csvHeader).utf8)] + rows + [Array(totals.joined().utf8)])
     }
 
     /// Full precision, so the CSV reads back to the same doubles.
     private static func csvNumber(_ value: Double) -> String { "\(value)" }
-}
-
-extension [UInt8] {
-    /// Appends the text's UTF-8 bytes in one copy (`append(contentsOf: text.utf8)` goes through the generic sequence
-    /// path, a third of the CSV's rendering).
-    mutating func appendUTF8(_ text: String) {
-        var text = text
-        text.withUTF8 { append(contentsOf: $0) }
-    }
 }

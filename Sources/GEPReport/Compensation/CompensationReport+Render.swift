@@ -1,4 +1,5 @@
 import Foundation
+import GEPCore
 
 extension CompensationReport {
     /// The report in `format` (the same formats as `gep account`), its words in `language` (scheme ids, the schemes'
@@ -80,29 +81,48 @@ extension CompensationReport {
     /// RFC 4180 CSV with a `level` column: a `unit` row per scheme and unit (the amount, per km² and per resident where
     /// populations are known), then a `scheme` row per scheme (its total in `amount_yuan`, its metrics, and Spearman's ρ
     /// with every scheme, as a matrix by column), so that a sum over one level counts each amount once.
+    ///
+    /// The unit rows are built as bytes, one scheme per core: at 10⁵ units and six schemes the table is 6·10⁵ rows.
     private func renderCSV() -> String {
         let withPopulation = units.contains { $0.population != nil }
-        var rows = [["level", "scheme", "unit", "name", "local_name", "amount_yuan"] + (withPopulation ? ["per_capita_yuan"] : [])
+        let header = ["level", "scheme", "unit", "name", "local_name", "amount_yuan"] + (withPopulation ? ["per_capita_yuan"] : [])
             + ["per_km2_yuan", "gini", "coefficient_of_variation", "compensation_to_gep", "compensation_to_opportunity_cost"]
-            + schemes.map { "spearman_\($0.id)" } + ["price_year", "explanation"]]
-        let number = { (value: Double?) in value.map { "\($0)" } ?? "" }
-        for scheme in schemes {
-            for (i, unit) in units.enumerated() {
-                rows.append(["unit", scheme.id, unit.id, unit.name, unit.localName ?? "", "\(scheme.amountsYuan[i])"]
-                             + (withPopulation ? [number(scheme.perCapitaYuan[i])] : []) + [number(scheme.perSquareKilometreYuan[i])]
-                             + Array(repeating: "", count: 4 + schemes.count) + ["\(priceYear)", scheme.explanations[i]])
+            + schemes.map { "spearman_\($0.id)" } + ["price_year", "explanation"]
+        let number = { @Sendable (value: Double?) in value.map { "\($0)" } ?? "" }
+        func line(_ row: [String]) -> String { row.map(csvEscape).joined(separator: ",") + "\r\n" }
+        // The units' own fields, escaped once for every scheme.
+        let identities = units.map { unit in [unit.id, unit.name, unit.localName ?? ""].map(csvEscape).joined(separator: ",") }
+        let blanks = "," + String(repeating: ",", count: 4 + schemes.count - 1)
+        let tail = ",\(priceYear),"
+        let schemes = schemes
+        let unitRows = parallelMap(schemes.count) { s in
+            let scheme = schemes[s]
+            let lead = "unit," + csvEscape(scheme.id) + ","
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(160 * identities.count)
+            for (i, identity) in identities.enumerated() {
+                bytes.appendUTF8(lead)
+                bytes.appendUTF8(identity)
+                bytes.appendUTF8(",\(scheme.amountsYuan[i])")
+                if withPopulation { bytes.appendUTF8("," + number(scheme.perCapitaYuan[i])) }
+                bytes.appendUTF8("," + number(scheme.perSquareKilometreYuan[i]))
+                bytes.appendUTF8(blanks)
+                bytes.appendUTF8(tail)
+                bytes.appendUTF8(csvEscape(scheme.explanations[i]))
+                bytes.appendUTF8("\r\n")
             }
+            return bytes
         }
-        for scheme in schemes {
+        let schemeRows = schemes.map { scheme in
             let rho = schemes.map { other -> String in
                 guard other.id != scheme.id else { return "1" }
                 return number(rankAgreement.first { Set([$0.first, $0.second]) == Set([scheme.id, other.id]) }?.spearman)
             }
-            rows.append(["scheme", scheme.id, "", "", "", "\(scheme.totalYuan)"] + (withPopulation ? [""] : [])
+            return line(["scheme", scheme.id, "", "", "", "\(scheme.totalYuan)"] + (withPopulation ? [""] : [])
                         + ["", "\(scheme.gini)", "\(scheme.coefficientOfVariation)", number(scheme.compensationToGEP),
                            number(scheme.compensationToOpportunityCost)] + rho + ["\(priceYear)", scheme.summary])
-        }
-        return rows.map { $0.map(csvEscape).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        }.joined()
+        return joinedUTF8([Array(line(header).utf8)] + unitRows + [Array(schemeRows.utf8)])
     }
 
     private func renderMarkdown(_ words: Words) -> String {
