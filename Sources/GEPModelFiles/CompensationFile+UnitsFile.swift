@@ -19,20 +19,22 @@ import GEPCore
 /// a unit without a row has none. Money is at the entry's `year:` prices and restated to the report year. Every
 /// value takes its provenance from the entry, listed once per column.
 extension CompensationFile {
-    /// What a units table gives, by unit id.
+    /// What a units table gives, by the unit's row in the region (absent for a unit without a row).
     struct UnitValues {
-        var indicators: [String: [String: Double]] = [:]
-        var regimes: [String: [String: Quantity<Area>]] = [:]
+        var indicators: [Int: [String: Double]] = [:]
+        var regimes: [Int: [String: Quantity<Area>]] = [:]
         var provenance: [(String, String, Provenance)] = []
     }
 
     private enum Column {
         case id
-        case indicator(IndicatorSpec, Measure)
+        /// An indicator, with the factor from the column's unit to the indicator's (money: to 元 at report-year prices,
+        /// restating being linear), found once for the column rather than once a cell.
+        case indicator(IndicatorSpec, factor: Double)
         case regime(String, MeasurementUnit<Area>)
     }
 
-    static func readUnitsFile(_ entry: YAMLField, directory: String, values: ValueReader, specs: [IndicatorSpec], units: Set<String>,
+    static func readUnitsFile(_ entry: YAMLField, directory: String, values: ValueReader, specs: [IndicatorSpec], rows: [String: Int],
                               reportYear: Int, deflator: Deflator?) throws -> UnitValues {
         try entry.allowOnly(["path", "source", "year", "status", "note"])
         let provenance = try values.provenance(entry)
@@ -49,27 +51,24 @@ extension CompensationFile {
             guard let spec = specs.first(where: { $0.key == name }), !["gep", "area"].contains(name) else {
                 throw fail("not an indicator declared under `indicators:`; expected id, a declared indicator or regime:<key>")
             }
-            let template = Measure(0, unitText)
+            if spec.unit == "元", provenance.year == nil { throw fail("money needs the `year:` of its prices on the units-file entry") }
             do {
-                if spec.unit == "元" {
-                    _ = try template.measurementUnit(Currency.self)
-                    guard provenance.year != nil else { throw fail("money needs the `year:` of its prices on the units-file entry") }
-                } else {
-                    _ = try UnitCatalog.conversionFactor(from: unitText, to: spec.unit)
-                }
+                return .indicator(spec, factor: try indicatorValue(Measure(1, unitText), year: provenance.year, spec: spec, reportYear: reportYear,
+                                                                   deflator: deflator) { fail($0) })
             } catch let error as UnitError { throw fail(String(describing: error)) }
-            return .indicator(spec, template)
         }
         guard let idColumn = columns.firstIndex(where: { if case .id = $0 { true } else { false } }) else {
             throw table.headerError("no `id` column; a compensation units table needs `id`")
         }
         var result = UnitValues()
+        result.indicators.reserveCapacity(table.rows.count)
+        result.regimes.reserveCapacity(table.rows.count)
         for row in table.rows {
             let id = row.fields[idColumn].trimmingSpaces
-            guard units.contains(id) else {
+            guard let position = rows[id] else {
                 throw table.error(row, column: idColumn, id.isEmpty ? "the row has no unit id" : "no unit \"\(id)\" in the region")
             }
-            guard result.indicators[id] == nil, result.regimes[id] == nil else {
+            guard result.indicators[position] == nil else {
                 throw table.error(row, column: idColumn, "unit id \"\(id)\" appears twice; ids must be unique")
             }
             var indicators: [String: Double] = [:], regimes: [String: Quantity<Area>] = [:]
@@ -82,13 +81,12 @@ extension CompensationFile {
                 case let .regime(key, unit):
                     guard value >= 0 else { throw table.error(row, column: index, "\(text) is negative; a regime area cannot be") }
                     regimes[key] = Quantity(value, unit)
-                case let .indicator(spec, template):
-                    indicators[spec.key] = try indicatorValue(template.with(value: value), year: provenance.year, spec: spec,
-                                                              reportYear: reportYear, deflator: deflator) { table.error(row, column: index, $0) }
+                case let .indicator(spec, factor):
+                    indicators[spec.key] = value * factor
                 }
             }
-            result.indicators[id] = indicators
-            result.regimes[id] = regimes
+            result.indicators[position] = indicators
+            result.regimes[position] = regimes
         }
         for (index, column) in columns.enumerated() {
             if case .id = column { continue }

@@ -80,13 +80,16 @@ public enum CompensationFile {
             }
         }
 
-        let regionUnits = Set(run.model.region.units.map(\.id))
+        // Each region unit's row, found once for every table row and `units:` entry.
+        var rowOf: [String: Int] = [:]
+        rowOf.reserveCapacity(run.model.region.units.count)
+        for (row, unit) in run.model.region.units.enumerated() { rowOf[unit.id] = row }
         var unitEntries: [String: YAMLField] = [:]
         for entry in try root.optional("units")?.sequence() ?? [] {
             try entry.allowOnly(["id", "indicators", "regimes"])
             let idField = try entry.required("id")
             let id = try idField.string()
-            guard regionUnits.contains(id) else {
+            guard rowOf[id] != nil else {
                 throw idField.error("no unit \"\(id)\" in \(regionPath); units are \(run.model.region.units.map(\.id).joined(separator: ", "))")
             }
             unitEntries[id] = entry
@@ -95,39 +98,54 @@ public enum CompensationFile {
         var table = UnitValues()
         if let field = try root.optional("units-file") {
             guard try root.optional("units") == nil else { throw field.error("give the units as `units:` or as `units-file:`, not both") }
-            table = try readUnitsFile(field, directory: directory, values: values, specs: specs, units: regionUnits,
+            table = try readUnitsFile(field, directory: directory, values: values, specs: specs, rows: rowOf,
                                       reportYear: run.account.reportYear, deflator: run.model.deflator)
             provenance += table.provenance
         }
 
-        var units: [CompensationUnit] = []
-        for (row, unit) in run.model.region.units.enumerated() {
-            var indicators = ["gep": run.account.gepByUnit[row], "area": unit.totalArea.value(in: .squareKilometre)]
-            if let previousGEP { indicators["gep-previous"] = previousGEP[row] }
-            for service in run.services { indicators["service:\(service.id)"] = service.physical[row] }
-            indicators.merge(table.indicators[unit.id] ?? [:]) { _, fromTable in fromTable }
-            var regimes = table.regimes[unit.id] ?? [:]
-            if let entry = unitEntries[unit.id] {
-                for (key, field) in try entry.optional("indicators")?.mapping() ?? [] {
-                    guard let spec = specs.first(where: { $0.key == key }) else {
-                        throw field.error("indicator \"\(key)\" is not declared under `indicators:`")
-                    }
-                    let input = try values.input(key, field)
-                    indicators[key] = try indicatorValue(input, spec: spec, field: field, reportYear: run.account.reportYear,
-                                                         deflator: run.model.deflator)
-                    provenance.append(("\(unit.id) \(key)", describe(input), input.provenance))
-                }
-                for (key, field) in try entry.optional("regimes")?.mapping() ?? [] {
-                    let input = try values.input(key, field)
-                    let area = try Measure.quantity(input, Area.self, field: field)
-                    guard area.baseValue >= 0 else { throw field.error("a regime area cannot be negative (found \(input.value))") }
-                    regimes[key] = area
-                    provenance.append(("\(unit.id) regime \(key)", describe(input), input.provenance))
-                }
+        // The account's indicators and the table's values, one piece of the units per core; then the few units the
+        // `units:` list names, in region order (their errors and provenance in that order).
+        let regionUnits = run.model.region.units
+        let serviceKeys = run.services.map { "service:\($0.id)" }
+        let pieces = parallelChunks(regionUnits.count), tableIndicators = table.indicators
+        let fromAccount = parallelMap(pieces.count) { p in
+            pieces[p].map { row in
+                var indicators = ["gep": run.account.gepByUnit[row], "area": regionUnits[row].totalArea.value(in: .squareKilometre)]
+                if let previousGEP { indicators["gep-previous"] = previousGEP[row] }
+                for (service, key) in zip(run.services, serviceKeys) { indicators[key] = service.physical[row] }
+                if let fromTable = tableIndicators[row] { indicators.merge(fromTable) { _, fromTable in fromTable } }
+                return indicators
             }
-            units.append(CompensationUnit(id: unit.id, name: unit.name, localName: unit.localName, area: unit.totalArea,
-                                          population: unit.population, indicators: indicators, regimeAreas: regimes))
         }
+        var indicatorsOf = fromAccount.flatMap { $0 }
+        var regimesOf = table.regimes
+        for (row, unit) in regionUnits.enumerated() where !unitEntries.isEmpty {
+            guard let entry = unitEntries[unit.id] else { continue }
+            for (key, field) in try entry.optional("indicators")?.mapping() ?? [] {
+                guard let spec = specs.first(where: { $0.key == key }) else {
+                    throw field.error("indicator \"\(key)\" is not declared under `indicators:`")
+                }
+                let input = try values.input(key, field)
+                indicatorsOf[row][key] = try indicatorValue(input, spec: spec, field: field, reportYear: run.account.reportYear,
+                                                            deflator: run.model.deflator)
+                provenance.append(("\(unit.id) \(key)", describe(input), input.provenance))
+            }
+            for (key, field) in try entry.optional("regimes")?.mapping() ?? [] {
+                let input = try values.input(key, field)
+                let area = try Measure.quantity(input, Area.self, field: field)
+                guard area.baseValue >= 0 else { throw field.error("a regime area cannot be negative (found \(input.value))") }
+                regimesOf[row, default: [:]][key] = area
+                provenance.append(("\(unit.id) regime \(key)", describe(input), input.provenance))
+            }
+        }
+        let indicatorsByRow = indicatorsOf, regimesByRow = regimesOf
+        let units = parallelMap(pieces.count) { p in
+            pieces[p].map { row in
+                let unit = regionUnits[row]
+                return CompensationUnit(id: unit.id, name: unit.name, localName: unit.localName, area: unit.totalArea,
+                                        population: unit.population, indicators: indicatorsByRow[row], regimeAreas: regimesByRow[row] ?? [:])
+            }
+        }.flatMap { $0 }
         let problem: CompensationProblem
         do { problem = try CompensationProblem(units: units, indicators: specs, budget: budget) } catch let error as CompensationError {
             throw budgetField.error(String(describing: error))
