@@ -196,6 +196,43 @@ do {
     line("   ratio bisection / GEPKit", String(format: "%.2f", naive / gepkit))
 }
 
+/// A compensation file for the growth case's region (`../regions/bench.yaml`) and its units table: an opportunity cost
+/// and a public-welfare forest area for every unit, a budget of 1 亿元, six schemes.
+func writeCompensationFiles(units: Int, in folder: URL) throws {
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let rows = (0..<units).map { "u\($0),\(1000 + ($0 * 37) % 2000),\(String(format: "%.4f", Double(100 + $0 % 97) * 0.9175 * 0.15))" }
+    try (["id,opportunity-cost [万元],regime:public-welfare-forest [万亩]"] + rows).joined(separator: "\n")
+        .write(to: folder.appendingPathComponent("units.csv"), atomically: true, encoding: .utf8)
+    try """
+        name: generated compensation benchmark, \(units) units
+        sources:
+          bench: "generated for the benchmark"
+        region: ../regions/bench.yaml
+        budget: {value: 1, unit: 亿元, year: 2022, source: bench, status: assumed, note: generated}
+        indicators:
+          opportunity-cost: {unit: 元, direction: benefit}
+        units-file: {path: units.csv, source: bench, year: 2022, status: assumed, note: generated}
+        schemes:
+          gep-share: {}
+          opportunity-cost: {}
+          area-rates:
+            rates:
+              public-welfare-forest: {value: 10, unit: 元/亩, year: 2022, source: bench, status: assumed, note: generated}
+          ahp:
+            indicators: [gep, opportunity-cost, service:water-conservation]
+            pairwise: [[1, 2, 3], [1/2, 1, 2], [1/3, 1/2, 1]]
+            source: bench
+            status: assumed
+            note: generated
+          entropy-topsis:
+            indicators: [gep, opportunity-cost, service:water-conservation]
+          optimised:
+            target: gep-share
+            caps: {u0: {value: 100, unit: 元}, u1: {value: 100, unit: 元}}
+
+        """.write(to: folder.appendingPathComponent("bench.yaml"), atomically: true, encoding: .utf8)
+}
+
 // 4. The account as the unit count grows: Genhe's model with its towns replaced by N generated units in a CSV table
 //    (a total area split by the region's shares, and a per-unit precipitation), read, run and rendered as JSON, the
 //    work of `gep account --format json` in one process. The growth exponent between two sizes is
@@ -233,6 +270,18 @@ do {
             wholeProcess.append(String(format: "   account, %d units: gep %.2f s (%.0f MB), pandas %.2f s (%.0f MB), pandas / gep %.2f",
                                        units, ours.seconds, ours.peakMB, theirs.seconds, theirs.peakMB, theirs.seconds / ours.seconds))
         }
+        // `gep compare-schemes` against the pandas script on a generated compensation file whose indicators and
+        // regime areas come from a units table (six schemes: GEP share, opportunity cost, area rates, AHP,
+        // entropy-TOPSIS, optimised with two binding caps).
+        if pythonBaselines, units >= 10_000 {
+            try writeCompensationFiles(units: units, in: folder.appendingPathComponent("compensation"))
+            let compensation = folder.appendingPathComponent("compensation")
+            if let ours = try timedProcess([gep, "compare-schemes", "bench.yaml", "--format", "csv", "--out", "gep.csv"], in: compensation),
+               let theirs = try timedProcess(["python3", baselines.appendingPathComponent("compare_pandas.py").path, "bench.yaml", "--csv", "pandas.csv"], in: compensation) {
+                wholeProcess.append(String(format: "   compare-schemes, %d units: gep %.2f s (%.0f MB), pandas %.2f s (%.0f MB), pandas / gep %.2f",
+                                           units, ours.seconds, ours.peakMB, theirs.seconds, theirs.peakMB, theirs.seconds / ours.seconds))
+            }
+        }
         if pythonBaselines, units == 100,
            let ours = try timedProcess([gep, "uncertainty", "bench.yaml", "--draws", "1000", "--format", "json", "--out", "gep.json"], in: regions),
            let theirs = try timedProcess(["python3", baselines.appendingPathComponent("uncertainty_numpy.py").path, "bench.yaml", "1000"], in: regions) {
@@ -253,7 +302,7 @@ do {
     print("5. Whole processes against the Python baselines (/usr/bin/time, median of 3)")
     if pythonBaselines {
         wholeProcess.forEach { print($0) }
-        line("   targets", "pandas / gep ≥ 3 (account); gep / numpy ≤ 2 (uncertainty)")
+        line("   targets", "pandas / gep ≥ 3 (account, compare-schemes); gep / numpy ≤ 2 (uncertainty)")
     } else {
         print("   skipped: python3 with numpy, pandas and PyYAML not found (pip install numpy pandas pyyaml)")
     }
