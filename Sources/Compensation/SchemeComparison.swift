@@ -30,6 +30,8 @@ public struct SchemeComparison: Sendable {
         self.problem = problem
         let gep = try? problem.values(of: "gep")
         let opportunity = try? problem.values(of: "opportunity-cost")
+        // Populations and areas gathered once for every scheme's per-unit ratios.
+        let populations = problem.units.map(\.population), areas = problem.units.map { $0.area.value(in: .squareKilometre) }
         // Schemes are independent: each allocates and is measured on its own core; the first error in scheme order
         // is the one thrown.
         rows = try parallelMap(schemes.count) { s in
@@ -49,8 +51,8 @@ public struct SchemeComparison: Sendable {
                 coefficientOfVariation: AllocationMetrics.coefficientOfVariation(allocation.amounts),
                 compensationToGEP: gep.flatMap { finiteRatio(total, $0.reduce(0, +)) },
                 compensationToOpportunityCost: opportunity.flatMap { finiteRatio(total, $0.reduce(0, +)) },
-                perCapita: zip(allocation.amounts, problem.units).map { amount, unit in unit.population.flatMap { finiteRatio(amount, $0) } },
-                perSquareKilometre: zip(allocation.amounts, problem.units).map { amount, unit in finiteRatio(amount, unit.area.value(in: .squareKilometre)) })
+                perCapita: zip(allocation.amounts, populations).map { amount, population in population.flatMap { finiteRatio(amount, $0) } },
+                perSquareKilometre: zip(allocation.amounts, areas).map { finiteRatio($0, $1) })
         }
         // Each allocation ranked once, not once for every pair it is in.
         let rows = rows
