@@ -35,6 +35,12 @@ struct JSONText {
 
     mutating func string(_ value: String) {
         text += "\""
+        // Most strings need no escape: appended whole, not piece by piece.
+        guard value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            text += value
+            text += "\""
+            return
+        }
         // Only `"`, `\` and control characters are escaped; everything else, "/" and non-ASCII included, is
         // written as it is.
         var start = value.utf8.startIndex
@@ -71,14 +77,15 @@ struct JSONText {
         text += description.hasSuffix(".0") ? description.dropLast(2) : Substring(description)
     }
 
-    /// The text with a final newline.
+    /// The text with a final newline (added in place: a large report's text is not copied again).
     ///
     /// - Throws: `EncodingError.invalidValue`, as `JSONEncoder` does, when a number was not finite.
-    func finished() throws -> String {
+    mutating func finished() throws -> String {
         if let nonFinite {
             throw EncodingError.invalidValue(nonFinite, EncodingError.Context(codingPath: [], debugDescription: "Unable to encode Double.\(nonFinite) directly in JSON."))
         }
-        return text + "\n"
+        text += "\n"
+        return text
     }
 
     mutating func integer(_ value: Int) { text += String(value) }

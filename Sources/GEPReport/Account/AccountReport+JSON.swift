@@ -98,8 +98,8 @@ extension AccountReport {
             json.key("id"); json.string(unit.id)
             if let localName = unit.localName { json.key("localName"); json.string(localName) }
             json.key("name"); json.string(unit.name)
-            json.key("physicalAmounts"); json.numbers(unit.physicalAmounts)
-            json.key("serviceValuesYuan"); json.numbers(unit.serviceValuesYuan)
+            json.key("physicalAmounts"); json.numbers(unit.amountServices, unit.amounts)
+            json.key("serviceValuesYuan"); json.numbers(unit.valueServices, unit.values)
             json.endObject()
         }
         json.key("warnings")
@@ -125,6 +125,18 @@ extension JSONText {
             body(&self, item)
         }
         endArray()
+    }
+
+    /// An object of numbers given as keys and values in step, keys sorted (the first of a repeated key kept, as a
+    /// unit row's dictionaries keep it).
+    mutating func numbers(_ keys: [String], _ values: [Double]) {
+        let order = keys.indices.filter { !keys[..<$0].contains(keys[$0]) }.sorted { keys[$0] < keys[$1] }
+        beginObject()
+        for index in order {
+            key(keys[index])
+            number(values[index])
+        }
+        endObject()
     }
 
     /// An object of numbers, keys sorted.

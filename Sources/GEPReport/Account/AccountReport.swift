@@ -50,8 +50,8 @@ public struct AccountReport: Sendable, Codable, Equatable {
         public let areaSquareKilometres: Double
         public let gepYuan: Double
         /// The services of `values`, and of `amounts`.
-        private let valueServices: [String], amountServices: [String]
-        private let values: [Double], amounts: [Double]
+        let valueServices: [String], amountServices: [String]
+        let values: [Double], amounts: [Double]
 
         public init(id: String, name: String, localName: String?, areaSquareKilometres: Double, gepYuan: Double,
                     serviceValuesYuan: [String: Double], physicalAmounts: [String: Double]) {
