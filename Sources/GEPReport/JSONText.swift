@@ -1,4 +1,5 @@
 import Foundation
+import GEPCore
 
 /// JSON written as it goes into one string, in exactly the layout `JSONEncoder` gives with `.prettyPrinted`,
 /// `.sortedKeys` and `.withoutEscapingSlashes` (two-space indent, `"key" : value`, empty containers as `[\n\n  ]`,
@@ -93,6 +94,31 @@ struct JSONText {
     mutating func bool(_ value: Bool) { text += value ? "true" : "false" }
 
     mutating func null() { text += "null" }
+
+    /// An array with one element per item, each written by `body`, the items cut into one piece per core and each
+    /// piece written into its own text at this depth, then joined in order: the same bytes as writing them in turn.
+    mutating func parallelArray<T: Sendable>(_ items: [T], _ body: @escaping @Sendable (inout JSONText, T) -> Void) {
+        beginArray()
+        let stack = empty, pieces = parallelChunks(items.count)
+        let written = parallelMap(items.isEmpty ? 0 : pieces.count) { p in
+            var piece = JSONText(reservingCapacity: 0)
+            // The first piece opens the array's first element; the others follow an element.
+            piece.empty = stack
+            piece.empty[stack.count - 1] = p == 0
+            for item in items[pieces[p]] {
+                piece.element()
+                body(&piece, item)
+            }
+            return (text: piece.text, nonFinite: piece.nonFinite)
+        }
+        text.reserveCapacity(text.utf8.count + written.reduce(0) { $0 + $1.text.utf8.count })
+        for piece in written {
+            text += piece.text
+            nonFinite = nonFinite ?? piece.nonFinite
+        }
+        if !items.isEmpty { empty[empty.count - 1] = false }
+        endArray()
+    }
 
     private mutating func open(_ bracket: String) {
         text += bracket

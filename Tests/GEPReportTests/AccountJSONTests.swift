@@ -43,6 +43,38 @@ struct AccountJSONTests {
         #expect(try JSONDecoder().decode(AccountReport.self, from: Data(written.utf8)) == report)
     }
 
+    /// Units, provenance and warnings are written in pieces on several cores and joined: with many of each (and an
+    /// escaped string and a non-finite number late in the units) the bytes are still `JSONEncoder`'s, or the same
+    /// refusal.
+    @Test("long arrays written in pieces give JSONEncoder's bytes")
+    func longArraysInPieces() throws {
+        let base = Self.report(optionals: true)
+        func unit(_ i: Int, lastGEP: Double) -> AccountReport.UnitRow {
+            let name = i == 77 ? "a \"quoted\" name" : "Unit \(i)"
+            let localName: String? = i % 2 == 0 ? "单元\(i)" : nil
+            let gep: Double = i == 100 ? lastGEP : Double(i) * 1e7 + 0.25
+            let values: [String: Double] = ["water-conservation": Double(i), "carbon-sink": -Double(i)]
+            return AccountReport.UnitRow(id: "u\(i)", name: name, localName: localName, areaSquareKilometres: Double(i) * 1.5, gepYuan: gep,
+                                         serviceValuesYuan: values, physicalAmounts: ["water-conservation": 2])
+        }
+        func report(lastGEP: Double) -> AccountReport {
+            AccountReport(
+                schema: base.schema, region: base.region, year: base.year, reportYear: base.reportYear, priceBook: base.priceBook,
+                deflator: base.deflator, gepYuan: base.gepYuan, byCategoryYuan: base.byCategoryYuan,
+                gepPerSquareKilometreYuan: base.gepPerSquareKilometreYuan, gepPerCapitaYuan: base.gepPerCapitaYuan, gepToGDP: base.gepToGDP,
+                services: base.services,
+                units: (0..<101).map { unit($0, lastGEP: lastGEP) },
+                provenance: base.provenance + base.provenance + base.provenance,
+                warnings: (0..<9).map { .init(service: "w", unit: "u\($0)", message: "message \($0)") },
+                servicesNotRun: base.servicesNotRun, maps: base.maps)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let finite = report(lastGEP: 3)
+        #expect(try finite.renderJSON() == String(decoding: try encoder.encode(finite), as: UTF8.self) + "\n")
+        #expect(throws: EncodingError.self) { try report(lastGEP: .nan).renderJSON() }
+    }
+
     @Test("a number JSON cannot hold is refused as JSONEncoder refuses it")
     func nonFiniteRefused() {
         var report = Self.report(optionals: true)

@@ -35,7 +35,7 @@ extension AccountReport {
         }
         json.key("priceBook"); json.string(priceBook)
         json.key("provenance")
-        json.array(provenance) { json, row in
+        json.parallelArray(provenance) { json, row in
             json.beginObject()
             json.key("item"); json.string(row.item)
             if let note = row.note { json.key("note"); json.string(note) }
@@ -91,7 +91,7 @@ extension AccountReport {
             json.endObject()
         }
         json.key("units")
-        json.array(units) { json, unit in
+        json.parallelArray(units) { json, unit in
             json.beginObject()
             json.key("areaSquareKilometres"); json.number(unit.areaSquareKilometres)
             json.key("gepYuan"); json.number(unit.gepYuan)
@@ -103,7 +103,7 @@ extension AccountReport {
             json.endObject()
         }
         json.key("warnings")
-        json.array(warnings) { json, warning in
+        json.parallelArray(warnings) { json, warning in
             json.beginObject()
             json.key("message"); json.string(warning.message)
             json.key("service"); json.string(warning.service)
