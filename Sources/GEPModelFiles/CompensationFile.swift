@@ -110,7 +110,10 @@ public enum CompensationFile {
         let pieces = parallelChunks(regionUnits.count), tableIndicators = table.indicators
         let fromAccount = parallelMap(pieces.count) { p in
             pieces[p].map { row in
-                var indicators = ["gep": run.account.gepByUnit[row], "area": regionUnits[row].totalArea.value(in: .squareKilometre)]
+                // Sized for all its keys at once: growing from two keys rehashed each unit's dictionary three times.
+                var indicators = [String: Double](minimumCapacity: 3 + serviceKeys.count + (tableIndicators[row]?.count ?? 0))
+                indicators["gep"] = run.account.gepByUnit[row]
+                indicators["area"] = regionUnits[row].totalArea.value(in: .squareKilometre)
                 if let previousGEP { indicators["gep-previous"] = previousGEP[row] }
                 for (service, key) in zip(run.services, serviceKeys) { indicators[key] = service.physical[row] }
                 if let fromTable = tableIndicators[row] { indicators.merge(fromTable) { _, fromTable in fromTable } }
