@@ -20,7 +20,7 @@ func csvEscape(_ text: String) -> String {
 
 /// The first bytes a spreadsheet reads as the start of a formula: = + - @ tab CR. A switch, not a `Set`: a set hashes
 /// every byte it is asked about.
-private func startsFormula(_ byte: UInt8) -> Bool {
+func startsFormula(_ byte: UInt8) -> Bool {
     switch byte {
     case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), UInt8(ascii: "\t"), UInt8(ascii: "\r"): true
     default: false
@@ -28,7 +28,7 @@ private func startsFormula(_ byte: UInt8) -> Bool {
 }
 
 /// The bytes that make a CSV field need quotes: comma, quote, CR, LF.
-private func needsQuotes(_ byte: UInt8) -> Bool {
+func needsQuotes(_ byte: UInt8) -> Bool {
     switch byte {
     case UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "\r"), UInt8(ascii: "\n"): true
     default: false

@@ -10,6 +10,21 @@ extension [UInt8] {
     }
 }
 
+extension [UInt8] {
+    /// Appends `text` as ``csvEscape(_:)`` writes it, without building the escaped string when only the quotes around
+    /// it are needed (a scheme's explanations hold commas on every row).
+    mutating func appendCSVField(_ text: String) {
+        let bytes = text.utf8
+        guard let first = bytes.first, bytes.contains(where: needsQuotes) else {
+            return appendUTF8(bytes.first.map(startsFormula) == true ? csvEscape(text) : text)
+        }
+        guard !startsFormula(first), !bytes.contains(UInt8(ascii: "\"")) else { return appendUTF8(csvEscape(text)) }
+        append(UInt8(ascii: "\""))
+        appendUTF8(text)
+        append(UInt8(ascii: "\""))
+    }
+}
+
 /// The pieces, valid UTF-8 each, as one string, copied once into the string's own storage.
 func joinedUTF8(_ pieces: [[UInt8]]) -> String {
     String(unsafeUninitializedCapacity: pieces.reduce(0) { $0 + $1.count }) { buffer in

@@ -93,7 +93,7 @@ extension CompensationReport {
         // The units' own fields, escaped once for every scheme.
         let identities = units.map { unit in [unit.id, unit.name, unit.localName ?? ""].map(csvEscape).joined(separator: ",") }
         let blanks = "," + String(repeating: ",", count: 4 + schemes.count - 1)
-        let tail = ",\(priceYear),"
+        let tail = ",\(priceYear),", comma = UInt8(ascii: ",")
         let schemes = schemes
         let unitRows = parallelMap(schemes.count) { s in
             let scheme = schemes[s]
@@ -103,12 +103,17 @@ extension CompensationReport {
             for (i, identity) in identities.enumerated() {
                 bytes.appendUTF8(lead)
                 bytes.appendUTF8(identity)
-                bytes.appendUTF8(",\(scheme.amountsYuan[i])")
-                if withPopulation { bytes.appendUTF8("," + number(scheme.perCapitaYuan[i])) }
-                bytes.appendUTF8("," + number(scheme.perSquareKilometreYuan[i]))
+                bytes.append(comma)
+                bytes.appendUTF8(scheme.amountsYuan[i].description)
+                if withPopulation {
+                    bytes.append(comma)
+                    bytes.appendUTF8(number(scheme.perCapitaYuan[i]))
+                }
+                bytes.append(comma)
+                bytes.appendUTF8(number(scheme.perSquareKilometreYuan[i]))
                 bytes.appendUTF8(blanks)
                 bytes.appendUTF8(tail)
-                bytes.appendUTF8(csvEscape(scheme.explanations[i]))
+                bytes.appendCSVField(scheme.explanations[i])
                 bytes.appendUTF8("\r\n")
             }
             return bytes
