@@ -13,6 +13,14 @@ public protocol CompensationScheme: Sendable {
     /// A short description for reports.
     var summary: String { get }
     func allocate(_ problem: CompensationProblem) throws -> Allocation
+    /// The amounts of ``allocate(_:)`` without its explanations, for a scheme that builds on another's (the
+    /// optimised scheme's target). The default allocates in full; a scheme whose explanations cost more than its
+    /// arithmetic (one text per unit) answers directly.
+    func amounts(_ problem: CompensationProblem) throws -> [Double]
+}
+
+extension CompensationScheme {
+    public func amounts(_ problem: CompensationProblem) throws -> [Double] { try allocate(problem).amounts }
 }
 
 /// A scheme's input that cannot be used.

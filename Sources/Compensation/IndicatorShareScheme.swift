@@ -25,15 +25,22 @@ public struct IndicatorShareScheme: CompensationScheme {
         id: "opportunity-cost", indicator: "opportunity-cost", summary: "budget split in proportion to each unit's forgone income")
 
     public func allocate(_ problem: CompensationProblem) throws -> Allocation {
-        let values = try problem.values(of: indicator)
-        for (unit, value) in zip(problem.units, values) where !(value >= 0 && value.isFinite) {
-            throw CompensationError.invalidIndicator(indicator, unit: unit.id, value: value, expected: "a non-negative amount")
-        }
-        let amounts = try ProportionalSplit.split(problem.budget.yuan, by: values, scheme: id)
+        let (values, amounts) = try split(problem)
         let total = values.reduce(0, +), totalText = sixFigures(total)
         return Allocation(scheme: id, amounts: amounts, explanations: values.map { value in
             "\(indicator) \(sixFigures(value)) of \(totalText) = \(fixedPoint(value / total * 100, decimals: 2)) % of the budget"
         }, budgetConstrained: true)
+    }
+
+    public func amounts(_ problem: CompensationProblem) throws -> [Double] { try split(problem).amounts }
+
+    /// The indicator's values, checked, and the budget split by them.
+    private func split(_ problem: CompensationProblem) throws -> (values: [Double], amounts: [Double]) {
+        let values = try problem.values(of: indicator)
+        for (unit, value) in zip(problem.units, values) where !(value >= 0 && value.isFinite) {
+            throw CompensationError.invalidIndicator(indicator, unit: unit.id, value: value, expected: "a non-negative amount")
+        }
+        return (values, try ProportionalSplit.split(problem.budget.yuan, by: values, scheme: id))
     }
 }
 

@@ -125,7 +125,7 @@ public struct OptimisedScheme: CompensationScheme {
     }
 
     public func allocate(_ problem: CompensationProblem) throws -> Allocation {
-        let goal = try target.allocate(problem).amounts
+        let goal = try target.amounts(problem)
         let ids = problem.units.map(\.id)
         let lower = ids.map { floors[$0] ?? 0 }
         let upper = ids.map { caps[$0] ?? .greatestFiniteMagnitude / 4 }
