@@ -110,7 +110,7 @@ enum IndicatorNormalisation {
             }
             oriented = values
         case .cost:
-            let largest = values.max()!
+            let largest = values.reduce(-Double.infinity, max)
             oriented = values.map { largest - $0 }
         }
         let total = oriented.reduce(0, +)
@@ -121,7 +121,7 @@ enum IndicatorNormalisation {
     /// Min–max normalisation to [0, 1], reversed for a cost indicator.
     static func minMax(_ problem: CompensationProblem, _ key: String) throws -> [Double] {
         let values = try problem.values(of: key)
-        let (low, high) = (values.min()!, values.max()!)
+        let (low, high) = (values.reduce(Double.infinity, min), values.reduce(-Double.infinity, max))
         guard high > low else { return values.map { _ in 0 } }
         switch problem.direction(of: key) {
         case .benefit: return values.map { ($0 - low) / (high - low) }

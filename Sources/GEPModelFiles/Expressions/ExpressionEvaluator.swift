@@ -55,8 +55,11 @@ public struct FormulaValues: Sendable {
             case "exp": result = exp(xs[0])
             case "log": result = log(xs[0])
             case "sqrt": result = xs[0].squareRoot()
-            case "min": result = xs.min()!
-            default: result = xs.max()!
+            default:
+                guard let extreme = name == "min" ? xs.min() : xs.max() else {
+                    throw ExpressionError(column: column, "\(name) needs at least one argument")
+                }
+                result = extreme
             }
             guard result.isFinite else { throw ExpressionError(column: column, "\(name) gives \(result) for \(xs)") }
             return result

@@ -45,7 +45,11 @@ public struct UncertaintyReport: Sendable, Codable, Equatable {
             ServiceRow(id: id.rawValue, deterministicYuan: account.value(of: id).yuan, summary: SampleSummary(result.serviceValues[index]))
         }
         parameters = result.parameters.map { "\($0.label): \($0.uncertainty)" }
-        let (low, high) = (result.totals.min()!, result.totals.max()!)
+        // A run has at least one draw; a result without totals gets no histogram rather than a trap.
+        guard let low = result.totals.min(), let high = result.totals.max() else {
+            histogram = []
+            return
+        }
         let width = high > low ? (high - low) / Double(bins) : 1
         var counts = [Int](repeating: 0, count: bins)
         for value in result.totals { counts[min(bins - 1, Int((value - low) / width))] += 1 }
