@@ -5,40 +5,32 @@ import Foundation
 /// A number for messages and explanations: six significant figures and no float noise ("-1000", "0.0038432",
 /// "1.75e+06"), so that a message reads the same on every run.
 ///
-/// The same text as `String(format: "%.6g", value)`, which it falls back to for exponent forms and for values the fast
-/// path cannot round exactly: warnings carry numbers for every unit of a large account.
+/// The same text as `String(format: "%.6g", value)`, which it falls back to for magnitudes beyond 10⁻¹⁷…10²⁷ and for
+/// values the fast path cannot round exactly: warnings carry numbers for every unit of a large account.
 public func sixFigures(_ value: Double) -> String {
     let magnitude = abs(value)
     guard value.isFinite, magnitude > 0 else { return String(format: "%.6g", value) }
     let exponent = Int(log10(magnitude).rounded(.down))
-    // Six significant figures: the magnitude scaled so its first digit is the 10⁵ place, rounded; a rounding that
-    // carries into a seventh digit (999 999.5) goes to the formatter. Worked in integers, not text: a large account
-    // formats two warnings a unit.
-    let sign = value.sign == .minus ? "-" : ""
-    if !(-4...5).contains(exponent) {
-        // %.6g's exponent form, d.ddddde±XX, where the power of ten that scales the mantissa is exact (10⁰–10²²).
-        let shift = 5 - exponent
-        guard abs(shift) <= 22, var digits = scaledRounded(shift > 0 ? magnitude * exactPowerOfTen(shift) : magnitude / exactPowerOfTen(-shift), decimals: 0),
-              (100_000..<1_000_000).contains(digits) else {
-            return String(format: "%.6g", value)
-        }
-        var decimals = 5
-        while decimals > 0, digits % 10 == 0 {
-            digits /= 10
-            decimals -= 1
-        }
-        let power = String(abs(exponent))
-        return sign + decimalText(digits, decimals: decimals) + (exponent < 0 ? "e-" : "e+") + (power.count < 2 ? "0" : "") + power
-    }
-    var decimals = 5 - exponent
-    guard var digits = scaledRounded(magnitude, decimals: decimals), (100_000..<1_000_000).contains(digits) else {
+    // Six significant figures: the magnitude scaled by an exact power of ten (10⁰–10²²) so its first digit is the
+    // 10⁵ place, and rounded; a rounding that carries into a seventh digit (999 999.5) goes to the formatter. Worked
+    // in integers, not text: a large account formats two warnings a unit.
+    let shift = 5 - exponent
+    guard abs(shift) <= 22,
+          var digits = scaledRounded(shift >= 0 ? magnitude * exactPowerOfTen(shift) : magnitude / exactPowerOfTen(-shift), decimals: 0),
+          (100_000..<1_000_000).contains(digits) else {
         return String(format: "%.6g", value)
     }
+    // %.6g writes exponents −4…5 positionally and the others as d.ddddde±XX, trailing zeros dropped in both.
+    let positional = (-4...5).contains(exponent)
+    var decimals = positional ? shift : 5
     while decimals > 0, digits % 10 == 0 {
         digits /= 10
         decimals -= 1
     }
-    return sign + decimalText(digits, decimals: decimals)
+    let text = (value.sign == .minus ? "-" : "") + decimalText(digits, decimals: decimals)
+    guard !positional else { return text }
+    let power = String(abs(exponent))
+    return text + (exponent < 0 ? "e-" : "e+") + (power.count < 2 ? "0" : "") + power
 }
 
 /// 10ⁿ for n in 0...22, exactly (every such power is a double).
@@ -67,9 +59,7 @@ public func fixedPoint(_ value: Double, decimals: Int) -> String {
 /// reach the digit kept), or a scaled value within 10⁻³ of a tie.
 private func scaledRounded(_ magnitude: Double, decimals: Int) -> UInt64? {
     guard (0...15).contains(decimals) else { return nil }
-    var scale = 1.0
-    for _ in 0..<decimals { scale *= 10 }  // exact: powers of ten up to 10²² are doubles
-    let scaled = magnitude * scale
+    let scaled = magnitude * exactPowerOfTen(decimals)
     guard scaled < 1e12 else { return nil }
     let whole = scaled.rounded(.down)
     let fraction = scaled - whole

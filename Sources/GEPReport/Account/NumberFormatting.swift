@@ -9,7 +9,7 @@ public func formatNumber(_ value: Double, significant: Int = 6) -> String {
     let magnitude = abs(value)
     if magnitude >= 1e15 || magnitude < 1e-6 { return String(format: "%.\(significant - 1)e", value) }
     let decimals = max(0, significant - 1 - Int(floor(log10(magnitude))))
-    return trimmingFractionZeros(fixedDecimal(value, decimals: decimals) ?? String(format: "%.\(decimals)f", value))
+    return trimmingFractionZeros(fixedPoint(value, decimals: decimals))
 }
 
 /// An amount with a Chinese magnitude prefix, as GEP reports print them: "36.80 亿m³", "1.25 万t", "812 m³".
