@@ -1,4 +1,5 @@
 import Foundation
+import GEPCore
 
 /// A CSV file (RFC 4180) read as a header row and data rows, for tables too large to write as YAML: a region's
 /// accounting units, one row each.
@@ -55,6 +56,31 @@ struct CSVTable {
         guard header.hasSuffix("]"), let open = header.lastIndex(of: "[") else { return (header, "") }
         let unit = header[header.index(after: open)..<header.index(before: header.endIndex)]
         return (header[..<open].trimmingCharacters(in: .whitespaces), unit.trimmingCharacters(in: .whitespaces))
+    }
+
+    /// `read` applied to the rows, one piece of them per core: each row read before the first that failed, in file
+    /// order, with its value, and that row's error. The caller takes the values in order (checking what needs every
+    /// row before it, such as repeated ids) and then throws the error, so that what it reports is what a reading in
+    /// order meets first.
+    func readRows<T: Sendable>(_ read: @escaping @Sendable (Row) throws -> T) -> (values: [(row: Row, value: T)], error: ModelFileError?) {
+        let pieces = parallelChunks(rows.count)
+        let read = parallelMap(pieces.count) { p -> (values: [(row: Row, value: T)], error: ModelFileError?) in
+            var values: [(row: Row, value: T)] = []
+            values.reserveCapacity(pieces[p].count)
+            for row in rows[pieces[p]] {
+                do { values.append((row, try read(row))) } catch {
+                    return (values, error as? ModelFileError ?? headerError(String(describing: error)))
+                }
+            }
+            return (values, nil)
+        }
+        var values: [(row: Row, value: T)] = []
+        values.reserveCapacity(rows.count)
+        for piece in read {
+            values += piece.values
+            if let error = piece.error { return (values, error) }
+        }
+        return (values, nil)
     }
 
     /// An error at one field of a row.

@@ -60,49 +60,38 @@ extension CompensationFile {
         guard let idColumn = columns.firstIndex(where: { if case .id = $0 { true } else { false } }) else {
             throw table.headerError("no `id` column; a compensation units table needs `id`")
         }
-        // Rows read one piece per core, each piece stopping at its first bad row; the pieces are then taken in file
-        // order (repeated ids found there), so the error reported is the first a reading in order meets.
-        typealias Parsed = (row: CSVTable.Row, position: Int, indicators: [String: Double], regimes: [String: Quantity<Area>])
-        let pieces = parallelChunks(table.rows.count)
-        let parsed = parallelMap(pieces.count) { p -> (rows: [Parsed], error: ModelFileError?) in
-            var done: [Parsed] = []
-            done.reserveCapacity(pieces[p].count)
-            for row in table.rows[pieces[p]] {
-                let id = row.fields[idColumn].trimmingSpaces
-                guard let position = rows[id] else {
-                    return (done, table.error(row, column: idColumn, id.isEmpty ? "the row has no unit id" : "no unit \"\(id)\" in the region"))
-                }
-                var indicators: [String: Double] = [:], regimes: [String: Quantity<Area>] = [:]
-                for (index, column) in columns.enumerated() where index != idColumn {
-                    let text = row.fields[index].trimmingSpaces
-                    guard !text.isEmpty else { continue }
-                    guard let value = Double(text), value.isFinite else { return (done, table.error(row, column: index, "\"\(text)\" is not a finite number")) }
-                    switch column {
-                    case .id: break
-                    case let .regime(key, unit):
-                        guard value >= 0 else { return (done, table.error(row, column: index, "\(text) is negative; a regime area cannot be")) }
-                        regimes[key] = Quantity(value, unit)
-                    case let .indicator(spec, factor):
-                        indicators[spec.key] = value * factor
-                    }
-                }
-                done.append((row, position, indicators, regimes))
+        let read = table.readRows { row -> (position: Int, indicators: [String: Double], regimes: [String: Quantity<Area>]) in
+            let id = row.fields[idColumn].trimmingSpaces
+            guard let position = rows[id] else {
+                throw table.error(row, column: idColumn, id.isEmpty ? "the row has no unit id" : "no unit \"\(id)\" in the region")
             }
-            return (done, nil)
+            var indicators: [String: Double] = [:], regimes: [String: Quantity<Area>] = [:]
+            for (index, column) in columns.enumerated() where index != idColumn {
+                let text = row.fields[index].trimmingSpaces
+                guard !text.isEmpty else { continue }
+                guard let value = Double(text), value.isFinite else { throw table.error(row, column: index, "\"\(text)\" is not a finite number") }
+                switch column {
+                case .id: break
+                case let .regime(key, unit):
+                    guard value >= 0 else { throw table.error(row, column: index, "\(text) is negative; a regime area cannot be") }
+                    regimes[key] = Quantity(value, unit)
+                case let .indicator(spec, factor):
+                    indicators[spec.key] = value * factor
+                }
+            }
+            return (position, indicators, regimes)
         }
         var result = UnitValues()
-        result.indicators.reserveCapacity(table.rows.count)
-        result.regimes.reserveCapacity(table.rows.count)
-        for piece in parsed {
-            for row in piece.rows {
-                guard result.indicators[row.position] == nil else {
-                    throw table.error(row.row, column: idColumn, "unit id \"\(row.row.fields[idColumn].trimmingSpaces)\" appears twice; ids must be unique")
-                }
-                result.indicators[row.position] = row.indicators
-                result.regimes[row.position] = row.regimes
+        result.indicators.reserveCapacity(read.values.count)
+        result.regimes.reserveCapacity(read.values.count)
+        for (row, unit) in read.values {
+            guard result.indicators[unit.position] == nil else {
+                throw table.error(row, column: idColumn, "unit id \"\(row.fields[idColumn].trimmingSpaces)\" appears twice; ids must be unique")
             }
-            if let error = piece.error { throw error }
+            result.indicators[unit.position] = unit.indicators
+            result.regimes[unit.position] = unit.regimes
         }
+        if let error = read.error { throw error }
         for (index, column) in columns.enumerated() {
             if case .id = column { continue }
             result.provenance.append(("units-file \(table.header[index])", "per unit, from \((table.file as NSString).lastPathComponent)", provenance))

@@ -71,47 +71,31 @@ extension RegionModelFile {
         }
         let areaProvenance = try splitShares.map { try splitProvenance(provenance, $0.provenance) } ?? provenance
         let idColumn = columns.firstIndex { $0.kind == "id" } ?? 0
-        // Rows are read one piece per core; each piece stops at its first bad row, and the pieces are then taken in
-        // file order, so the error reported is the first a reading in order meets.
-        let pieces = parallelChunks(table.rows.count), splitBy = splitShares?.shares
-        let read = parallelMap(pieces.count) { p in
-            var rows: [UnitRow] = []
-            rows.reserveCapacity(pieces[p].count)
-            do {
-                for row in table.rows[pieces[p]] {
-                    rows.append(try unitRow(row, of: table, columns: columns, shares: splitBy, provenance: provenance))
-                }
-                return (rows: rows, error: nil as ModelFileError?)
-            } catch {
-                return (rows: rows, error: error as? ModelFileError ?? table.headerError(String(describing: error)))
-            }
-        }
+        let splitBy = splitShares?.shares
+        let read = table.readRows { try unitRow($0, of: table, columns: columns, shares: splitBy, provenance: provenance) }
         var result = UnitTable()
         // Sized once: growing three hash tables of 10⁵ ids rehashes every id several times.
-        result.units.reserveCapacity(table.rows.count)
-        result.areaProvenance.reserveCapacity(table.rows.count)
-        result.inputs.reserveCapacity(read.reduce(0) { $0 + $1.rows.count(where: { $0.inputs != nil }) })
+        result.units.reserveCapacity(read.values.count)
+        result.areaProvenance.reserveCapacity(read.values.count)
+        result.inputs.reserveCapacity(read.values.count(where: { $0.value.inputs != nil }))
         let ownAreas = splitShares == nil
-        var seen = Set<String>(minimumCapacity: table.rows.count)
-        for piece in read {
-            for row in piece.rows {
-                guard seen.insert(row.unit.id).inserted else {
-                    throw table.error(row.row, column: idColumn, "unit id \"\(row.unit.id)\" appears twice; ids must be unique")
-                }
-                result.units.append(row.unit)
-                result.areaProvenance[row.unit.id] = areaProvenance
-                if ownAreas { result.unitsWithOwnAreas.append(row.unit.id) }
-                if let inputs = row.inputs { result.inputs[row.unit.id] = inputs }
+        var seen = Set<String>(minimumCapacity: read.values.count)
+        for (row, value) in read.values {
+            guard seen.insert(value.unit.id).inserted else {
+                throw table.error(row, column: idColumn, "unit id \"\(value.unit.id)\" appears twice; ids must be unique")
             }
-            if let error = piece.error { throw error }
+            result.units.append(value.unit)
+            result.areaProvenance[value.unit.id] = areaProvenance
+            if ownAreas { result.unitsWithOwnAreas.append(value.unit.id) }
+            if let inputs = value.inputs { result.inputs[value.unit.id] = inputs }
         }
+        if let error = read.error { throw error }
         guard !result.units.isEmpty else { throw table.headerError("the table has no rows; expected at least one accounting unit") }
         return result
     }
 
     /// One row of a units table, read.
     private struct UnitRow: Sendable {
-        let row: CSVTable.Row
         let unit: AccountingUnit
         /// The unit's own inputs; nil when the row gives none.
         let inputs: Inputs?
@@ -151,7 +135,7 @@ extension RegionModelFile {
         }
         let inputs = single.map { Input($0.key, .single($0.value), provenance: provenance) }
             + byType.map { Input($0.key, .byEcosystemType($0.value), provenance: provenance) }
-        return UnitRow(row: row, unit: unit, inputs: inputs.isEmpty ? nil : Inputs(inputs))
+        return UnitRow(unit: unit, inputs: inputs.isEmpty ? nil : Inputs(inputs))
     }
 
     /// What a header names, with its unit looked up and checked once.

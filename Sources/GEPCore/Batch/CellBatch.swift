@@ -111,7 +111,7 @@ public struct CellBatch: Sendable {
             unitInputs.append(own)
             // Compared with the run's shape before a shape is built: sorting each unit's keys was a visible share
             // of an account of 10⁵ units.
-            let types = unit.ecosystemTypes.allSatisfy({ unit.area(of: $0).baseValue > 0 }) ? unit.ecosystemTypes : unit.types(excluding: [])
+            let types = unit.types(excluding: [])
             if let shape = last?.shape, shape.types == types, shape.keys.count == (own?.keys.count ?? 0),
                shape.keys.allSatisfy({ own?[$0] != nil }) {
                 last?.members.append(position)

@@ -59,9 +59,11 @@ extension AccountingUnit {
         ecosystemTypes.filter { groups.contains($0.group) && area(of: $0).baseValue > 0 }
     }
 
-    /// The ecosystem types present with a positive area, except those whose group is in `excluded`.
+    /// The ecosystem types present with a positive area, except those whose group is in `excluded`: the stored list
+    /// itself, not a filtered copy, when nothing is left out (batching asks this of every unit of a large table).
     public func types(excluding excluded: Set<EcosystemGroup>) -> [EcosystemType] {
-        ecosystemTypes.filter { !excluded.contains($0.group) && area(of: $0).baseValue > 0 }
+        let kept = { (type: EcosystemType) in !excluded.contains(type.group) && self.area(of: type).baseValue > 0 }
+        return ecosystemTypes.allSatisfy(kept) ? ecosystemTypes : ecosystemTypes.filter(kept)
     }
 }
 
