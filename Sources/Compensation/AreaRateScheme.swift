@@ -17,12 +17,15 @@ public struct AreaRateScheme: CompensationScheme {
     }
 
     public func allocate(_ problem: CompensationProblem) throws -> Allocation {
-        var amounts: [Double] = []
-        var explanations: [String] = []
-        for unit in problem.units {
+        let regimes = problem.regimeAreas.sorted { $0.key < $1.key }
+        var amounts: [Double] = [], explanations: [String] = []
+        amounts.reserveCapacity(problem.units.count)
+        explanations.reserveCapacity(problem.units.count)
+        for (i, unit) in problem.units.enumerated() {
             var amount = 0.0
             var parts: [String] = []
-            for (regime, area) in unit.regimeAreas.sorted(by: { $0.key < $1.key }) {
+            for (regime, areas) in regimes {
+                guard let area = areas[i] else { continue }
                 guard let rate = rates[regime] else {
                     throw CompensationError.missingIndicator("rate for regime \(regime)", unit: unit.id)
                 }

@@ -1,6 +1,8 @@
 import GEPCore
 
-/// One place that can receive (or pay) compensation, with the indicators the schemes read.
+/// One place that can receive (or pay) compensation. Its indicators and regime areas are held by the
+/// ``CompensationProblem``, a column per key, so that a problem of 10⁵ units holds a few arrays rather than two
+/// dictionaries a unit.
 public struct CompensationUnit: Sendable, Hashable, Identifiable {
     public let id: String
     public let name: String
@@ -9,20 +11,13 @@ public struct CompensationUnit: Sendable, Hashable, Identifiable {
     public let area: Quantity<Area>
     /// Residents, for per-capita metrics, when known.
     public let population: Double?
-    /// Indicator values by key ("gep", "opportunity-cost", ...), each in the unit its ``IndicatorSpec`` states.
-    public let indicators: [String: Double]
-    /// Area under each management regime ("grazing-ban", "forage-balance", ...), for area-rate schemes.
-    public let regimeAreas: [String: Quantity<Area>]
 
-    public init(id: String, name: String, localName: String? = nil, area: Quantity<Area>, population: Double? = nil,
-                indicators: [String: Double] = [:], regimeAreas: [String: Quantity<Area>] = [:]) {
+    public init(id: String, name: String, localName: String? = nil, area: Quantity<Area>, population: Double? = nil) {
         self.id = id
         self.name = name
         self.localName = localName
         self.area = area
         self.population = population
-        self.indicators = indicators
-        self.regimeAreas = regimeAreas
     }
 }
 
@@ -52,6 +47,13 @@ public struct IndicatorSpec: Sendable, Hashable {
 public struct CompensationProblem: Sendable {
     public let units: [CompensationUnit]
     public let indicators: [IndicatorSpec]
+    /// Indicator values by key ("gep", "opportunity-cost", ...), each in unit order and in the unit its
+    /// ``IndicatorSpec`` states; nil where a unit has no value. A key need not be declared in ``indicators``
+    /// (undeclared keys are benefits).
+    public let indicatorValues: [String: [Double?]]
+    /// Area under each management regime ("grazing-ban", "forage-balance", ...) in unit order, for area-rate
+    /// schemes; nil where a unit has none under it.
+    public let regimeAreas: [String: [Quantity<Area>?]]
     /// The fund to allocate, at the prices of its year.
     public let budget: Money
 
@@ -59,28 +61,47 @@ public struct CompensationProblem: Sendable {
     /// allocation's least squares) far from overflow.
     public static let largestBudgetYuan = 1e15
 
-    /// - Throws: ``CompensationError/noUnits`` or ``CompensationError/invalidBudget(_:)``.
-    public init(units: [CompensationUnit], indicators: [IndicatorSpec], budget: Money) throws {
+    /// - Throws: ``CompensationError/noUnits``, ``CompensationError/invalidBudget(_:)``, or
+    ///   ``CompensationError/shapeMismatch(_:)`` for a column without one entry per unit.
+    public init(units: [CompensationUnit], indicators: [IndicatorSpec], indicatorValues: [String: [Double?]] = [:],
+                regimeAreas: [String: [Quantity<Area>?]] = [:], budget: Money) throws {
         guard !units.isEmpty else { throw CompensationError.noUnits }
         guard budget.yuan >= 0, budget.yuan <= Self.largestBudgetYuan else { throw CompensationError.invalidBudget(budget.yuan) }
+        for (key, count) in indicatorValues.map({ ("indicator \"\($0.key)\"", $0.value.count) }) + regimeAreas.map({ ("regime \"\($0.key)\"", $0.value.count) })
+        where count != units.count {
+            throw CompensationError.shapeMismatch("\(key) has \(count) values for \(units.count) units")
+        }
         self.units = units
         self.indicators = indicators
+        self.indicatorValues = indicatorValues
+        self.regimeAreas = regimeAreas
         self.budget = budget
     }
 
     /// The same units and indicators with another budget.
     public func with(budget: Money) throws -> CompensationProblem {
-        try CompensationProblem(units: units, indicators: indicators, budget: budget)
+        try CompensationProblem(units: units, indicators: indicators, indicatorValues: indicatorValues, regimeAreas: regimeAreas, budget: budget)
     }
 
     /// One indicator's values in unit order.
     ///
     /// - Throws: ``CompensationError/missingIndicator(_:unit:)`` naming the first unit without it.
     public func values(of key: String) throws -> [Double] {
-        try units.map { unit in
-            guard let value = unit.indicators[key] else { throw CompensationError.missingIndicator(key, unit: unit.id) }
+        guard let column = indicatorValues[key] else { throw CompensationError.missingIndicator(key, unit: units[0].id) }
+        return try zip(units, column).map { unit, value in
+            guard let value else { throw CompensationError.missingIndicator(key, unit: unit.id) }
             return value
         }
+    }
+
+    /// Whether every unit has a value of the indicator.
+    public func holds(_ key: String) -> Bool {
+        indicatorValues[key]?.allSatisfy { $0 != nil } ?? false
+    }
+
+    /// The indicators some unit has a value of, sorted (for messages naming what is known).
+    public var heldIndicators: [String] {
+        indicatorValues.filter { $0.value.contains { $0 != nil } }.keys.sorted()
     }
 
     /// The declared direction of an indicator (benefit when not declared).

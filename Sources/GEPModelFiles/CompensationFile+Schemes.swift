@@ -91,8 +91,8 @@ extension CompensationFile {
                     }
                     let record = try values.provenance(rateField)
                     guard let year = record.year else { throw rateField.error("a rate needs a `year:` (its price year)") }
-                    guard problem.units.contains(where: { $0.regimeAreas[regime] != nil }) else {
-                        let held = Set(problem.units.flatMap(\.regimeAreas.keys)).sorted().joined(separator: ", ")
+                    guard problem.regimeAreas[regime]?.contains(where: { $0 != nil }) == true else {
+                        let held = problem.regimeAreas.filter { $0.value.contains { $0 != nil } }.keys.sorted().joined(separator: ", ")
                         throw rateField.error("no unit holds regime \"\(regime)\", so its rate would pay nothing; the units' regimes are \(held.isEmpty ? "none" : held)")
                     }
                     let rateValue = try rateField.required("value").double()
@@ -164,7 +164,7 @@ extension CompensationFile {
 
     /// The growth schemes compare with last year's GEP: from `previous-year:` or a `gep-previous` indicator on every unit.
     private static func requirePreviousGEP(_ entry: YAMLField, _ problem: CompensationProblem) throws {
-        guard problem.units.allSatisfy({ $0.indicators["gep-previous"] != nil }) else {
+        guard problem.holds("gep-previous") else {
             throw entry.error("needs each unit's previous GEP: set `previous-year:` to a year the region model holds, or give every unit a `gep-previous` indicator")
         }
     }
@@ -175,8 +175,8 @@ extension CompensationFile {
         try field.allowOnly(["rule", "indicator", "exponent", "rate", "source", "year", "status", "note"])
         let indicatorField = try field.required("indicator")
         let indicator = try indicatorField.string()
-        guard problem.units.allSatisfy({ $0.indicators[indicator] != nil }) else {
-            throw indicatorField.error("indicator \"\(indicator)\" is not held by every unit; known: \(Set(problem.units.flatMap(\.indicators.keys)).sorted().joined(separator: ", "))")
+        guard problem.holds(indicator) else {
+            throw indicatorField.error("indicator \"\(indicator)\" is not held by every unit; known: \(problem.heldIndicators.joined(separator: ", "))")
         }
         let ruleField = try field.required("rule")
         switch try ruleField.string() {

@@ -19,10 +19,11 @@ import GEPCore
 /// a unit without a row has none. Money is at the entry's `year:` prices and restated to the report year. Every
 /// value takes its provenance from the entry, listed once per column.
 extension CompensationFile {
-    /// What a units table gives, by the unit's row in the region (absent for a unit without a row).
+    /// What a units table gives: a column per indicator and regime in the region's unit order, nil for a unit
+    /// without a row or with an empty cell.
     struct UnitValues {
-        var indicators: [Int: [String: Double]] = [:]
-        var regimes: [Int: [String: Quantity<Area>]] = [:]
+        var indicators: [String: [Double?]] = [:]
+        var regimes: [String: [Quantity<Area>?]] = [:]
         var provenance: [(String, String, Provenance)] = []
     }
 
@@ -60,38 +61,42 @@ extension CompensationFile {
         guard let idColumn = columns.firstIndex(where: { if case .id = $0 { true } else { false } }) else {
             throw table.headerError("no `id` column; a compensation units table needs `id`")
         }
-        let read = table.readRows { row -> (position: Int, indicators: [String: Double], regimes: [String: Quantity<Area>]) in
+        // Each row's cells as numbers (indicators already in their declared unit), placed into columns afterwards.
+        let read = table.readRows { row -> (position: Int, cells: [Double?]) in
             let id = row.fields[idColumn].trimmingSpaces
             guard let position = rows[id] else {
                 throw table.error(row, column: idColumn, id.isEmpty ? "the row has no unit id" : "no unit \"\(id)\" in the region")
             }
-            var indicators: [String: Double] = [:], regimes: [String: Quantity<Area>] = [:]
-            for (index, column) in columns.enumerated() where index != idColumn {
+            let cells = try columns.indices.map { index -> Double? in
                 let text = row.fields[index].trimmingSpaces
-                guard !text.isEmpty else { continue }
+                guard index != idColumn, !text.isEmpty else { return nil }
                 guard let value = Double(text), value.isFinite else { throw table.error(row, column: index, "\"\(text)\" is not a finite number") }
-                switch column {
-                case .id: break
-                case let .regime(key, unit):
+                switch columns[index] {
+                case .id: return nil
+                case .regime:
                     guard value >= 0 else { throw table.error(row, column: index, "\(text) is negative; a regime area cannot be") }
-                    regimes[key] = Quantity(value, unit)
-                case let .indicator(spec, factor):
-                    indicators[spec.key] = value * factor
+                    return value
+                case let .indicator(_, factor): return value * factor
                 }
             }
-            return (position, indicators, regimes)
+            return (position, cells)
         }
-        var result = UnitValues()
-        result.indicators.reserveCapacity(read.values.count)
-        result.regimes.reserveCapacity(read.values.count)
+        var cellsByPosition = [[Double?]?](repeating: nil, count: rows.count)
         for (row, unit) in read.values {
-            guard result.indicators[unit.position] == nil else {
+            guard cellsByPosition[unit.position] == nil else {
                 throw table.error(row, column: idColumn, "unit id \"\(row.fields[idColumn].trimmingSpaces)\" appears twice; ids must be unique")
             }
-            result.indicators[unit.position] = unit.indicators
-            result.regimes[unit.position] = unit.regimes
+            cellsByPosition[unit.position] = unit.cells
         }
         if let error = read.error { throw error }
+        var result = UnitValues()
+        for (index, column) in columns.enumerated() {
+            switch column {
+            case .id: break
+            case let .indicator(spec, _): result.indicators[spec.key] = cellsByPosition.map { $0?[index] }
+            case let .regime(key, unit): result.regimes[key] = cellsByPosition.map { $0?[index].map { Quantity($0, unit) } }
+            }
+        }
         for (index, column) in columns.enumerated() {
             if case .id = column { continue }
             result.provenance.append(("units-file \(table.header[index])", "per unit, from \((table.file as NSString).lastPathComponent)", provenance))

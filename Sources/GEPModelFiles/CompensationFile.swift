@@ -95,33 +95,24 @@ public enum CompensationFile {
             unitEntries[id] = entry
         }
 
-        var table = UnitValues()
+        // The account's indicators, a column each; then the table's values over them (a value it gives wins, an
+        // empty cell leaves the account's), then the few units the `units:` list names, in region order (their errors
+        // and provenance in that order).
+        let regionUnits = run.model.region.units
+        var indicatorValues: [String: [Double?]] = ["gep": run.account.gepByUnit, "area": regionUnits.map { $0.totalArea.value(in: .squareKilometre) }]
+        if let previousGEP { indicatorValues["gep-previous"] = previousGEP }
+        for service in run.services { indicatorValues["service:\(service.id)"] = service.physical }
+        var regimeAreas: [String: [Quantity<Area>?]] = [:]
         if let field = try root.optional("units-file") {
             guard try root.optional("units") == nil else { throw field.error("give the units as `units:` or as `units-file:`, not both") }
-            table = try readUnitsFile(field, directory: directory, values: values, specs: specs, rows: rowOf,
-                                      reportYear: run.account.reportYear, deflator: run.model.deflator)
+            let table = try readUnitsFile(field, directory: directory, values: values, specs: specs, rows: rowOf,
+                                          reportYear: run.account.reportYear, deflator: run.model.deflator)
+            for (key, column) in table.indicators {
+                indicatorValues[key] = indicatorValues[key].map { account in zip(column, account).map { $0 ?? $1 } } ?? column
+            }
+            regimeAreas = table.regimes
             provenance += table.provenance
         }
-
-        // The account's indicators and the table's values, one piece of the units per core; then the few units the
-        // `units:` list names, in region order (their errors and provenance in that order).
-        let regionUnits = run.model.region.units
-        let serviceKeys = run.services.map { "service:\($0.id)" }
-        let pieces = parallelChunks(regionUnits.count), tableIndicators = table.indicators
-        let fromAccount = parallelMap(pieces.count) { p in
-            pieces[p].map { row in
-                // Sized for all its keys at once: growing from two keys rehashed each unit's dictionary three times.
-                var indicators = [String: Double](minimumCapacity: 3 + serviceKeys.count + (tableIndicators[row]?.count ?? 0))
-                indicators["gep"] = run.account.gepByUnit[row]
-                indicators["area"] = regionUnits[row].totalArea.value(in: .squareKilometre)
-                if let previousGEP { indicators["gep-previous"] = previousGEP[row] }
-                for (service, key) in zip(run.services, serviceKeys) { indicators[key] = service.physical[row] }
-                if let fromTable = tableIndicators[row] { indicators.merge(fromTable) { _, fromTable in fromTable } }
-                return indicators
-            }
-        }
-        var indicatorsOf = fromAccount.flatMap { $0 }
-        var regimesOf = table.regimes
         for (row, unit) in regionUnits.enumerated() where !unitEntries.isEmpty {
             guard let entry = unitEntries[unit.id] else { continue }
             for (key, field) in try entry.optional("indicators")?.mapping() ?? [] {
@@ -129,28 +120,21 @@ public enum CompensationFile {
                     throw field.error("indicator \"\(key)\" is not declared under `indicators:`")
                 }
                 let input = try values.input(key, field)
-                indicatorsOf[row][key] = try indicatorValue(input, spec: spec, field: field, reportYear: run.account.reportYear,
-                                                            deflator: run.model.deflator)
+                indicatorValues[key, default: Array(repeating: nil, count: regionUnits.count)][row] =
+                    try indicatorValue(input, spec: spec, field: field, reportYear: run.account.reportYear, deflator: run.model.deflator)
                 provenance.append(("\(unit.id) \(key)", describe(input), input.provenance))
             }
             for (key, field) in try entry.optional("regimes")?.mapping() ?? [] {
                 let input = try values.input(key, field)
                 let area = try Measure.quantity(input, Area.self, field: field)
                 guard area.baseValue >= 0 else { throw field.error("a regime area cannot be negative (found \(input.value))") }
-                regimesOf[row, default: [:]][key] = area
+                regimeAreas[key, default: Array(repeating: nil, count: regionUnits.count)][row] = area
                 provenance.append(("\(unit.id) regime \(key)", describe(input), input.provenance))
             }
         }
-        let indicatorsByRow = indicatorsOf, regimesByRow = regimesOf
-        let units = parallelMap(pieces.count) { p in
-            pieces[p].map { row in
-                let unit = regionUnits[row]
-                return CompensationUnit(id: unit.id, name: unit.name, localName: unit.localName, area: unit.totalArea,
-                                        population: unit.population, indicators: indicatorsByRow[row], regimeAreas: regimesByRow[row] ?? [:])
-            }
-        }.flatMap { $0 }
+        let units = regionUnits.map { CompensationUnit(id: $0.id, name: $0.name, localName: $0.localName, area: $0.totalArea, population: $0.population) }
         let problem: CompensationProblem
-        do { problem = try CompensationProblem(units: units, indicators: specs, budget: budget) } catch let error as CompensationError {
+        do { problem = try CompensationProblem(units: units, indicators: specs, indicatorValues: indicatorValues, regimeAreas: regimeAreas, budget: budget) } catch let error as CompensationError {
             throw budgetField.error(String(describing: error))
         }
         let schemes = try readSchemes(try root.required("schemes"), problem: problem, values: values, provenance: &provenance)

@@ -8,18 +8,16 @@ import Testing
 /// c: 300 km², population unknown, GEP 100 (90), opportunity cost 20, 5 万亩 of each regime.
 func threeUnits(budget: Double = 1000) throws -> CompensationProblem {
     let units = [
-        CompensationUnit(id: "a", name: "A", area: Quantity(100, .squareKilometre), population: 1000,
-                         indicators: ["gep": 600, "gep-previous": 500, "opportunity-cost": 50, "area": 100],
-                         regimeAreas: ["grazing-ban": Quantity(10, .tenThousandMu)]),
-        CompensationUnit(id: "b", name: "B", area: Quantity(200, .squareKilometre), population: 2000,
-                         indicators: ["gep": 300, "gep-previous": 320, "opportunity-cost": 30, "area": 200],
-                         regimeAreas: ["forage-balance": Quantity(20, .tenThousandMu)]),
-        CompensationUnit(id: "c", name: "C", area: Quantity(300, .squareKilometre),
-                         indicators: ["gep": 100, "gep-previous": 90, "opportunity-cost": 20, "area": 300],
-                         regimeAreas: ["grazing-ban": Quantity(5, .tenThousandMu), "forage-balance": Quantity(5, .tenThousandMu)]),
+        CompensationUnit(id: "a", name: "A", area: Quantity(100, .squareKilometre), population: 1000),
+        CompensationUnit(id: "b", name: "B", area: Quantity(200, .squareKilometre), population: 2000),
+        CompensationUnit(id: "c", name: "C", area: Quantity(300, .squareKilometre)),
     ]
-    return try CompensationProblem(units: units, indicators: [IndicatorSpec("gep", unit: "元"), IndicatorSpec("area", unit: "km²")],
-                                   budget: Money(budget, priceYear: 2022))
+    return try CompensationProblem(
+        units: units, indicators: [IndicatorSpec("gep", unit: "元"), IndicatorSpec("area", unit: "km²")],
+        indicatorValues: ["gep": [600, 300, 100], "gep-previous": [500, 320, 90], "opportunity-cost": [50, 30, 20], "area": [100, 200, 300]],
+        regimeAreas: ["grazing-ban": [Quantity(10, .tenThousandMu), nil, Quantity(5, .tenThousandMu)],
+                      "forage-balance": [nil, Quantity(20, .tenThousandMu), Quantity(5, .tenThousandMu)]],
+        budget: Money(budget, priceYear: 2022))
 }
 
 func expectClose(_ actual: [Double], _ expected: [Double], relative: Double = 1e-9, sourceLocation: SourceLocation = #_sourceLocation) {

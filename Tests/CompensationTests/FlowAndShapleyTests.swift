@@ -25,8 +25,8 @@ struct ServiceFlowTests {
 
     /// Exports 80 : 25 : 0 split 210 元 into 160, 50, 0; unit 2 supplies 25 but takes 40: a net payer.
     @Test func allocatesByExports() throws {
-        let units = (1...3).map { CompensationUnit(id: "u\($0)", name: "U\($0)", area: Quantity(1, .squareKilometre), indicators: ["water": [100.0, 50, 20][$0 - 1]]) }
-        let problem = try CompensationProblem(units: units, indicators: [], budget: Money(210, priceYear: 2022))
+        let units = (1...3).map { CompensationUnit(id: "u\($0)", name: "U\($0)", area: Quantity(1, .squareKilometre)) }
+        let problem = try CompensationProblem(units: units, indicators: [], indicatorValues: ["water": [100, 50, 20]], budget: Money(210, priceYear: 2022))
         let allocation = try ServiceFlowScheme(generated: "water", network: chain).allocate(problem)
         expectClose(allocation.amounts, [160, 50, 0])
         #expect(allocation.explanations[1] == "supplies 25 to others, uses 40 from them: net payer (-15)")
@@ -45,8 +45,8 @@ struct ShapleyTests {
     /// split equally: φ₁ = 20 + (40 + 40)/2 = 60, φ₂ = 25 + (40 + 25)/2 = 57.5, φ₃ = 20 + (40 + 25)/2 = 52.5;
     /// Σφ = 170 = v(N). A 340 元 budget gives 120, 115, 105.
     @Test func handWorkedChainGame() throws {
-        let units = (1...3).map { CompensationUnit(id: "u\($0)", name: "U\($0)", area: Quantity(1, .squareKilometre), indicators: ["water": [100.0, 50, 20][$0 - 1]]) }
-        let problem = try CompensationProblem(units: units, indicators: [], budget: Money(340, priceYear: 2022))
+        let units = (1...3).map { CompensationUnit(id: "u\($0)", name: "U\($0)", area: Quantity(1, .squareKilometre)) }
+        let problem = try CompensationProblem(units: units, indicators: [], indicatorValues: ["water": [100, 50, 20]], budget: Money(340, priceYear: 2022))
         let allocation = try ShapleyScheme(generated: "water", network: chain).allocate(problem)
         expectClose(allocation.amounts, [120, 115, 105])
         #expect(allocation.explanations[0] == "Shapley value 60 of v(N) = 170")
@@ -55,8 +55,8 @@ struct ShapleyTests {
     /// Coalitions are 32-bit masks: a 33-unit game is refused with a message, not a trap.
     @Test func moreThan32UnitsAreRefused() throws {
         let n = 33
-        let units = (1...n).map { CompensationUnit(id: "u\($0)", name: "U\($0)", area: Quantity(1, .squareKilometre), indicators: ["water": 1]) }
-        let problem = try CompensationProblem(units: units, indicators: [], budget: Money(100, priceYear: 2022))
+        let units = (1...n).map { CompensationUnit(id: "u\($0)", name: "U\($0)", area: Quantity(1, .squareKilometre)) }
+        let problem = try CompensationProblem(units: units, indicators: [], indicatorValues: ["water": Array(repeating: 1, count: n)], budget: Money(100, priceYear: 2022))
         let network = try ServiceFlowNetwork(routing: Matrix(rows: n, columns: n), useShares: [Double](repeating: 1, count: n))
         #expect(throws: CompensationError.shapeMismatch("shapley: at most 32 units (coalitions are 32-bit masks), not 33")) {
             try ShapleyScheme(generated: "water", network: network, permutations: 10).allocate(problem)
@@ -126,8 +126,8 @@ struct CoalitionRuleTests {
     /// Power v(S) = X_S^1.5 with two players, x = (4, 1): φ₁ = ½[4^1.5 + (5^1.5 − 1^1.5)] = ½(8 + 11.18034 − 1)
     /// = 9.09017, φ₂ = ½[1 + (11.18034 − 8)] = 2.09017; Σ = 11.18034 = v(N). A 100 元 budget: 81.305, 18.695.
     @Test func powerRuleMatchesTwoPlayersByHand() throws {
-        let units = [4.0, 1].enumerated().map { CompensationUnit(id: "u\($0)", name: "U\($0)", area: Quantity(1, .squareKilometre), indicators: ["gep": $1]) }
-        let problem = try CompensationProblem(units: units, indicators: [], budget: Money(100, priceYear: 2022))
+        let units = (0..<2).map { CompensationUnit(id: "u\($0)", name: "U\($0)", area: Quantity(1, .squareKilometre)) }
+        let problem = try CompensationProblem(units: units, indicators: [], indicatorValues: ["gep": [4, 1]], budget: Money(100, priceYear: 2022))
         let allocation = try ShapleyScheme(game: .power(indicator: "gep", exponent: 1.5)).allocate(problem)
         let vN = pow(5, 1.5)
         expectClose(allocation.amounts, [100 * 0.5 * (8 + vN - 1) / vN, 100 * 0.5 * (1 + vN - 8) / vN])
@@ -136,8 +136,8 @@ struct CoalitionRuleTests {
 
     /// The rules are superadditive only on non-negative values: a negative indicator is refused by name.
     @Test func negativeIndicatorIsRefused() throws {
-        let units = [4.0, -1].enumerated().map { CompensationUnit(id: "u\($0)", name: "U\($0)", area: Quantity(1, .squareKilometre), indicators: ["gep": $1]) }
-        let problem = try CompensationProblem(units: units, indicators: [], budget: Money(100, priceYear: 2022))
+        let units = (0..<2).map { CompensationUnit(id: "u\($0)", name: "U\($0)", area: Quantity(1, .squareKilometre)) }
+        let problem = try CompensationProblem(units: units, indicators: [], indicatorValues: ["gep": [4, -1]], budget: Money(100, priceYear: 2022))
         #expect(throws: CompensationError.invalidIndicator("gep", unit: "u1", value: -1, expected: "a non-negative finite value (the coalition rule is superadditive only on those)")) {
             try ShapleyScheme(game: .synergy(indicator: "gep", rate: 0.1)).allocate(problem)
         }

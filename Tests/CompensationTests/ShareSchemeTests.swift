@@ -48,9 +48,30 @@ struct ShareSchemeTests {
         }
     }
 
+    /// A column is checked against the units once, and a gap in it is named by the first unit without a value.
+    @Test func indicatorColumnsNameTheirGaps() throws {
+        let units = ["a", "b", "c"].map { CompensationUnit(id: $0, name: $0, area: Quantity(1, .squareKilometre)) }
+        #expect(throws: CompensationError.shapeMismatch("indicator \"gep\" has 2 values for 3 units")) {
+            try CompensationProblem(units: units, indicators: [], indicatorValues: ["gep": [1, 2]], budget: Money(10, priceYear: 2022))
+        }
+        #expect(throws: CompensationError.shapeMismatch("regime \"grazing-ban\" has 4 values for 3 units")) {
+            try CompensationProblem(units: units, indicators: [], regimeAreas: ["grazing-ban": [nil, nil, nil, nil]], budget: Money(10, priceYear: 2022))
+        }
+        let problem = try CompensationProblem(units: units, indicators: [], indicatorValues: ["gep": [1, nil, nil], "water": [1, 2, 3], "none": [nil, nil, nil]],
+                                              budget: Money(10, priceYear: 2022))
+        #expect(throws: CompensationError.missingIndicator("gep", unit: "b")) { try problem.values(of: "gep") }
+        #expect(try problem.values(of: "water") == [1, 2, 3])
+        #expect(problem.holds("water") && !problem.holds("gep") && !problem.holds("none") && !problem.holds("absent"))
+        #expect(problem.heldIndicators == ["gep", "water"])
+        // A unit without an area under a regime is paid nothing for it, and says so.
+        let rates = try AreaRateScheme(rates: ["grazing-ban": UnitPrice(2, per: .mu, priceYear: 2022)])
+            .allocate(try problem.with(budget: Money(10, priceYear: 2022)))
+        #expect(rates.amounts == [0, 0, 0] && rates.explanations == Array(repeating: "no area under a compensated regime", count: 3))
+    }
+
     @Test func allZeroWeightsAreRefused() throws {
-        let units = (0..<2).map { CompensationUnit(id: "u\($0)", name: "U", area: Quantity(1, .squareKilometre), indicators: ["gep": 0]) }
-        let problem = try CompensationProblem(units: units, indicators: [], budget: Money(10, priceYear: 2022))
+        let units = (0..<2).map { CompensationUnit(id: "u\($0)", name: "U", area: Quantity(1, .squareKilometre)) }
+        let problem = try CompensationProblem(units: units, indicators: [], indicatorValues: ["gep": [0, 0]], budget: Money(10, priceYear: 2022))
         #expect(throws: CompensationError.self) { try IndicatorShareScheme.gepShare.allocate(problem) }
     }
 }

@@ -19,7 +19,7 @@ struct CompensationFileTests {
         #expect(abs(rates.total - 118_046_250) < 1e-3)
         #expect(abs(rates.amounts[0] - 18_000_000) < 1e-6)
         let run = try RegionModelFile.read(Self.models.appendingPathComponent("regions/xilinhot.yaml").path, registry: registry).run(with: registry)
-        #expect(model.problem.units.map { $0.indicators["gep"]! } == run.account.gepByUnit)
+        #expect(try model.problem.values(of: "gep") == run.account.gepByUnit)
     }
 
     /// Every budget-constrained scheme in both bundled files splits exactly the budget.
@@ -46,7 +46,7 @@ struct CompensationFileTests {
                                   with: "    caps: {central: {value: 3000, unit: 万元}}\n    weights: {south: 3}")
         #expect(text.contains("weights: {south: 3}") && text.contains("rule: synergy"))
         let model = try withModelFile(text) { try CompensationFile.read($0, registry: registry) }
-        let x = model.problem.units.map { $0.indicators["gep"]! }, total = x.reduce(0, +), budget = model.problem.budget.yuan
+        let x = try model.problem.values(of: "gep"), total = x.reduce(0, +), budget = model.problem.budget.yuan
         let phi = x.map { 1.1 * $0 + 0.05 * (total - $0) }
         expectClose(try model.schemes(["shapley"])[0].allocate(model.problem).amounts, phi.map { budget * $0 / phi.reduce(0, +) })
         let target = x.map { budget * $0 / total }
@@ -107,8 +107,8 @@ struct CompensationFileTests {
         let base = try String(contentsOf: Self.models.appendingPathComponent("compensation/genhe-units.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "\nschemes:\n", with: "\nprevious-year: 2021\n\nschemes:\n  growth-reward: {threshold-percent: -1}\n")
         let model = try withModelFile(base) { try CompensationFile.read($0, registry: registry) }
-        let gep = model.problem.units.map { $0.indicators["gep"]! }
-        #expect(model.problem.units.map { $0.indicators["gep-previous"]! } == gep)
+        let gep = try model.problem.values(of: "gep")
+        #expect(try model.problem.values(of: "gep-previous") == gep)
         let budget = model.problem.budget.yuan
         expectClose(try model.schemes(["growth-reward"])[0].allocate(model.problem).amounts, gep.map { budget * $0 / gep.reduce(0, +) })
         let strict = try withModelFile(base.replacingOccurrences(of: "threshold-percent: -1", with: "threshold-percent: 0")) { try CompensationFile.read($0, registry: registry) }
@@ -135,7 +135,7 @@ struct CompensationFileTests {
         let banded = try model.schemes(["banded-reward"])[0].allocate(model.problem)
         #expect(banded.amounts == [30_000_000, 30_000_000, 10_000_000, 10_000_000, 0, 0])
         #expect(banded.notes == ["the bands pay 8e+07 元; 2e+07 元 of the budget is unspent"])
-        let gep = model.problem.units.map { $0.indicators["gep"]! }
+        let gep = try model.problem.values(of: "gep")
         expectClose(try model.schemes(["decline-penalty"])[0].allocate(model.problem).amounts, gep.map { 100_000_000 * $0 / gep.reduce(0, +) })
     }
 

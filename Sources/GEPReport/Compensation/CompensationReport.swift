@@ -55,9 +55,10 @@ public struct CompensationReport: Sendable, Codable, Equatable {
         self.name = name
         budgetYuan = problem.budget.yuan
         priceYear = problem.budget.priceYear
-        units = problem.units.map {
-            UnitInfo(id: $0.id, name: $0.name, localName: $0.localName, gepYuan: $0.indicators["gep"],
-                     areaSquareKilometres: $0.area.value(in: .squareKilometre), population: $0.population)
+        let gep = problem.indicatorValues["gep"]
+        units = problem.units.enumerated().map { i, unit in
+            UnitInfo(id: unit.id, name: unit.name, localName: unit.localName, gepYuan: gep?[i],
+                     areaSquareKilometres: unit.area.value(in: .squareKilometre), population: unit.population)
         }
         schemes = comparison.rows.map { row in
             SchemeRow(id: row.allocation.scheme, summary: row.summary, budgetConstrained: row.allocation.budgetConstrained,
