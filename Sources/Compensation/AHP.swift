@@ -86,7 +86,7 @@ public struct AHPScheme: CompensationScheme {
         let composite = problem.units.indices.map { i in zip(ahp.weights, shares).reduce(0) { $0 + $1.0 * $1.1[i] } }
         let amounts = try ProportionalSplit.split(problem.budget.yuan, by: composite, scheme: id)
         let weightText = zip(indicators, ahp.weights).map { "\($0) \(String(format: "%.4f", $1))" }.joined(separator: ", ")
-        return Allocation(scheme: id, amounts: amounts, explanations: composite.map { "composite index \(fixedPoint($0, decimals: 4))" },
+        return Allocation(scheme: id, amounts: amounts, explanations: Explanations(count: composite.count) { "composite index \(fixedPoint(composite[$0], decimals: 4))" },
                           budgetConstrained: true, notes: [
                             "weights: \(weightText)",
                             "λmax = \(String(format: "%.4f", ahp.lambdaMax)), CI = \(String(format: "%.4f", ahp.consistencyIndex)), CR = \(String(format: "%.4f", ahp.consistencyRatio)) (Saaty RI table)\(ahp.consistencyRatio >= AHP.consistencyThreshold ? "; inconsistent judgements accepted explicitly" : "")",

@@ -17,23 +17,22 @@ public struct AreaRateScheme: CompensationScheme {
     }
 
     public func allocate(_ problem: CompensationProblem) throws -> Allocation {
+        // Every area a unit holds must have its rate: the first unit holding an unpriced regime is named (the first
+        // such regime by key).
         let regimes = problem.regimeAreas.sorted { $0.key < $1.key }
-        var amounts: [Double] = [], explanations: [String] = []
-        amounts.reserveCapacity(problem.units.count)
-        explanations.reserveCapacity(problem.units.count)
-        for (i, unit) in problem.units.enumerated() {
-            var amount = 0.0
-            var parts: [String] = []
-            for (regime, areas) in regimes {
-                guard let area = areas[i] else { continue }
-                guard let rate = rates[regime] else {
-                    throw CompensationError.missingIndicator("rate for regime \(regime)", unit: unit.id)
-                }
-                amount += rate.value(of: area).yuan
-                parts.append("\(regime) \(sixFigures(area.value(in: rate.unit))) \(rate.unit.symbol) × \(sixFigures(rate.yuanPerQuotedUnit)) 元/\(rate.unit.symbol)")
+        let unpriced = regimes.compactMap { regime, areas in rates[regime] == nil ? areas.firstIndex { $0 != nil }.map { (regime, $0) } : nil }
+        if let (regime, i) = unpriced.min(by: { $0.1 < $1.1 }) {
+            throw CompensationError.missingIndicator("rate for regime \(regime)", unit: problem.units[i].id)
+        }
+        let priced = regimes.compactMap { regime, areas in rates[regime].map { (regime: regime, areas: areas, rate: $0) } }
+        let amounts = problem.units.indices.map { i in
+            priced.reduce(0.0) { sum, regime in sum + (regime.areas[i].map { regime.rate.value(of: $0).yuan } ?? 0) }
+        }
+        let explanations = Explanations(count: amounts.count) { i in
+            let parts = priced.compactMap { regime, areas, rate in
+                areas[i].map { "\(regime) \(sixFigures($0.value(in: rate.unit))) \(rate.unit.symbol) × \(sixFigures(rate.yuanPerQuotedUnit)) 元/\(rate.unit.symbol)" }
             }
-            amounts.append(amount)
-            explanations.append(parts.isEmpty ? "no area under a compensated regime" : parts.joined(separator: " + "))
+            return parts.isEmpty ? "no area under a compensated regime" : parts.joined(separator: " + ")
         }
         let total = amounts.reduce(0, +)
         let gap = total - problem.budget.yuan

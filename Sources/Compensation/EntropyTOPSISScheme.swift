@@ -55,7 +55,7 @@ public struct EntropyTOPSISScheme: CompensationScheme {
     public func allocate(_ problem: CompensationProblem) throws -> Allocation {
         let (weights, closeness) = try analyse(problem)
         let amounts = try ProportionalSplit.split(problem.budget.yuan, by: closeness, scheme: id)
-        return Allocation(scheme: id, amounts: amounts, explanations: closeness.map { "closeness \(fixedPoint($0, decimals: 4))" },
+        return Allocation(scheme: id, amounts: amounts, explanations: Explanations(count: closeness.count) { "closeness \(fixedPoint(closeness[$0], decimals: 4))" },
                           budgetConstrained: true,
                           notes: ["entropy weights: " + zip(indicators, weights).map { "\($0) \(String(format: "%.4f", $1))" }.joined(separator: ", ")])
     }

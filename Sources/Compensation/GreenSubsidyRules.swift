@@ -89,10 +89,10 @@ public struct BandedRewardScheme: CompensationScheme {
         } else if total < budget {
             notes.append("the bands pay \(sixFigures(total)) 元; \(sixFigures(budget - total)) 元 of the budget is unspent")
         }
-        let rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0 + 1) })
-        return Allocation(scheme: id, amounts: amounts, explanations: growth.indices.map { i in
+        let rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0 + 1) }), bands = bandOf
+        return Allocation(scheme: id, amounts: amounts, explanations: Explanations(count: growth.count) { i in
             let head = "real growth \(String(format: "%+.2f %%", growth[i])), rank \(rank[i] ?? 0)"
-            return bandOf[i].map { "\(head): band \($0 + 1)" } ?? "\(head): in no band"
+            return bands[i].map { "\(head): band \($0 + 1)" } ?? "\(head): in no band"
         }, budgetConstrained: scaled || total == budget, notes: notes)
     }
 }
@@ -135,9 +135,10 @@ public struct DeclinePenaltyScheme: CompensationScheme {
         } else if withheld > 0 {
             notes.append("no unit held its GEP: the \(sixFigures(withheld)) 元 withheld is unspent")
         }
-        return Allocation(scheme: id, amounts: amounts, explanations: growth.indices.map { i in
-            let head = "\(base.id) \(sixFigures(start[i])), real growth \(String(format: "%+.2f %%", growth[i]))"
-            return cuts[i] > 0 ? "\(head): cut by \(sixFigures(cuts[i]))" : "\(head): no decline, allocated \(sixFigures(amounts[i]))"
+        let baseID = base.id, finalAmounts = amounts
+        return Allocation(scheme: id, amounts: amounts, explanations: Explanations(count: growth.count) { i in
+            let head = "\(baseID) \(sixFigures(start[i])), real growth \(String(format: "%+.2f %%", growth[i]))"
+            return cuts[i] > 0 ? "\(head): cut by \(sixFigures(cuts[i]))" : "\(head): no decline, allocated \(sixFigures(finalAmounts[i]))"
         }, budgetConstrained: withheld == 0 || receiving > 0, notes: notes)
     }
 }

@@ -27,7 +27,7 @@ public struct GrowthRewardScheme: CompensationScheme {
     public func allocate(_ problem: CompensationProblem) throws -> Allocation {
         let (now, before, growth) = try growthInputs(problem, current: current, previous: previous)
         let excess = zip(now, before).map { max($0 - (1 + threshold) * $1, 0) }
-        let explanations = growth.indices.map { i in
+        let explanations = Explanations(count: growth.count) { i in
             let rate = String(format: "%+.2f %%", growth[i])
             return excess[i] > 0 ? "real growth \(rate): \(sixFigures(excess[i])) 元 of GEP beyond the threshold"
                                  : "real growth \(rate): not above the threshold, no reward"

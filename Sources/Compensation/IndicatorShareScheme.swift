@@ -26,9 +26,9 @@ public struct IndicatorShareScheme: CompensationScheme {
 
     public func allocate(_ problem: CompensationProblem) throws -> Allocation {
         let (values, amounts) = try split(problem)
-        let total = values.reduce(0, +), totalText = sixFigures(total)
-        return Allocation(scheme: id, amounts: amounts, explanations: values.map { value in
-            "\(indicator) \(sixFigures(value)) of \(totalText) = \(fixedPoint(value / total * 100, decimals: 2)) % of the budget"
+        let total = values.reduce(0, +), totalText = sixFigures(total), indicator = indicator
+        return Allocation(scheme: id, amounts: amounts, explanations: Explanations(count: values.count) { i in
+            "\(indicator) \(sixFigures(values[i])) of \(totalText) = \(fixedPoint(values[i] / total * 100, decimals: 2)) % of the budget"
         }, budgetConstrained: true)
     }
 
@@ -65,8 +65,8 @@ public struct GEPIncrementScheme: CompensationScheme {
         let before = try problem.values(of: previous)
         let increments = zip(now, before).map { $0 - $1 }
         let amounts = try ProportionalSplit.split(problem.budget.yuan, by: increments.map { max($0, 0) }, scheme: id)
-        return Allocation(scheme: id, amounts: amounts, explanations: increments.map { increment in
-            increment > 0 ? "GEP rose by \(sixFigures(increment))" : "GEP changed by \(sixFigures(increment)): no increment, no share"
+        return Allocation(scheme: id, amounts: amounts, explanations: Explanations(count: increments.count) { i in
+            increments[i] > 0 ? "GEP rose by \(sixFigures(increments[i]))" : "GEP changed by \(sixFigures(increments[i])): no increment, no share"
         }, budgetConstrained: true)
     }
 }

@@ -131,7 +131,7 @@ public struct OptimisedScheme: CompensationScheme {
         let upper = ids.map { caps[$0] ?? .greatestFiniteMagnitude / 4 }
         let amounts = try OptimisedAllocation.solve(target: goal, weights: ids.map { weights[$0] ?? 1 }, budget: problem.budget.yuan,
                                                     floors: lower, caps: upper)
-        return Allocation(scheme: id, amounts: amounts, explanations: problem.units.indices.map { i in
+        return Allocation(scheme: id, amounts: amounts, explanations: Explanations(count: amounts.count) { i in
             let bound = abs(amounts[i] - lower[i]) <= 1e-9 * max(1, lower[i]) ? " (at its floor)" : abs(amounts[i] - upper[i]) <= 1e-9 * max(1, upper[i]) ? " (at its cap)" : ""
             return "target \(sixFigures(goal[i])), allocated \(sixFigures(amounts[i]))\(bound)"
         }, budgetConstrained: true, notes: ["target: \(target.id)"])

@@ -37,6 +37,9 @@ public struct SchemeComparison: Sendable {
         rows = try parallelMap(schemes.count) { s in
             let scheme = schemes[s]
             let allocation = try scheme.allocate(problem)
+            guard allocation.amounts.count == problem.units.count, allocation.explanations.count == problem.units.count else {
+                throw CompensationError.shapeMismatch("\(allocation.scheme): \(allocation.amounts.count) amounts and \(allocation.explanations.count) explanations for \(problem.units.count) units")
+            }
             // Amounts are money paid out: not negative, and no larger than the largest budget a problem may have,
             // whatever the scheme. A rate of 10³⁰⁰ 元/亩 gives finite amounts whose squares (in the coefficient of
             // variation) and sums overflow: the fuzzer printed CV = inf before this bound.

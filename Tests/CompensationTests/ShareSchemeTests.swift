@@ -39,6 +39,16 @@ struct ShareSchemeTests {
         expectClose(allocation.amounts, [750_000, 500_000, 500_000])
         #expect(!allocation.budgetConstrained)
         #expect(allocation.notes == ["rates cost 1.75e+06 元, 1.749e+06 元 over the budget of 1000 元"])
+        // c holds both regimes: named by key, 5 万亩 = 50 000 亩 each.
+        #expect(allocation.explanations[2] == "forage-balance 50000 亩 × 2.5 元/亩 + grazing-ban 50000 亩 × 7.5 元/亩")
+        #expect(allocation.explanations[0] == "grazing-ban 100000 亩 × 7.5 元/亩")
+    }
+
+    /// A regime without a rate is named with the first unit (in unit order) that holds it: b, not c.
+    @Test func unpricedRegimeNamesItsFirstUnit() throws {
+        #expect(throws: CompensationError.missingIndicator("rate for regime forage-balance", unit: "b")) {
+            try AreaRateScheme(rates: ["grazing-ban": UnitPrice(7.5, per: .mu, priceYear: 2021)]).allocate(try threeUnits())
+        }
     }
 
     @Test func missingIndicatorIsNamed() throws {
@@ -66,7 +76,7 @@ struct ShareSchemeTests {
         // A unit without an area under a regime is paid nothing for it, and says so.
         let rates = try AreaRateScheme(rates: ["grazing-ban": UnitPrice(2, per: .mu, priceYear: 2022)])
             .allocate(try problem.with(budget: Money(10, priceYear: 2022)))
-        #expect(rates.amounts == [0, 0, 0] && rates.explanations == Array(repeating: "no area under a compensated regime", count: 3))
+        #expect(rates.amounts == [0, 0, 0] && Array(rates.explanations) == Array(repeating: "no area under a compensated regime", count: 3))
     }
 
     @Test func allZeroWeightsAreRefused() throws {

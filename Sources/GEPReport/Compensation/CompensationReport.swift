@@ -22,7 +22,7 @@ public struct CompensationReport: Sendable, Codable, Equatable {
         public let totalYuan: Double
         /// In unit order.
         public let amountsYuan: [Double]
-        public let explanations: [String]
+        public let explanations: Explanations
         public let notes: [String]
         public let gini: Double
         public let coefficientOfVariation: Double
