@@ -11,17 +11,25 @@ extension [UInt8] {
 }
 
 extension [UInt8] {
-    /// Appends `text` as ``csvEscape(_:)`` writes it, without building the escaped string when only the quotes around
-    /// it are needed (a scheme's explanations hold commas on every row).
+    /// Appends `text` as ``csvEscape(_:)`` writes it, in one pass over its bytes when only the quotes around it
+    /// are needed (a scheme's explanations hold commas on every row); the escaped copy is built only for a field
+    /// with a quote or a formula's first character.
     mutating func appendCSVField(_ text: String) {
-        let bytes = text.utf8
-        guard let first = bytes.first, bytes.contains(where: needsQuotes) else {
-            return appendUTF8(bytes.first.map(startsFormula) == true ? csvEscape(text) : text)
+        var text = text
+        let needsEscaping = text.withUTF8 { bytes -> Bool in
+            guard let first = bytes.first else { return false }
+            guard !startsFormula(first) else { return true }
+            var quoted = false
+            for byte in bytes where needsQuotes(byte) {
+                guard byte != UInt8(ascii: "\"") else { return true }
+                quoted = true
+            }
+            if quoted { append(UInt8(ascii: "\"")) }
+            append(contentsOf: bytes)
+            if quoted { append(UInt8(ascii: "\"")) }
+            return false
         }
-        guard !startsFormula(first), !bytes.contains(UInt8(ascii: "\"")) else { return appendUTF8(csvEscape(text)) }
-        append(UInt8(ascii: "\""))
-        appendUTF8(text)
-        append(UInt8(ascii: "\""))
+        if needsEscaping { appendUTF8(csvEscape(text)) }
     }
 }
 
