@@ -35,7 +35,7 @@ extension CompensationFile {
         case regime(String, MeasurementUnit<Area>)
     }
 
-    static func readUnitsFile(_ entry: YAMLField, directory: String, values: ValueReader, specs: [IndicatorSpec], rows: [String: Int],
+    static func readUnitsFile(_ entry: YAMLField, directory: String, values: ValueReader, specs: [IndicatorSpec], region: Region,
                               reportYear: Int, deflator: Deflator?) throws -> UnitValues {
         try entry.allowOnly(["path", "source", "year", "status", "note"])
         let provenance = try values.provenance(entry)
@@ -64,7 +64,7 @@ extension CompensationFile {
         // Each row's cells as numbers (indicators already in their declared unit), placed into columns afterwards.
         let read = table.readRows { row -> (position: Int, cells: [Double?]) in
             let id = row.fields[idColumn].trimmingSpaces
-            guard let position = rows[id] else {
+            guard let position = region.position(of: id) else {
                 throw table.error(row, column: idColumn, id.isEmpty ? "the row has no unit id" : "no unit \"\(id)\" in the region")
             }
             let cells = try columns.indices.map { index -> Double? in
@@ -81,7 +81,7 @@ extension CompensationFile {
             }
             return (position, cells)
         }
-        var cellsByPosition = [[Double?]?](repeating: nil, count: rows.count)
+        var cellsByPosition = [[Double?]?](repeating: nil, count: region.units.count)
         for (row, unit) in read.values {
             guard cellsByPosition[unit.position] == nil else {
                 throw table.error(row, column: idColumn, "unit id \"\(row.fields[idColumn].trimmingSpaces)\" appears twice; ids must be unique")

@@ -80,16 +80,12 @@ public enum CompensationFile {
             }
         }
 
-        // Each region unit's row, found once for every table row and `units:` entry.
-        var rowOf: [String: Int] = [:]
-        rowOf.reserveCapacity(run.model.region.units.count)
-        for (row, unit) in run.model.region.units.enumerated() { rowOf[unit.id] = row }
         var unitEntries: [String: YAMLField] = [:]
         for entry in try root.optional("units")?.sequence() ?? [] {
             try entry.allowOnly(["id", "indicators", "regimes"])
             let idField = try entry.required("id")
             let id = try idField.string()
-            guard rowOf[id] != nil else {
+            guard run.model.region.position(of: id) != nil else {
                 throw idField.error("no unit \"\(id)\" in \(regionPath); units are \(run.model.region.units.map(\.id).joined(separator: ", "))")
             }
             unitEntries[id] = entry
@@ -105,7 +101,7 @@ public enum CompensationFile {
         var regimeAreas: [String: [Quantity<Area>?]] = [:]
         if let field = try root.optional("units-file") {
             guard try root.optional("units") == nil else { throw field.error("give the units as `units:` or as `units-file:`, not both") }
-            let table = try readUnitsFile(field, directory: directory, values: values, specs: specs, rows: rowOf,
+            let table = try readUnitsFile(field, directory: directory, values: values, specs: specs, region: run.model.region,
                                           reportYear: run.account.reportYear, deflator: run.model.deflator)
             for (key, column) in table.indicators {
                 indicatorValues[key] = indicatorValues[key].map { account in zip(column, account).map { $0 ?? $1 } } ?? column

@@ -157,6 +157,10 @@ struct RegistryAndModelTests {
     @Test func duplicateUnitIDIsRefused() throws {
         let unit = try AccountingUnit(id: "a", name: "A", ecosystemAreas: [:])
         #expect(throws: InputError.duplicateUnit("a", region: "r")) { try Region(id: "r", name: "R", units: [unit, unit]) }
+        let b = try AccountingUnit(id: "b", name: "B", ecosystemAreas: [:]), c = try AccountingUnit(id: "c", name: "C", ecosystemAreas: [:])
+        #expect(throws: InputError.duplicateUnit("b", region: "r")) { try Region(id: "r", name: "R", units: [b, unit, c, b]) }
+        let region = try Region(id: "r", name: "R", units: [c, unit, b])
+        #expect([region.position(of: "a"), region.position(of: "b"), region.position(of: "c"), region.position(of: "d")] == [1, 2, 0, nil])
     }
 
     /// 3 万亩 of larch (20 km²) + 150 ha of marsh (1.5 km²) = 21.5 km².
