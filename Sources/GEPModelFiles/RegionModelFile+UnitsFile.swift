@@ -23,7 +23,7 @@ extension RegionModelFile {
     struct UnitTable {
         var units: [AccountingUnit] = []
         var inputs: [String: Inputs] = [:]
-        var areaProvenance: [String: Provenance] = [:]
+        var areaProvenance: AreaProvenance = [:]
         /// Units whose areas are given by type, not split from a total by `ecosystem-shares` (a year's shares cannot change them).
         var unitsWithOwnAreas: [String] = []
     }
@@ -71,12 +71,12 @@ extension RegionModelFile {
         }
         let areaProvenance = try splitShares.map { try splitProvenance(provenance, $0.provenance) } ?? provenance
         let idColumn = columns.firstIndex { $0.kind == "id" } ?? 0
-        let splitBy = splitShares?.shares
-        let read = table.readRows { try unitRow($0, of: table, columns: columns, shares: splitBy, provenance: provenance) }
+        let splitBy = splitShares.map { (shares: $0.shares, types: $0.shares.keys.sorted()) }
+        let read = table.readRows { try unitRow($0, of: table, columns: columns, split: splitBy, provenance: provenance) }
         var result = UnitTable()
-        // Sized once: growing three hash tables of 10⁵ ids rehashes every id several times.
+        // Sized once: growing two hash tables of 10⁵ ids rehashes every id several times.
         result.units.reserveCapacity(read.values.count)
-        result.areaProvenance.reserveCapacity(read.values.count)
+        result.areaProvenance = .shared(areaProvenance)
         result.inputs.reserveCapacity(read.values.count(where: { $0.value.inputs != nil }))
         let ownAreas = splitShares == nil
         var seen = Set<String>(minimumCapacity: read.values.count)
@@ -85,7 +85,6 @@ extension RegionModelFile {
                 throw table.error(row, column: idColumn, "unit id \"\(value.unit.id)\" appears twice; ids must be unique")
             }
             result.units.append(value.unit)
-            result.areaProvenance[value.unit.id] = areaProvenance
             if ownAreas { result.unitsWithOwnAreas.append(value.unit.id) }
             if let inputs = value.inputs { result.inputs[value.unit.id] = inputs }
         }
@@ -101,11 +100,12 @@ extension RegionModelFile {
         let inputs: Inputs?
     }
 
-    /// The unit and inputs of one row; `shares` split a total `area` column (nil when areas are given by type).
-    private static func unitRow(_ row: CSVTable.Row, of table: CSVTable, columns: [Column], shares: [EcosystemType: Double]?,
-                                provenance: Provenance) throws -> UnitRow {
+    /// The unit and inputs of one row; `split` gives the shares that split a total `area` column, with their types
+    /// sorted once for every unit (nil when areas are given by type).
+    private static func unitRow(_ row: CSVTable.Row, of table: CSVTable, columns: [Column],
+                                split: (shares: [EcosystemType: Double], types: [EcosystemType])?, provenance: Provenance) throws -> UnitRow {
         var id = "", name = "", localName: String?
-        var areas: [EcosystemType: Quantity<Area>] = [:], population: Double?
+        var areas: [EcosystemType: Quantity<Area>] = [:], splitTypes: [EcosystemType]?, population: Double?
         var single: [String: Measure] = [:], byType: [String: [EcosystemType: Measure]] = [:]
         for (index, column) in columns.enumerated() {
             let text = row.fields[index].trimmingSpaces
@@ -120,7 +120,8 @@ extension RegionModelFile {
             case .localName: localName = text
             case let .totalArea(unit):
                 let total = Quantity(try number(table, row, index, text, nonNegative: true), unit)
-                areas = (shares ?? [:]).mapValues { total * $0 }
+                areas = (split?.shares ?? [:]).mapValues { total * $0 }
+                splitTypes = split?.types
             case let .area(type, unit): areas[type] = Quantity(try number(table, row, index, text, nonNegative: true), unit)
             case let .population(unit): population = Quantity(try number(table, row, index, text, nonNegative: true), unit).baseValue
             case let .input(key, type?, template): byType[key, default: [:]][type] = template.with(value: try number(table, row, index, text))
@@ -129,7 +130,8 @@ extension RegionModelFile {
         }
         let unit: AccountingUnit
         do {
-            unit = try AccountingUnit(id: id, name: name, localName: localName, ecosystemAreas: areas, population: population)
+            unit = try AccountingUnit(id: id, name: name, localName: localName, ecosystemAreas: areas,
+                                      types: splitTypes ?? areas.keys.sorted(), population: population)
         } catch let error as InputError {
             throw ModelFileError(file: table.file, line: row.line, column: nil, field: "", message: String(describing: error))
         }

@@ -107,7 +107,7 @@ public enum RegionModelFile {
                                      values: ValueReader, requirements: ExpectedInputs) throws -> UnitTable {
         let fields = try list.sequence()
         guard !fields.isEmpty else { throw list.error("expected at least one accounting unit") }
-        var table = UnitTable()
+        var table = UnitTable(), areaProvenance: [String: Provenance] = [:]
         for field in fields {
             try field.allowOnly(unitKeys)
             let id = try field.required("id").string()
@@ -121,12 +121,13 @@ public enum RegionModelFile {
             } catch let error as InputError {
                 throw field.error(String(describing: error))
             }
-            table.areaProvenance[id] = provenance
+            areaProvenance[id] = provenance
             if try field.optional("areas") != nil { table.unitsWithOwnAreas.append(id) }
             if let inputs = try field.optional("inputs") {
                 table.inputs[id] = try readInputs(inputs, values: values, requirements: requirements)
             }
         }
+        table.areaProvenance = AreaProvenance(byUnit: areaProvenance)
         return table
     }
 

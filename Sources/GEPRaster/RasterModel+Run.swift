@@ -88,7 +88,7 @@ extension RasterModel {
         let model = RegionModel(
             region: try Region(id: regionID, name: regionName, localName: regionLocalName, units: units), year: year, reportYear: reportYear,
             services: services, regionInputs: regionInputs,
-            areaProvenance: Dictionary(uniqueKeysWithValues: zones.map { ($0.id, landCover.provenance) }), facts: facts,
+            areaProvenance: .shared(landCover.provenance), facts: facts,
             prices: prices, deflator: deflator, extraServices: extraServices, servicesNotRun: servicesNotRun)
         return try totals.zonal.run(model: model).with(maps: zip(services, modules).enumerated().map { s, pair in
             totals.maps.map(s, service: pair.0.id.rawValue, unit: Self.perHectareUnit(pair.1))

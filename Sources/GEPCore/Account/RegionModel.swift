@@ -43,7 +43,7 @@ public struct RegionModel: Sendable {
     /// Inputs of single units, overriding region-wide ones.
     public let unitInputs: [String: Inputs]
     /// Where each unit's ecosystem areas come from.
-    public let areaProvenance: [String: Provenance]
+    public let areaProvenance: AreaProvenance
     /// Region facts for ratios: "population" (count) and "gdp" (money), when known.
     public let facts: Inputs
     /// The unit prices.
@@ -56,7 +56,7 @@ public struct RegionModel: Sendable {
     public let servicesNotRun: [OmittedService]
 
     public init(region: Region, year: Int, reportYear: Int, services: [ServiceChoice], regionInputs: Inputs,
-                unitInputs: [String: Inputs] = [:], areaProvenance: [String: Provenance] = [:], facts: Inputs = Inputs(),
+                unitInputs: [String: Inputs] = [:], areaProvenance: AreaProvenance = [:], facts: Inputs = Inputs(),
                 prices: PriceBook, deflator: Deflator?, extraServices: [any EcosystemService] = [],
                 servicesNotRun: [OmittedService] = []) {
         self.region = region

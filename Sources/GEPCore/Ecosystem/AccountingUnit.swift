@@ -17,13 +17,23 @@ public struct AccountingUnit: Sendable, Hashable, Identifiable {
 
     /// A unit whose areas were checked by its maker (a pixel of a ``CellBatch``), named by its id.
     init(checkedID id: String, ecosystemAreas: [EcosystemType: Quantity<Area>]) {
-        self.init(checked: id, name: id, localName: nil, ecosystemAreas: ecosystemAreas, population: nil)
+        self.init(checked: id, name: id, localName: nil, ecosystemAreas: ecosystemAreas, types: ecosystemAreas.keys.sorted(), population: nil)
     }
 
     /// - Throws: ``InputError/negativeArea(unit:ecosystemType:squareMetres:)`` for a negative or non-finite area, and
     ///   ``InputError/outOfRange(input:service:unit:value:expected:)`` for a negative population.
     public init(id: String, name: String, localName: String? = nil,
                 ecosystemAreas: [EcosystemType: Quantity<Area>], population: Double? = nil) throws {
+        try self.init(id: id, name: name, localName: localName, ecosystemAreas: ecosystemAreas, types: ecosystemAreas.keys.sorted(),
+                      population: population)
+    }
+
+    /// A unit whose maker has its types in declaration order already, `types` being exactly the keys of
+    /// `ecosystemAreas` sorted: the units of a table split from one set of shares share one list instead of sorting
+    /// and storing their own.
+    package init(id: String, name: String, localName: String?, ecosystemAreas: [EcosystemType: Quantity<Area>],
+                 types: [EcosystemType], population: Double?) throws {
+        assert(types == ecosystemAreas.keys.sorted(), "types are the sorted keys of the areas")
         // The first bad type in declaration order, so the message does not depend on the dictionary's order; sorted
         // only when there is one (sorting every unit's areas was a visible share of an account of 10⁵ units).
         if let (type, area) = ecosystemAreas.lazy.filter({ !($0.value.baseValue >= 0 && $0.value.baseValue.isFinite) }).min(by: { $0.key < $1.key }) {
@@ -33,11 +43,11 @@ public struct AccountingUnit: Sendable, Hashable, Identifiable {
             throw InputError.outOfRange(input: "population", service: nil, unit: id,
                                         value: population, expected: "a non-negative number of people")
         }
-        self.init(checked: id, name: name, localName: localName, ecosystemAreas: ecosystemAreas, population: population)
+        self.init(checked: id, name: name, localName: localName, ecosystemAreas: ecosystemAreas, types: types, population: population)
     }
 
     private init(checked id: String, name: String, localName: String?, ecosystemAreas: [EcosystemType: Quantity<Area>],
-                 population: Double?) {
+                 types: [EcosystemType], population: Double?) {
         self.id = id
         self.name = name
         self.localName = localName
@@ -45,7 +55,7 @@ public struct AccountingUnit: Sendable, Hashable, Identifiable {
         self.population = population
         // Sorted and summed once: reports and batches ask for them for every unit, and sorting each time was a
         // visible share of an account of 10⁵ units.
-        ecosystemTypes = ecosystemAreas.keys.sorted()
+        ecosystemTypes = types
         totalArea = ecosystemTypes.sum { ecosystemAreas[$0] ?? .zero }
     }
 
