@@ -41,14 +41,14 @@ struct AccountCommand: ParsableCommand {
             let regionModel = try PriceBookFile.overlay(priceBooks, on: try RegionModelFile.read(model, registry: registry, year: year))
             if !comparedBooks.isEmpty {
                 let models = try [regionModel] + comparedBooks.map { try PriceBookFile.overlay([$0], on: regionModel) }
-                return .text(try PriceComparisonReport(try models.map { try AccountReport(try $0.run(with: registry), registry: registry) })
-                    .render(output.format, language: output.language))
+                return .text(ReportText(try PriceComparisonReport(try models.map { try AccountReport(try $0.run(with: registry), registry: registry) })
+                    .render(output.format, language: output.language)))
             }
             // The CSV shows neither provenance nor warnings: they are not built for it unless the report is kept.
             let figuresOnly = output.format == .csv && !output.isWorkbook && !store.save
             let report = try AccountReport(try regionModel.run(with: registry), registry: registry, content: figuresOnly ? .figures : .full)
             try store.save([report], model: model)
-            return try output.output(text: { try report.render(output.format, provenance: provenance, language: output.language) },
+            return try output.output(text: { try report.renderText(output.format, provenance: provenance, language: output.language) },
                                      workbook: { report.spreadsheet })
         } }
         try output.write(text, inputs: [model] + read)

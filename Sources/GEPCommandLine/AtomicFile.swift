@@ -1,12 +1,13 @@
 import Foundation
+import GEPReport
 
-/// Writes `parts`, one after another, to `path` atomically: into a new temporary file beside it, then renamed over
-/// it, so that a failed run leaves no partial report (as `String.write(toFile:atomically:)` does). The parts are
-/// written from their own storage: a report of 10⁵ units is tens of megabytes, and joining it with its metadata
-/// and converting it to `Data` copied it twice.
+/// Writes `text`'s pieces, one after another, to `path` atomically: into a new temporary file beside it, then
+/// renamed over it, so that a failed run leaves no partial report (as `String.write(toFile:atomically:)` does). The
+/// pieces are written from their own storage: a report of 10⁵ units is tens of megabytes, and joining it with its
+/// metadata and converting it to `Data` copied it twice.
 ///
 /// - Throws: ``CLIError`` naming `path` and the failing call.
-func writeAtomically(_ parts: [String], to path: String) throws {
+func writeAtomically(_ text: ReportText, to path: String) throws {
     let url = URL(fileURLWithPath: path)
     var template = Array(url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).XXXXXX").path.utf8CString)
     let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -14,16 +15,7 @@ func writeAtomically(_ parts: [String], to path: String) throws {
     let temporary = String(cString: template)
     do {
         defer { close(descriptor) }
-        for var part in parts {
-            try part.withUTF8 { bytes in
-                var offset = 0
-                while offset < bytes.count {
-                    let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                    guard written > 0 else { throw fileError(path, "cannot write") }
-                    offset += written
-                }
-            }
-        }
+        guard writeAll(text, to: descriptor) else { throw fileError(path, "cannot write") }
         // mkstemp makes the file readable by its owner only; a report is as readable as any file the user writes.
         let mask = umask(0)
         umask(mask)
@@ -37,6 +29,19 @@ func writeAtomically(_ parts: [String], to path: String) throws {
         unlink(temporary)
         throw error
     }
+}
+
+/// Writes every byte of `text` to `descriptor`, piece by piece, resuming short writes; false when a write fails.
+func writeAll(_ text: ReportText, to descriptor: Int32) -> Bool {
+    var failed = false
+    text.forEachUTF8 { bytes in
+        var offset = 0
+        while !failed, offset < bytes.count {
+            let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written > 0 { offset += written } else { failed = true }
+        }
+    }
+    return !failed
 }
 
 private func fileError(_ path: String, _ what: String) -> CLIError {

@@ -35,7 +35,7 @@ struct CompareSchemesCommand: ParsableCommand {
             let ids = schemes.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? compensation.schemes.map(\.id)
             let comparison = try SchemeComparison(problem: problem, schemes: try compensation.schemes(ids))
             let report = CompensationReport(name: compensation.name, comparison: comparison, provenance: compensation.provenance)
-            return try output.output(text: { try report.render(output.format, language: output.language) }, workbook: { report.spreadsheet })
+            return try output.output(text: { try report.renderText(output.format, language: output.language) }, workbook: { report.spreadsheet })
         } }
         try output.write(text, inputs: [model] + read)
     }

@@ -19,7 +19,7 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
 
 /// A report as a command made it: text in a report format, or a workbook.
 enum ReportOutput {
-    case text(String)
+    case text(ReportText)
     case workbook(Spreadsheet)
 }
 
@@ -56,7 +56,7 @@ struct ReportOutputOptions: ParsableArguments {
     }
 
     /// The report as text in the chosen format, or as its workbook when xlsx is chosen.
-    func output(text: () throws -> String, workbook: () throws -> Spreadsheet) rethrows -> ReportOutput {
+    func output(text: () throws -> ReportText, workbook: () throws -> Spreadsheet) rethrows -> ReportOutput {
         isWorkbook ? .workbook(try workbook()) : .text(try text())
     }
 
@@ -84,13 +84,18 @@ struct ReportOutputOptions: ParsableArguments {
     ///
     /// - Parameter inputs: the files the run read (``ModelFilesRead``), which the report may not replace.
     func write(_ report: String, inputs: [String], seed: UInt64? = nil) throws {
+        try write(ReportText(report), inputs: inputs, seed: seed)
+    }
+
+    /// ``write(_:inputs:seed:)`` of a report made in pieces, written one after another.
+    func write(_ report: ReportText, inputs: [String], seed: UInt64? = nil) throws {
         if isWorkbook {
             throw CLIError(description: "this report has no xlsx form; xlsx is written by gep account and gep compare-schemes (the other reports: table, csv, json, md, html)")
         }
-        let parts = try RunMetadata.current(inputs: inputs, seed: seed).decoratedParts(report, format: format, language: language)
-        guard let out else { return parts.forEach { printReport($0, format: format) } }
+        let text = try RunMetadata.current(inputs: inputs, seed: seed).decorated(report, format: format, language: language)
+        guard let out else { return printReport(text, format: format) }
         try Self.checkTarget(out, inputs: inputs)
-        try writeAtomically(format == .table ? parts.map(terminalSafe) : parts, to: out)
+        try writeAtomically(format == .table ? ReportText(terminalSafe(text.string)) : text, to: out)
     }
 
     /// Refuses an existing target that is not a regular file, or that is one of `inputs` (by device and inode, so a
@@ -116,5 +121,12 @@ extension ReportLanguage: ExpressibleByArgument {}
 /// Prints a report on standard output: a table, or anything on a terminal, with its control characters removed
 /// (``terminalSafe(_:)``).
 public func printReport(_ text: String, format: ReportFormat) {
-    print(format == .table || isatty(STDOUT_FILENO) == 1 ? terminalSafe(text) : text, terminator: "")
+    printReport(ReportText(text), format: format)
+}
+
+/// ``printReport(_:format:)`` of a report made in pieces: written piece by piece unless it needs cleaning.
+public func printReport(_ text: ReportText, format: ReportFormat) {
+    guard format != .table, isatty(STDOUT_FILENO) != 1 else { return print(terminalSafe(text.string), terminator: "") }
+    fflush(nil)  // what `print` buffered goes first
+    _ = writeAll(text, to: STDOUT_FILENO)
 }

@@ -49,6 +49,16 @@ public struct RunMetadata: Sendable, Codable, Equatable {
         try decoratedParts(text, format: format, language: language).joined()
     }
 
+    /// ``decorate(_:format:language:)`` of a report made in pieces: a CSV's pieces kept as they are behind its `#`
+    /// lines, the other formats' text decorated whole.
+    public func decorated(_ text: ReportText, format: ReportFormat, language: ReportLanguage = .en) throws -> ReportText {
+        guard format == .csv else { return ReportText(pieces: try decoratedParts(text.string, format: format, language: language).map(ReportText.Piece.string)) }
+        return ReportText(pieces: [.string(csvPreamble)] + text.pieces)
+    }
+
+    /// The `#` lines before a CSV's header, one per metadata line.
+    private var csvPreamble: String { lines().map { "# \($0.replacingOccurrences(of: "\n", with: " "))\r\n" }.joined() }
+
     /// ``decorate(_:format:language:)`` as the pieces whose concatenation it is, the report's own text among them
     /// uncopied: a report of 10⁵ units is tens of megabytes, and joining it with its metadata copied it again.
     public func decoratedParts(_ text: String, format: ReportFormat, language: ReportLanguage = .en) throws -> [String] {
@@ -56,7 +66,7 @@ public struct RunMetadata: Sendable, Codable, Equatable {
         switch format {
         case .table: return [text, (text.hasSuffix("\n") ? "" : "\n") + "\n\(heading)\n" + lines.map { "  \($0)\n" }.joined()]
         case .md: return [text, (text.hasSuffix("\n") ? "" : "\n") + "\n## \(heading)\n\n" + lines.map { "- \(markdownText($0))\n" }.joined()]
-        case .csv: return [self.lines().map { "# \($0.replacingOccurrences(of: "\n", with: " "))\r\n" }.joined(), text]
+        case .csv: return [csvPreamble, text]
         case .html:
             let footer = "<footer id=\"run\">\n<h2>\(heading)</h2>\n<ul>\n" + lines.map { "<li>\(escapeHTML($0))</li>\n" }.joined() + "</ul>\n</footer>\n"
             guard let end = text.range(of: "</body>", options: .backwards) else { return [text, footer] }

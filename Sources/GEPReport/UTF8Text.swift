@@ -32,15 +32,3 @@ extension [UInt8] {
         if needsEscaping { appendUTF8(csvEscape(text)) }
     }
 }
-
-/// The pieces, valid UTF-8 each, as one string, copied once into the string's own storage.
-func joinedUTF8(_ pieces: [[UInt8]]) -> String {
-    String(unsafeUninitializedCapacity: pieces.reduce(0) { $0 + $1.count }) { buffer in
-        var end = 0
-        for piece in pieces {
-            piece.withUnsafeBytes { UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[end..<(end + piece.count)])).copyMemory(from: $0) }
-            end += piece.count
-        }
-        return end
-    }
-}

@@ -10,7 +10,7 @@ extension AccountReport {
     ///
     /// Built as bytes: at 10⁵ units the table is 5·10⁵ rows, and growing a `String` field by field was a fifth of
     /// the run.
-    func renderCSV() -> String {
+    func renderCSV() -> [[UInt8]] {
         func line(_ row: [String]) -> String { row.map(csvEscape).joined(separator: ",") + "\r\n" }
         // The text fields of a service are the same in every unit: escaped once, with the commas around them.
         let serviceFields = services.map { service in
@@ -45,7 +45,7 @@ extension AccountReport {
             line(regionFields + [service.id, service.category, service.method, String(service.includedInTotal),
                                  Self.csvNumber(service.physicalAmount), service.physicalUnit, Self.csvNumber(service.valueYuan), year])
         } + [line(regionFields + ["GEP", "", "", "true", "", "", Self.csvNumber(gepYuan), year])]
-        return joinedUTF8([Array(line(AccountReport.csvHeader).utf8)] + rows + [Array(totals.joined().utf8)])
+        return [Array(line(AccountReport.csvHeader).utf8)] + rows + [Array(totals.joined().utf8)]
     }
 
     /// Full precision, so the CSV reads back to the same doubles.

@@ -33,13 +33,19 @@ extension AccountReport {
     /// carry it. In Chinese (``ReportLanguage/zh``) the table, Markdown and HTML follow the layout of GB/T 46869's
     /// accounting report, always with the data-source annex; CSV and JSON are the same in both languages.
     public func render(_ format: ReportFormat, provenance: Bool = false, language: ReportLanguage = .en) throws -> String {
-        if language == .zh, [.table, .md, .html].contains(format) { return renderChinese(format) }
+        try renderText(format, provenance: provenance, language: language).string
+    }
+
+    /// ``render(_:provenance:language:)`` as the pieces it is made in: the CSV's unit rows as bytes, one piece per
+    /// core, for a writer that writes them without joining them (``ReportText``).
+    public func renderText(_ format: ReportFormat, provenance: Bool = false, language: ReportLanguage = .en) throws -> ReportText {
+        if language == .zh, [.table, .md, .html].contains(format) { return ReportText(renderChinese(format)) }
         switch format {
-        case .table: return renderTable(provenance: provenance)
-        case .csv: return renderCSV()
-        case .json: return try renderJSON()
-        case .md: return renderMarkdown()
-        case .html: return renderHTML()
+        case .table: return ReportText(renderTable(provenance: provenance))
+        case .csv: return ReportText(utf8: renderCSV())
+        case .json: return ReportText(try renderJSON())
+        case .md: return ReportText(renderMarkdown())
+        case .html: return ReportText(renderHTML())
         }
     }
 

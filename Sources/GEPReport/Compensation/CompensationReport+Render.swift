@@ -5,16 +5,22 @@ extension CompensationReport {
     /// The report in `format` (the same formats as `gep account`), its words in `language` (scheme ids, the schemes'
     /// explanations and notes, and the data formats stay as they are).
     public func render(_ format: ReportFormat, language: ReportLanguage = .en) throws -> String {
+        try renderText(format, language: language).string
+    }
+
+    /// ``render(_:language:)`` as the pieces it is made in: the CSV's rows of each scheme as bytes, for a writer
+    /// that writes them without joining them (``ReportText``).
+    public func renderText(_ format: ReportFormat, language: ReportLanguage = .en) throws -> ReportText {
         let words = Words(language)
         switch format {
-        case .table: return renderTable(words)
-        case .csv: return renderCSV()
+        case .table: return ReportText(renderTable(words))
+        case .csv: return ReportText(utf8: renderCSV())
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
-        case .md: return renderMarkdown(words)
-        case .html: return renderHTML(words)
+            return ReportText(String(decoding: try encoder.encode(self), as: UTF8.self) + "\n")
+        case .md: return ReportText(renderMarkdown(words))
+        case .html: return ReportText(renderHTML(words))
         }
     }
 
@@ -83,7 +89,7 @@ extension CompensationReport {
     /// with every scheme, as a matrix by column), so that a sum over one level counts each amount once.
     ///
     /// The unit rows are built as bytes, one scheme per core: at 10⁵ units and six schemes the table is 6·10⁵ rows.
-    private func renderCSV() -> String {
+    private func renderCSV() -> [[UInt8]] {
         let withPopulation = units.contains { $0.population != nil }
         let header = ["level", "scheme", "unit", "name", "local_name", "amount_yuan"] + (withPopulation ? ["per_capita_yuan"] : [])
             + ["per_km2_yuan", "gini", "coefficient_of_variation", "compensation_to_gep", "compensation_to_opportunity_cost"]
@@ -127,7 +133,7 @@ extension CompensationReport {
                         + ["", "\(scheme.gini)", "\(scheme.coefficientOfVariation)", number(scheme.compensationToGEP),
                            number(scheme.compensationToOpportunityCost)] + rho + ["\(priceYear)", scheme.summary])
         }.joined()
-        return joinedUTF8([Array(line(header).utf8)] + unitRows + [Array(schemeRows.utf8)])
+        return [Array(line(header).utf8)] + unitRows + [Array(schemeRows.utf8)]
     }
 
     private func renderMarkdown(_ words: Words) -> String {
