@@ -49,7 +49,7 @@ enum CarbonFixation {
     /// Net carbon fixed per cell and ecosystem type (t C), and each cell's warnings (net sources, types the route
     /// does not cover).
     static func netCarbon(_ batch: CellBatch, method: ServiceMethod, inputs: BatchReader) throws
-        -> (carbon: BatchBreakdown<Mass>, warnings: [Int: [String]]) {
+        -> (carbon: BatchBreakdown<Mass>, warnings: [Int: [WarningText]]) {
         guard let route = CarbonFixationKernel.Route(rawValue: method.id) else {
             throw ServiceError.unknownMethod(service: inputs.service, method: method.id,
                                              available: CarbonFixationKernel.Route.allCases.map(\.rawValue))
@@ -85,14 +85,15 @@ enum CarbonFixation {
             }
         }
         let uncovered = route == .stockIncrement ? batch.types(in: .vegetated).map { batch.types[$0] }.filter { $0.group != .forest } : []
-        var warnings: [Int: [String]] = [:]
+        // The same for every cell: written once.
+        let uncoveredWarning: WarningText? = uncovered.isEmpty ? nil
+            : "stock-increment covers forests only; not counted: \(uncovered.map(\.rawValue).joined(separator: ", "))"
+        var warnings: [Int: [WarningText]] = [:]
         for cell in 0..<batch.count {
-            var found: [String] = []
-            if !uncovered.isEmpty {
-                found.append("stock-increment covers forests only; not counted: \(uncovered.map(\.rawValue).joined(separator: ", "))")
-            }
+            var found: [WarningText] = []
+            if let uncoveredWarning { found.append(uncoveredWarning) }
             for (column, type) in carbon.types.enumerated() {
-                if let warning = CarbonFixationKernel.sourceWarning(carbon[cell, column]) { found.append("\(type.rawValue) \(warning)") }
+                if let warning = CarbonFixationKernel.sourceWarning(carbon[cell, column]) { found.append(WarningText { "\(type.rawValue) \(warning)" }) }
             }
             if !found.isEmpty { warnings[cell] = found }
         }

@@ -194,7 +194,7 @@ public struct InVESTAnnualWaterYield: BatchAssessable {
     public func assess(_ batch: CellBatch, method: ServiceMethod, inputs: BatchReader, prices: PriceBook) throws -> BatchResult {
         let types = batch.types(excluding: [])
         var yielded = BatchBreakdown<Volume>(batch, types: types)
-        var warnings: [Int: [String]] = [:]
+        var warnings: [Int: [WarningText]] = [:]
         let seasonality = try inputs.ratios(Keys.seasonality)
         for (column, t) in types.enumerated() {
             let type = batch.types[t]
@@ -211,7 +211,7 @@ public struct InVESTAnnualWaterYield: BatchAssessable {
                     precipitation: precipitation[cell].value(in: millimetre), referenceEvapotranspiration: reference[cell].value(in: millimetre),
                     cropCoefficient: kc[cell], rootDepth: rootDepth[cell].value(in: millimetre), soilDepth: soilDepth[cell].value(in: millimetre),
                     plantAvailableWater: water[cell], vegetated: vegetated[cell] == 1, seasonality: seasonality[cell]))
-                if let warning = output.warning { warnings[cell, default: []].append("\(type.rawValue): \(warning)") }
+                if let warning = output.warning { warnings[cell, default: []].append(WarningText { "\(type.rawValue): \(warning)" }) }
                 yielded[cell, column] = Quantity<Depth>(output.value, millimetre) * batch.area(cell: cell, type: t)
             }
         }

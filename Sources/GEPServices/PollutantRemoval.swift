@@ -39,7 +39,7 @@ enum PollutantRemoval {
     /// same physical amount.
     static func result(_ pollutants: [Pollutant], types: [Int], batch: CellBatch, inputs: BatchReader,
                        prices: PriceBook) throws -> BatchResult {
-        var warnings: [Int: [String]] = [:]
+        var warnings: [Int: [WarningText]] = [:]
         var lines: [BatchLine] = []
         var total = [Quantity<Mass>](repeating: .zero, count: batch.count)
         for pollutant in pollutants {
@@ -53,12 +53,11 @@ enum PollutantRemoval {
             let emitted = inputs.has(pollutant.cap) ? try inputs.column(pollutant.cap) : nil
             let uptakes = uptake.totals
             var removed = [Quantity<Mass>](repeating: .zero, count: batch.count)
+            let uncapped: WarningText = "\(pollutant.id): no \(pollutant.cap) given, so removal is not capped at emissions"
             for cell in 0..<batch.count {
-                if emitted == nil {
-                    warnings[cell, default: []].append("\(pollutant.id): no \(pollutant.cap) given, so removal is not capped at emissions")
-                }
+                if emitted == nil { warnings[cell, default: []].append(uncapped) }
                 let output = PollutantRemovalKernel.removed(uptake: uptakes[cell], emitted: emitted?[cell])
-                if let warning = output.warning { warnings[cell, default: []].append("\(pollutant.id): \(warning)") }
+                if let warning = output.warning { warnings[cell, default: []].append(WarningText { "\(pollutant.id): \(warning)" }) }
                 removed[cell] = output.value
                 total[cell] += output.value
             }

@@ -45,7 +45,7 @@ public struct WaterConservation: BatchAssessable {
     public func assess(_ batch: CellBatch, method: ServiceMethod, inputs: BatchReader, prices: PriceBook) throws -> BatchResult {
         let types = batch.types(excluding: [])
         var retained = BatchBreakdown<Volume>(batch, types: types)
-        var warnings: [Int: [String]] = [:]
+        var warnings: [Int: [WarningText]] = [:]
         for (column, t) in types.enumerated() {
             let type = batch.types[t]
             let precipitation = try inputs.column(Keys.precipitation, for: type)
@@ -59,7 +59,7 @@ public struct WaterConservation: BatchAssessable {
                     let output = try WaterConservationKernel.retained(
                         precipitation: precipitation[cell], stormRunoff: runoff[cell], evapotranspiration: evapotranspiration[cell],
                         area: batch.area(cell: cell, type: t), inflowFed: inflowFed)
-                    if let warning = output.warning { warnings[cell, default: []].append("\(type.rawValue): \(warning)") }
+                    if let warning = output.warning { warnings[cell, default: []].append(WarningText { "\(type.rawValue): \(warning)" }) }
                     retained[cell, column] = output.value
                 } catch { throw inputs.error(error, cell: cell, for: type) }
             }

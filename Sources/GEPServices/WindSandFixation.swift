@@ -84,7 +84,7 @@ public struct WindSandFixation: BatchAssessable {
         }
         let distance = try inputs.column(Keys.downwindDistance)
 
-        var warnings: [Int: [String]] = [:]
+        var warnings: [Int: [WarningText]] = [:]
         let types = batch.types(excluding: [.water, .builtUp])
         var retained = BatchBreakdown<Mass>(batch, types: types)
         for (column, t) in types.enumerated() {
@@ -94,7 +94,7 @@ public struct WindSandFixation: BatchAssessable {
             for cell in 0..<batch.count {
                 let output = WindSandFixationKernel.soilRetained(bareSoilFactor: bare[cell], cover: cover[cell], coefficient: coefficient[cell],
                                                                  distance: distance[cell], area: batch.area(cell: cell, type: t))
-                if let warning = output.warning { warnings[cell, default: []].append("\(type.rawValue): \(warning)") }
+                if let warning = output.warning { warnings[cell, default: []].append(WarningText { "\(type.rawValue): \(warning)" }) }
                 retained[cell, column] = output.value
             }
         }

@@ -177,7 +177,7 @@ public struct AccountRun: Sendable {
         let rows = Set(services.flatMap(\.warnings.keys)).sorted()
         return rows.flatMap { row in
             services.flatMap { service in
-                (service.warnings[row] ?? []).map { ServiceWarning(service: service.id, unit: model.region.units[row].id, message: $0) }
+                (service.warnings[row] ?? []).map { ServiceWarning(service: service.id, unit: model.region.units[row].id, message: $0.description) }
             }
         }
     }

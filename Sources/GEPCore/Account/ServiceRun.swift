@@ -10,9 +10,9 @@ public struct ServiceRun: Sendable {
     /// Each unit's headline physical amount, in `physicalUnit`.
     public let physical: [Double]
     /// Each unit's warnings by the unit's row; units without one are absent.
-    public let warnings: [Int: [String]]
+    public let warnings: [Int: [WarningText]]
 
-    init(id: ServiceID, category: ServiceCategory, method: String, physicalUnit: String, physical: [Double], warnings: [Int: [String]]) {
+    init(id: ServiceID, category: ServiceCategory, method: String, physicalUnit: String, physical: [Double], warnings: [Int: [WarningText]]) {
         self.id = id
         self.category = category
         self.method = method
@@ -28,7 +28,7 @@ public struct ServiceRun: Sendable {
         category = service.category
         method = try service.method(methodID).id
         var physical = [Double](repeating: 0, count: location.count)
-        var warnings: [Int: [String]] = [:]
+        var warnings: [Int: [WarningText]] = [:]
         var unit: String?
         for (row, place) in location.enumerated() {
             let outcome = outcomes[place.batch]

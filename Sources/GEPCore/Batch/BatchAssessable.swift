@@ -53,10 +53,10 @@ public enum BatchOutcome: Sendable {
     }
 
     /// The warnings of `cell`, in the order the service gave them.
-    public func warnings(cell: Int) -> [String] {
+    public func warnings(cell: Int) -> [WarningText] {
         switch self {
         case let .batch(result): return result.warnings[cell] ?? []
-        case let .perCell(results): return results[cell].warnings
+        case let .perCell(results): return results[cell].warnings.map(WarningText.init(written:))
         }
     }
 }

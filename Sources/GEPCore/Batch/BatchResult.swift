@@ -137,13 +137,13 @@ public struct BatchResult: Sendable {
     /// The priced lines; every cell has each of them.
     public let lines: [BatchLine]
     /// Each cell's warnings, in cell order; cells without one are absent.
-    public let warnings: [Int: [String]]
+    public let warnings: [Int: [WarningText]]
     @usableFromInline let physicalBreakdown: (types: [EcosystemType], values: [Double])
 
     /// The physical amounts are `totals`, or each cell's total of `physical` when not given, expressed in `unit`.
     @inlinable
     public init<D>(physical: BatchBreakdown<D>, totals: [Quantity<D>]? = nil, in unit: MeasurementUnit<D>, lines: [BatchLine],
-                   warnings: [Int: [String]] = [:]) {
+                   warnings: [Int: [WarningText]] = [:]) {
         physicalUnit = unit.symbol
         let perUnit = unit.baseUnitsPerUnit
         self.physical = (totals ?? physical.totals).map { $0.baseValue / perUnit }
@@ -154,7 +154,7 @@ public struct BatchResult: Sendable {
 
     /// Physical amounts with no split by ecosystem type (a mass removed, capped at what the unit emits).
     @inlinable
-    public init<D>(physical totals: [Quantity<D>], in unit: MeasurementUnit<D>, lines: [BatchLine], warnings: [Int: [String]] = [:]) {
+    public init<D>(physical totals: [Quantity<D>], in unit: MeasurementUnit<D>, lines: [BatchLine], warnings: [Int: [WarningText]] = [:]) {
         physicalUnit = unit.symbol
         let perUnit = unit.baseUnitsPerUnit
         physical = totals.map { $0.baseValue / perUnit }
@@ -170,6 +170,6 @@ public struct BatchResult: Sendable {
         for t in types.indices { byType[types[t]] = values[cell * types.count + t] }
         return service.result(for: unit, method: method,
                               physical: PhysicalAmount(amount: physical[cell], unit: physicalUnit, byEcosystemType: byType),
-                              lines: lines.map { $0.line(cell: cell) }, warnings: warnings[cell] ?? [])
+                              lines: lines.map { $0.line(cell: cell) }, warnings: (warnings[cell] ?? []).map(\.description))
     }
 }

@@ -21,7 +21,7 @@ public struct ZonalAccount {
     private var physical: [[ExactSum]]
     private var physicalUnits: [String?]
     /// Per service and zone: how many cells warned, and the first message.
-    private var warnings: [[Int: (count: Int, first: String)]]
+    private var warnings: [[Int: (count: Int, first: WarningText)]]
 
     /// - Parameter cellName: what a cell is, for a warning met in several cells of a zone ("12 pixels; the first: …").
     public init(services: [RegionModel.ServiceChoice], modules: [any EcosystemService], zones: Int, reportYear: Int, deflator: Deflator?,
@@ -58,7 +58,7 @@ public struct ZonalAccount {
                     physicalUnits[s] = physicalUnits[s] ?? result.physical.unit
                     physical[s][zone[cell]].add(result.physical.amount)
                     for line in result.lines { quantities[try column(s, line)][zone[cell]].add(line.quantity.amount) }
-                    for message in result.warnings { warn(s, zone[cell], message) }
+                    for message in result.warnings { warn(s, zone[cell], WarningText(written: message)) }
                 }
             }
         }
@@ -83,8 +83,8 @@ public struct ZonalAccount {
             throw AccountError.shapeMismatch("sums of \(sums.physical.count) services, \(sums.lines.count) lines and \(sums.physical.first?.count ?? 0) zones, merged into an account of \(services.count) services and \(zones) zones")
         }
         let lines = try sums.lines.map { try $0.accountLine() }
-        var warnings = services.map { _ in [Int: (count: Int, first: String)]() }
-        for warning in sums.warnings { warnings[warning.service][warning.zone] = (warning.count, warning.first) }
+        var warnings = services.map { _ in [Int: (count: Int, first: WarningText)]() }
+        for warning in sums.warnings { warnings[warning.service][warning.zone] = (warning.count, WarningText(written: warning.first)) }
         try merge(lines: lines, prices: sums.lines.map(\.price), quantities: sums.quantities, physical: sums.physical,
                   physicalUnits: sums.physicalUnits, warnings: warnings)
     }
@@ -94,12 +94,12 @@ public struct ZonalAccount {
         Sums(lines: zip(columns.lines, columns.prices).map { Sums.Line($0, price: $1) }, quantities: quantities, physical: physical,
              physicalUnits: physicalUnits,
              warnings: warnings.enumerated().flatMap { s, byZone in
-                 byZone.sorted { $0.key < $1.key }.map { Sums.Warning(service: s, zone: $0.key, count: $0.value.count, first: $0.value.first) }
+                 byZone.sorted { $0.key < $1.key }.map { Sums.Warning(service: s, zone: $0.key, count: $0.value.count, first: $0.value.first.description) }
              })
     }
 
     private mutating func merge(lines: [AccountLine], prices: [Double], quantities otherQuantities: [[ExactSum]], physical otherPhysical: [[ExactSum]],
-                                physicalUnits otherUnits: [String?], warnings otherWarnings: [[Int: (count: Int, first: String)]]) throws {
+                                physicalUnits otherUnits: [String?], warnings otherWarnings: [[Int: (count: Int, first: WarningText)]]) throws {
         for (column, line) in lines.enumerated() {
             let target = try columns.column(of: line, price: prices[column])
             growQuantities()
@@ -128,10 +128,13 @@ public struct ZonalAccount {
         }
         let account = try Account(reportYear: columns.reportYear, units: model.region.units.map(\.id), lines: columns.lines, physical: table,
                                   prices: columns.prices)
+        let cellName = cellName
         let runs = try zip(services, modules).enumerated().map { s, pair in
             ServiceRun(id: pair.1.id, category: pair.1.category, method: try pair.1.method(pair.0.method).id,
                        physicalUnit: physicalUnits[s] ?? pair.1.physicalUnit, physical: physical[s].map(\.value),
-                       warnings: warnings[s].mapValues { [$0.count == 1 ? $0.first : "\($0.count) \(cellName); the first: \($0.first)"] })
+                       warnings: warnings[s].mapValues { found in
+                           [found.count == 1 ? found.first : WarningText { "\(found.count) \(cellName); the first: \(found.first)" }]
+                       })
         }
         return AccountRun(model: model, services: runs, account: account)
     }
@@ -172,7 +175,7 @@ public struct ZonalAccount {
         sums[current].add(stretch)
     }
 
-    private mutating func warn(_ s: Int, _ zone: Int, _ message: String) {
+    private mutating func warn(_ s: Int, _ zone: Int, _ message: WarningText) {
         let found = warnings[s][zone]
         warnings[s][zone] = (count: (found?.count ?? 0) + 1, first: found?.first ?? message)
     }

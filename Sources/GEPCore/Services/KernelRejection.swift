@@ -25,9 +25,9 @@ public struct KernelOutput<Value: Sendable>: Sendable {
     public let value: Value
     /// Why the value was set to zero or capped, without the ecosystem type (the driver adds it); nil when the
     /// formula applied as written.
-    public let warning: String?
+    public let warning: WarningText?
 
-    public init(_ value: Value, warning: String? = nil) {
+    public init(_ value: Value, warning: WarningText? = nil) {
         self.value = value
         self.warning = warning
     }

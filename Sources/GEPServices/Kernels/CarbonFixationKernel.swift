@@ -72,7 +72,7 @@ public enum CarbonFixationKernel {
     }
 
     /// The warning for a type whose net carbon is below zero (a net source), nil otherwise.
-    public static func sourceWarning(_ carbon: Quantity<Mass>) -> String? {
-        carbon.baseValue < 0 ? "is a net carbon source (\(sixFigures(carbon.value(in: .tonne))) t C)" : nil
+    public static func sourceWarning(_ carbon: Quantity<Mass>) -> WarningText? {
+        carbon.baseValue < 0 ? WarningText { "is a net carbon source (\(sixFigures(carbon.value(in: .tonne))) t C)" } : nil
     }
 }

@@ -33,7 +33,8 @@ public enum PollutantRemovalKernel {
     /// min(uptake, emitted); the uptake as it is when nothing caps it.
     public static func removed(uptake: Quantity<Mass>, emitted: Quantity<Mass>?) -> KernelOutput<Quantity<Mass>> {
         guard let emitted, uptake > emitted else { return KernelOutput(uptake) }
-        return KernelOutput(emitted, warning: "uptake \(sixFigures(uptake.value(in: .tonne))) t capped at the "
-                                + "\(sixFigures(emitted.value(in: .tonne))) t emitted")
+        return KernelOutput(emitted, warning: WarningText {
+            "uptake \(sixFigures(uptake.value(in: .tonne))) t capped at the \(sixFigures(emitted.value(in: .tonne))) t emitted"
+        })
     }
 }

@@ -45,13 +45,15 @@ public enum WaterConservationKernel {
         }
         let depth = retainedDepth(precipitation: precipitation, stormRunoff: runoff, evapotranspiration: evapotranspiration)
         if depth.baseValue >= 0 { return KernelOutput(depth * area) }
-        let available = sixFigures((precipitation - runoff).value(in: .millimetre))
+        let available = (precipitation - runoff).value(in: .millimetre)
         guard inflowFed else {
             throw KernelRejection(input: "evapotranspiration", value: evapotranspiration.value(in: .millimetre),
-                                  expected: "at most P − R = \(available) mm on land")
+                                  expected: "at most P − R = \(sixFigures(available)) mm on land")
         }
-        return KernelOutput(.zero, warning: "ET \(sixFigures(evapotranspiration.value(in: .millimetre))) mm exceeds P − R = \(available) mm "
-                                + "(inflow-fed evaporation); counted as zero water conservation")
+        return KernelOutput(.zero, warning: WarningText {
+            "ET \(sixFigures(evapotranspiration.value(in: .millimetre))) mm exceeds P − R = \(sixFigures(available)) mm "
+                + "(inflow-fed evaporation); counted as zero water conservation"
+        })
     }
 
     /// The water-balance depth kept by one ecosystem type, P − R − ET (negative when ET exceeds P − R).

@@ -60,7 +60,7 @@ public enum WindSandFixationKernel {
         let cog = RWEQ.vegetationFactor(coverPercent: cover * 100, coefficient: coefficient)
         let kept = RWEQ.soilLoss(bare, at: distance) - RWEQ.soilLoss(bare * cog, at: distance)
         guard kept.baseValue >= 0 else {
-            return KernelOutput(.zero, warning: "actual wind erosion exceeds potential at z = \(sixFigures(distance.value(in: .metre))) m; counted as zero")
+            return KernelOutput(.zero, warning: WarningText { "actual wind erosion exceeds potential at z = \(sixFigures(distance.value(in: .metre))) m; counted as zero" })
         }
         return KernelOutput(kept * area)
     }
