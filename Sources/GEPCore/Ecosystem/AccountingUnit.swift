@@ -14,6 +14,8 @@ public struct AccountingUnit: Sendable, Hashable, Identifiable {
     public let ecosystemTypes: [EcosystemType]
     /// The sum of all ecosystem-type areas, added in declaration order (reproducible to the last digit).
     public let totalArea: Quantity<Area>
+    /// The types with a positive area, in declaration order: ``ecosystemTypes`` itself when every area is positive.
+    private let positiveTypes: [EcosystemType]
 
     /// A unit whose areas were checked by its maker (a pixel of a ``CellBatch``), named by its id.
     init(checkedID id: String, ecosystemAreas: [EcosystemType: Quantity<Area>]) {
@@ -57,6 +59,9 @@ public struct AccountingUnit: Sendable, Hashable, Identifiable {
         // visible share of an account of 10⁵ units.
         ecosystemTypes = types
         totalArea = ecosystemTypes.sum { ecosystemAreas[$0] ?? .zero }
+        // Found once: batching asks every unit of a large table for them.
+        let positive = { (type: EcosystemType) in (ecosystemAreas[type]?.baseValue ?? 0) > 0 }
+        positiveTypes = types.allSatisfy(positive) ? types : types.filter(positive)
     }
 
     /// The area of one ecosystem type, zero when the unit has none.
@@ -66,14 +71,14 @@ public struct AccountingUnit: Sendable, Hashable, Identifiable {
 extension AccountingUnit {
     /// The ecosystem types present with a positive area whose group is one of `groups`, in declaration order.
     public func types(in groups: Set<EcosystemGroup>) -> [EcosystemType] {
-        ecosystemTypes.filter { groups.contains($0.group) && area(of: $0).baseValue > 0 }
+        positiveTypes.filter { groups.contains($0.group) }
     }
 
     /// The ecosystem types present with a positive area, except those whose group is in `excluded`: the stored list
     /// itself, not a filtered copy, when nothing is left out (batching asks this of every unit of a large table).
     public func types(excluding excluded: Set<EcosystemGroup>) -> [EcosystemType] {
-        let kept = { (type: EcosystemType) in !excluded.contains(type.group) && self.area(of: type).baseValue > 0 }
-        return ecosystemTypes.allSatisfy(kept) ? ecosystemTypes : ecosystemTypes.filter(kept)
+        guard !excluded.isEmpty, positiveTypes.contains(where: { excluded.contains($0.group) }) else { return positiveTypes }
+        return positiveTypes.filter { !excluded.contains($0.group) }
     }
 }
 
