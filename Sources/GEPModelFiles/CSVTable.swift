@@ -58,29 +58,14 @@ struct CSVTable {
         return (header[..<open].trimmingCharacters(in: .whitespaces), unit.trimmingCharacters(in: .whitespaces))
     }
 
-    /// `read` applied to the rows, one piece of them per core: each row read before the first that failed, in file
-    /// order, with its value, and that row's error. The caller takes the values in order (checking what needs every
-    /// row before it, such as repeated ids) and then throws the error, so that what it reports is what a reading in
-    /// order meets first.
-    func readRows<T: Sendable>(_ read: @escaping @Sendable (Row) throws -> T) -> (values: [(row: Row, value: T)], error: ModelFileError?) {
-        let pieces = parallelChunks(rows.count)
-        let read = parallelMap(pieces.count) { p -> (values: [(row: Row, value: T)], error: ModelFileError?) in
-            var values: [(row: Row, value: T)] = []
-            values.reserveCapacity(pieces[p].count)
-            for row in rows[pieces[p]] {
-                do { values.append((row, try read(row))) } catch {
-                    return (values, error as? ModelFileError ?? headerError(String(describing: error)))
-                }
-            }
-            return (values, nil)
-        }
-        var values: [(row: Row, value: T)] = []
-        values.reserveCapacity(rows.count)
-        for piece in read {
-            values += piece.values
-            if let error = piece.error { return (values, error) }
-        }
-        return (values, nil)
+    /// `read` applied to the rows, one piece of them per core (``parallelPrefix(_:_:)``): the values of the rows
+    /// before the first that failed, in file order (`values[i]` is `rows[i]`'s), and that row's error. The caller
+    /// takes the values in order (checking what needs every row before it, such as repeated ids) and then throws the
+    /// error, so that what it reports is what a reading in order meets first.
+    func readRows<T: Sendable>(_ read: @escaping @Sendable (Row) throws -> T) -> (values: [T], error: ModelFileError?) {
+        let rows = rows
+        let (values, failure) = parallelPrefix(rows.count) { try read(rows[$0]) }
+        return (values, failure.map { $0.error as? ModelFileError ?? headerError(String(describing: $0.error)) })
     }
 
     /// An error at one field of a row.

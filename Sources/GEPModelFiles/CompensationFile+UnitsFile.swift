@@ -82,7 +82,7 @@ extension CompensationFile {
             return (position, cells)
         }
         var cellsByPosition = [[Double?]?](repeating: nil, count: region.units.count)
-        for (row, unit) in read.values {
+        for (row, unit) in zip(table.rows, read.values) {
             guard cellsByPosition[unit.position] == nil else {
                 throw table.error(row, column: idColumn, "unit id \"\(row.fields[idColumn].trimmingSpaces)\" appears twice; ids must be unique")
             }

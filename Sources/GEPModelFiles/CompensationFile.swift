@@ -129,6 +129,8 @@ public enum CompensationFile {
             }
         }
         let units = regionUnits.map { CompensationUnit(id: $0.id, name: $0.name, localName: $0.localName, area: $0.totalArea, population: $0.population) }
+        // The region's run (its units, inputs and services' results) is done with: let go while the schemes are read.
+        releaseInBackground((consume run, consume regionUnits))
         let problem: CompensationProblem
         do { problem = try CompensationProblem(units: units, indicators: specs, indicatorValues: indicatorValues, regimeAreas: regimeAreas, budget: budget) } catch let error as CompensationError {
             throw budgetField.error(String(describing: error))
@@ -150,7 +152,9 @@ public enum CompensationFile {
         guard previous.model.region.units.map(\.id) == run.model.region.units.map(\.id) else {
             throw field.error("\(regionPath) has other units in \(year) than in \(run.model.year)")
         }
-        return previous.account.gepByUnit
+        let gep = previous.account.gepByUnit
+        releaseInBackground(consume previous)
+        return gep
     }
 
     /// An indicator of the `units:` list in its declared unit (see ``indicatorValue(_:year:spec:reportYear:deflator:fail:)``),

@@ -73,22 +73,23 @@ extension RegionModelFile {
         let idColumn = columns.firstIndex { $0.kind == "id" } ?? 0
         let splitBy = splitShares.map { (shares: $0.shares, types: $0.shares.keys.sorted()) }
         let read = table.readRows { try unitRow($0, of: table, columns: columns, split: splitBy, provenance: provenance) }
-        var result = UnitTable()
-        // Sized once: growing two hash tables of 10⁵ ids rehashes every id several times.
-        result.units.reserveCapacity(read.values.count)
-        result.areaProvenance = .shared(areaProvenance)
-        result.inputs.reserveCapacity(read.values.count(where: { $0.value.inputs != nil }))
-        let ownAreas = splitShares == nil
+        // The rows' ids in order, the first repeated one refused (its row named), before the first row's error; the
+        // rows are looked at in place, not copied.
         var seen = Set<String>(minimumCapacity: read.values.count)
-        for (row, value) in read.values {
-            guard seen.insert(value.unit.id).inserted else {
-                throw table.error(row, column: idColumn, "unit id \"\(value.unit.id)\" appears twice; ids must be unique")
-            }
-            result.units.append(value.unit)
-            if ownAreas { result.unitsWithOwnAreas.append(value.unit.id) }
-            if let inputs = value.inputs { result.inputs[value.unit.id] = inputs }
+        if let repeated = read.values.withUnsafeBufferPointer({ rows in rows.indices.first { !seen.insert(rows[$0].unit.id).inserted } }) {
+            throw table.error(table.rows[repeated], column: idColumn, "unit id \"\(read.values[repeated].unit.id)\" appears twice; ids must be unique")
         }
         if let error = read.error { throw error }
+        let rows = read.values
+        var result = UnitTable()
+        result.units = parallelPrefix(rows.count) { rows[$0].unit }.values
+        result.areaProvenance = .shared(areaProvenance)
+        rows.withUnsafeBufferPointer { rows in
+            // Sized once: growing a hash table of 10⁵ ids rehashes every id several times.
+            result.inputs.reserveCapacity(rows.count { $0.inputs != nil })
+            for row in rows.indices { if let inputs = rows[row].inputs { result.inputs[rows[row].unit.id] = inputs } }
+        }
+        if splitShares == nil { result.unitsWithOwnAreas = result.units.map(\.id) }
         guard !result.units.isEmpty else { throw table.headerError("the table has no rows; expected at least one accounting unit") }
         return result
     }

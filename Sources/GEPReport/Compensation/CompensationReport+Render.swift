@@ -97,7 +97,8 @@ extension CompensationReport {
         let number = { @Sendable (value: Double?) in value.map { "\($0)" } ?? "" }
         func line(_ row: [String]) -> String { row.map(csvEscape).joined(separator: ",") + "\r\n" }
         // The units' own fields, escaped once for every scheme.
-        let identities = units.map { unit in [unit.id, unit.name, unit.localName ?? ""].map(csvEscape).joined(separator: ",") }
+        let units = units
+        let identities = parallelPrefix(units.count) { [units[$0].id, units[$0].name, units[$0].localName ?? ""].map(csvEscape).joined(separator: ",") }.values
         let blanks = "," + String(repeating: ",", count: 4 + schemes.count - 1)
         let tail = ",\(priceYear),", comma = UInt8(ascii: ",")
         let schemes = schemes
