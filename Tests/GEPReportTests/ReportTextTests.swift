@@ -1,3 +1,4 @@
+import Foundation
 import GEPCore
 @testable import GEPReport
 import Testing
@@ -12,6 +13,18 @@ struct ReportTextTests {
         text.forEachUTF8 { bytes += $0 }
         #expect(bytes == Array("a,根河\r\nz".utf8))
         #expect(ReportText("whole").string == "whole" && ReportText(pieces: []).string == "")
+    }
+
+    /// Pieces made while the text is written come in their place, however long each takes to make.
+    @Test func deferredPiecesKeepTheirPlace() {
+        let pieces = (0..<12).map { k -> ReportText.Piece in
+            k % 3 == 0 ? .string("s\(k);") : .deferred {
+                usleep(useconds_t((12 - k) * 2_000))  // the later pieces are made sooner
+                return Array("d\(k);".utf8)
+            }
+        }
+        let expected = (0..<12).map { $0 % 3 == 0 ? "s\($0);" : "d\($0);" }.joined()
+        for _ in 0..<3 { #expect(ReportText(pieces: pieces).string == expected) }
     }
 
     /// An account's CSV comes as its header, its unit rows and its totals, which together are the rendered text; the

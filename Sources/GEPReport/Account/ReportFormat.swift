@@ -42,7 +42,7 @@ extension AccountReport {
         if language == .zh, [.table, .md, .html].contains(format) { return ReportText(renderChinese(format)) }
         switch format {
         case .table: return ReportText(renderTable(provenance: provenance))
-        case .csv: return ReportText(utf8: renderCSV())
+        case .csv: return ReportText(pieces: renderCSV())
         case .json: return ReportText(try renderJSON())
         case .md: return ReportText(renderMarkdown())
         case .html: return ReportText(renderHTML())

@@ -14,7 +14,7 @@ extension CompensationReport {
         let words = Words(language)
         switch format {
         case .table: return ReportText(renderTable(words))
-        case .csv: return ReportText(utf8: renderCSV())
+        case .csv: return ReportText(pieces: renderCSV())
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -88,8 +88,9 @@ extension CompensationReport {
     /// populations are known), then a `scheme` row per scheme (its total in `amount_yuan`, its metrics, and Spearman's ρ
     /// with every scheme, as a matrix by column), so that a sum over one level counts each amount once.
     ///
-    /// The unit rows are built as bytes, one scheme per core: at 10⁵ units and six schemes the table is 6·10⁵ rows.
-    private func renderCSV() -> [[UInt8]] {
+    /// The unit rows are built as bytes, each scheme's a piece made on the cores while the pieces before it are
+    /// written (``ReportText/Piece/deferred(_:)``): at 10⁵ units and six schemes the table is 6·10⁵ rows.
+    private func renderCSV() -> [ReportText.Piece] {
         let withPopulation = units.contains { $0.population != nil }
         let header = ["level", "scheme", "unit", "name", "local_name", "amount_yuan"] + (withPopulation ? ["per_capita_yuan"] : [])
             + ["per_km2_yuan", "gini", "coefficient_of_variation", "compensation_to_gep", "compensation_to_opportunity_cost"]
@@ -102,8 +103,7 @@ extension CompensationReport {
         let blanks = "," + String(repeating: ",", count: 4 + schemes.count - 1)
         let tail = ",\(priceYear),", comma = UInt8(ascii: ",")
         let schemes = schemes
-        let unitRows = parallelMap(schemes.count) { s in
-            let scheme = schemes[s]
+        let unitRows = schemes.map { scheme in ReportText.Piece.deferred {
             let lead = "unit," + csvEscape(scheme.id) + ","
             var bytes: [UInt8] = []
             bytes.reserveCapacity(160 * identities.count)
@@ -124,7 +124,7 @@ extension CompensationReport {
                 bytes.appendUTF8("\r\n")
             }
             return bytes
-        }
+        } }
         let schemeRows = schemes.map { scheme in
             let rho = schemes.map { other -> String in
                 guard other.id != scheme.id else { return "1" }
@@ -134,7 +134,7 @@ extension CompensationReport {
                         + ["", "\(scheme.gini)", "\(scheme.coefficientOfVariation)", number(scheme.compensationToGEP),
                            number(scheme.compensationToOpportunityCost)] + rho + ["\(priceYear)", scheme.summary])
         }.joined()
-        return [Array(line(header).utf8)] + unitRows + [Array(schemeRows.utf8)]
+        return [.string(line(header))] + unitRows + [.string(schemeRows)]
     }
 
     private func renderMarkdown(_ words: Words) -> String {
