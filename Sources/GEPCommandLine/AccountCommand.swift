@@ -46,7 +46,10 @@ struct AccountCommand: ParsableCommand {
             }
             // The CSV shows neither provenance nor warnings: they are not built for it unless the report is kept.
             let figuresOnly = output.format == .csv && !output.isWorkbook && !store.save
-            let report = try AccountReport(try regionModel.run(with: registry), registry: registry, content: figuresOnly ? .figures : .full)
+            let run = try regionModel.run(with: registry)
+            let report = try AccountReport(run, registry: registry, content: figuresOnly ? .figures : .full)
+            // The model and its run (10⁵ units' inputs and results) are done with once the report holds its figures.
+            releaseInBackground((consume run, consume regionModel))
             try store.save([report], model: model)
             return try output.output(text: { try report.renderText(output.format, provenance: provenance, language: output.language) },
                                      workbook: { report.spreadsheet })
