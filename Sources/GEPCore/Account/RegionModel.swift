@@ -131,9 +131,9 @@ public struct RegionModel: Sendable {
         let account = try AccountAssembly(services: services, categories: modules.map(\.category), outcomes: outcomes,
                                           location: location, positions: batches.map(\.positions), units: region.units.map(\.id),
                                           reportYear: reportYear, deflator: deflator).account()
-        let places = location
+        let positions = batches.map(\.positions), units = region.units.count
         let runs = try parallelMap(services.count) { s in
-            try ServiceRun(modules[s], method: services[s].method, outcomes: outcomes[s], location: places)
+            try ServiceRun(modules[s], method: services[s].method, outcomes: outcomes[s], positions: positions, units: units)
         }
         return AccountRun(model: self, services: runs, account: account)
     }

@@ -21,20 +21,20 @@ public struct ServiceRun: Sendable {
         self.warnings = warnings
     }
 
-    /// The service's run from its outcome over each batch; `location[row]` is the batch and cell of unit `row`.
-    init(_ service: any EcosystemService, method methodID: String?, outcomes: [BatchOutcome],
-         location: [(batch: Int, cell: Int)]) throws {
+    /// The service's run from its outcome over each batch; `positions[b][cell]` is the row of the unit in cell
+    /// `cell` of batch `b`, every row of `0..<units` in one batch. Batches are taken whole (each unit's cell, then the
+    /// few cells with warnings), not unit by unit through a lookup of its batch.
+    init(_ service: any EcosystemService, method methodID: String?, outcomes: [BatchOutcome], positions: [[Int]], units: Int) throws {
         id = service.id
         category = service.category
         method = try service.method(methodID).id
-        var physical = [Double](repeating: 0, count: location.count)
+        var physical = [Double](repeating: 0, count: units)
         var warnings: [Int: [WarningText]] = [:]
         var unit: String?
-        for (row, place) in location.enumerated() {
-            let outcome = outcomes[place.batch]
-            physical[row] = outcome.physical(cell: place.cell)
-            let found = outcome.warnings(cell: place.cell)
-            if !found.isEmpty { warnings[row] = found }
+        for (outcome, rows) in zip(outcomes, positions) {
+            for (cell, amount) in outcome.physicalAmounts.enumerated() { physical[rows[cell]] = amount }
+            for (cell, found) in outcome.warningsByCell where !found.isEmpty { warnings[rows[cell]] = found }
+            // The first batch holds the region's first unit: its unit is the first unit's.
             unit = unit ?? outcome.physicalUnit
         }
         self.physical = physical

@@ -28,14 +28,6 @@ public enum BatchOutcome: Sendable {
     case batch(BatchResult)
     case perCell([ServiceResult])
 
-    /// The headline physical amount of `cell`.
-    public func physical(cell: Int) -> Double {
-        switch self {
-        case let .batch(result): return result.physical[cell]
-        case let .perCell(results): return results[cell].physical.amount
-        }
-    }
-
     /// Every cell's headline physical amount, in cell order.
     public var physicalAmounts: [Double] {
         switch self {
@@ -52,11 +44,14 @@ public enum BatchOutcome: Sendable {
         }
     }
 
-    /// The warnings of `cell`, in the order the service gave them.
-    public func warnings(cell: Int) -> [WarningText] {
+    /// The warnings of the cells that have any, by cell, each cell's in the order the service gave them.
+    public var warningsByCell: [Int: [WarningText]] {
         switch self {
-        case let .batch(result): return result.warnings[cell] ?? []
-        case let .perCell(results): return results[cell].warnings.map(WarningText.init(written:))
+        case let .batch(result): return result.warnings
+        case let .perCell(results):
+            return Dictionary(uniqueKeysWithValues: results.enumerated().filter { !$0.element.warnings.isEmpty }.map {
+                ($0.offset, $0.element.warnings.map(WarningText.init(written:)))
+            })
         }
     }
 }
