@@ -3,14 +3,13 @@ import Foundation
 /// A report's text as the pieces it is made in, in order.
 ///
 /// The CSV of 10⁵ units is tens of megabytes, made as UTF-8 bytes one piece per core: a writer writes the pieces
-/// one after another, where joining them into one `String` copied and re-validated every byte. A piece can also be
-/// made while the text is written (``Piece/deferred(_:)``): the pieces still to come are made on the machine's cores
-/// while the ones before them are written, so that writing a large report overlaps with making it.
+/// one after another, where joining them into one `String` copied and re-validated every byte. Such pieces are made
+/// while the text is written (``Piece/deferred(_:)``): the pieces still to come are made on the machine's cores
+/// while the ones before them are written, and each is let go once written.
 public struct ReportText: Sendable {
-    /// Text made as a string, as bytes that are valid UTF-8, or as such bytes made when the text is written.
+    /// Text made as a string, or as bytes that are valid UTF-8, made when the text is written.
     public enum Piece: Sendable {
         case string(String)
-        case utf8([UInt8])
         case deferred(@Sendable () -> [UInt8])
     }
 
@@ -35,7 +34,6 @@ public struct ReportText: Sendable {
         for (index, piece) in pieces.enumerated() {
             switch piece {
             case var .string(text): try text.withUTF8(body)
-            case let .utf8(bytes): try bytes.withUnsafeBufferPointer(body)
             case .deferred: try deferred.take(index).withUnsafeBufferPointer(body)
             }
         }

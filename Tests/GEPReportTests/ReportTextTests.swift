@@ -7,7 +7,7 @@ import Testing
 struct ReportTextTests {
     /// The pieces, strings and bytes alike, read in order as one text.
     @Test func piecesReadInOrder() {
-        let text = ReportText(pieces: [.string("a,"), .utf8(Array("根河\r\n".utf8)), .string(""), .utf8([]), .string("z")])
+        let text = ReportText(pieces: [.string("a,"), .deferred { Array("根河\r\n".utf8) }, .string(""), .deferred { [] }, .string("z")])
         #expect(text.string == "a,根河\r\nz")
         var bytes: [UInt8] = []
         text.forEachUTF8 { bytes += $0 }

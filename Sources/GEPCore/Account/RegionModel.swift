@@ -128,10 +128,10 @@ public struct RegionModel: Sendable {
         for (b, batch) in batches.enumerated() {
             for (cell, position) in batch.positions.enumerated() { location[position] = (b, cell) }
         }
-        let account = try AccountAssembly(services: services, categories: modules.map(\.category), outcomes: outcomes,
-                                          location: location, positions: batches.map(\.positions), units: region.units.map(\.id),
-                                          reportYear: reportYear, deflator: deflator).account()
         let positions = batches.map(\.positions), units = region.units.count
+        let account = try AccountAssembly(services: services, categories: modules.map(\.category), outcomes: outcomes,
+                                          location: location, positions: positions, units: region.units.map(\.id),
+                                          reportYear: reportYear, deflator: deflator).account()
         let runs = try parallelMap(services.count) { s in
             try ServiceRun(modules[s], method: services[s].method, outcomes: outcomes[s], positions: positions, units: units)
         }
